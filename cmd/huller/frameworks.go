@@ -1,0 +1,144 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"strings"
+
+	"github.com/huller/huller/frameworks"
+	"github.com/huller/huller/pkg/framework"
+	"github.com/huller/huller/pkg/outline"
+	"github.com/olekukonko/tablewriter"
+	"github.com/olekukonko/tablewriter/tw"
+	"github.com/spf13/cobra"
+	"go.yaml.in/yaml/v3"
+)
+
+type frameworksOptions struct {
+	format string
+	lang   string
+	ref    string
+	s      *streams
+}
+
+func newFrameworksCmd(s *streams) *cobra.Command {
+	opts := &frameworksOptions{s: s}
+	cmd := &cobra.Command{
+		Use:   "frameworks",
+		Short: "List the built-in competence frameworks",
+		Long: `List the competence frameworks built into huller, with their counts of basis
+groups, basis competences (scored leaves), profiles, profile items and roles.
+The JSON form is an array of objects with the keys id, title, language,
+groups, basis_leaves, profiles, profile_leaves and roles.`,
+		Example: `  huller frameworks
+  huller frameworks --format json
+  huller frameworks show fagligheder-fase3`,
+		Args: args(cobra.NoArgs),
+		RunE: func(*cobra.Command, []string) error { return runFrameworksList(opts) },
+	}
+	cmd.Flags().StringVar(&opts.format, "format", "table", "output format: table or json")
+	cmd.Flags().StringVar(&opts.lang, "lang", "en", "language of the titles: en, da or sl")
+	_ = cmd.RegisterFlagCompletionFunc("format", fixedCompletion("table", "json"))
+	cmd.AddCommand(newFrameworksShowCmd(s))
+	return cmd
+}
+
+// frameworkRow is one framework in `huller frameworks --format json`.
+type frameworkRow struct {
+	ID       string `json:"id"`
+	Title    string `json:"title"`
+	Language string `json:"language"`
+	framework.Summary
+}
+
+func runFrameworksList(opts *frameworksOptions) error {
+	if err := oneOf("format", opts.format, "table", "json"); err != nil {
+		return err
+	}
+	loader := framework.NewLoader(frameworks.FS)
+	rows := []frameworkRow{}
+	for _, id := range loader.Builtins() {
+		fw, err := loader.Load(id)
+		if err != nil {
+			return err
+		}
+		rows = append(rows, frameworkRow{fw.ID, fw.Text(fw.Title, opts.lang), fw.Language, fw.Summary()})
+	}
+	if opts.format == "json" {
+		enc := json.NewEncoder(opts.s.Out)
+		enc.SetIndent("", "  ")
+		return enc.Encode(rows)
+	}
+	t := tablewriter.NewTable(opts.s.Out, tablewriter.WithHeaderAutoFormat(tw.Off),
+		tablewriter.WithRowAutoWrap(tw.WrapNone))
+	t.Header("ID", "Title", "Lang", "Groups", "Basis", "Profiles", "Items", "Roles")
+	// The title takes what the other columns leave of the width.
+	titleWidth := max(30, terminalWidth(opts.s)-85)
+	for _, r := range rows {
+		title := strings.Join(outline.Wrap(r.Title, titleWidth), "\n")
+		if err := t.Append(r.ID, title, r.Language, fmt.Sprint(r.Groups), fmt.Sprint(r.BasisLeaves),
+			fmt.Sprint(r.Profiles), fmt.Sprint(r.ProfileLeaves), fmt.Sprint(r.Roles)); err != nil {
+			return err
+		}
+	}
+	return t.Render()
+}
+
+func newFrameworksShowCmd(s *streams) *cobra.Command {
+	opts := &frameworksOptions{s: s}
+	cmd := &cobra.Command{
+		Use:   "show ID|FILE",
+		Short: "Show a framework as a readable outline, or as JSON or YAML",
+		Long: `Show a framework — built-in id or file — after resolving extends: its scale,
+basis competences, profiles and roles. --lang picks the language of the texts
+(the framework's own by default). --format json|yaml prints the resolved
+framework in the framework file format, for scripts or as a starting point.`,
+		Example: `  huller frameworks show fagligheder-fase3
+  huller frameworks show koordinator-mreze --lang en
+  huller frameworks show examples/jobcenter-nordby.yaml --format yaml`,
+		Args:              args(cobra.ExactArgs(1)),
+		ValidArgsFunction: completeFrameworks,
+		RunE: func(_ *cobra.Command, a []string) error {
+			opts.ref = a[0]
+			return runFrameworksShow(opts)
+		},
+	}
+	cmd.Flags().StringVar(&opts.format, "format", "text", "output format: text, json or yaml")
+	cmd.Flags().StringVar(&opts.lang, "lang", "", "language of the texts: en, da or sl (default: the framework's)")
+	_ = cmd.RegisterFlagCompletionFunc("format", fixedCompletion("text", "json", "yaml"))
+	_ = cmd.RegisterFlagCompletionFunc("lang", fixedCompletion("en", "da", "sl"))
+	return cmd
+}
+
+func runFrameworksShow(opts *frameworksOptions) error {
+	if err := oneOf("format", opts.format, "text", "json", "yaml"); err != nil {
+		return err
+	}
+	fw, err := loadFramework(opts.ref)
+	if err != nil {
+		return err
+	}
+	switch opts.format {
+	case "json":
+		enc := json.NewEncoder(opts.s.Out)
+		enc.SetIndent("", "  ")
+		return enc.Encode(fw.Document())
+	case "yaml":
+		enc := yaml.NewEncoder(opts.s.Out)
+		enc.SetIndent(2)
+		if err := enc.Encode(fw.Document()); err != nil {
+			return err
+		}
+		return enc.Close()
+	}
+	return outline.Write(opts.s.Out, fw, outline.Options{Lang: opts.lang, Width: terminalWidth(opts.s)})
+}
+
+// loadFramework loads a framework by built-in id or path.
+func loadFramework(ref string) (*framework.Framework, error) {
+	return framework.NewLoader(frameworks.FS).Load(ref)
+}
+
+func completeFrameworks(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+	return framework.NewLoader(frameworks.FS).Builtins(), cobra.ShellCompDirectiveDefault
+}

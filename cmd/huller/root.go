@@ -1,0 +1,162 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/spf13/cobra"
+	"golang.org/x/term"
+)
+
+// Exit codes, documented in README.md.
+const (
+	exitOK       = 0
+	exitError    = 1 // invalid input, failed validation
+	exitUsage    = 2 // unknown flag, missing argument
+	exitFindings = 3 // --fail-on matched
+)
+
+// streams are the command's standard streams and environment, injected so
+// that tests can run commands against buffers.
+type streams struct {
+	In     io.Reader
+	Out    io.Writer
+	Err    io.Writer
+	OutTTY bool
+	ErrTTY bool
+	Getenv func(string) string
+}
+
+// usageError marks wrong usage: exit 2, with a pointer to --help.
+type usageError struct{ err error }
+
+func (e usageError) Error() string { return e.err.Error() }
+func (e usageError) Unwrap() error { return e.err }
+
+// exitCodeError ends a run with a specific exit code; an empty message
+// prints nothing.
+type exitCodeError struct {
+	code int
+	msg  string
+}
+
+func (e exitCodeError) Error() string { return e.msg }
+
+// hintError carries a likely fix, printed as "huller: hint: …".
+type hintError struct {
+	err  error
+	hint string
+}
+
+func (e hintError) Error() string { return e.err.Error() }
+func (e hintError) Unwrap() error { return e.err }
+
+func withHint(err error, format string, args ...any) error {
+	return hintError{err, fmt.Sprintf(format, args...)}
+}
+
+// run executes huller with args and returns the exit code.
+func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	s := &streams{In: stdin, Out: stdout, Err: stderr, Getenv: os.Getenv,
+		OutTTY: isTerminal(stdout), ErrTTY: isTerminal(stderr)}
+	return execute(s, args)
+}
+
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	return ok && term.IsTerminal(int(f.Fd()))
+}
+
+func execute(s *streams, args []string) int {
+	root := newRootCmd(s)
+	root.SetArgs(args)
+	err := root.Execute()
+	if err == nil {
+		return exitOK
+	}
+	var ec exitCodeError
+	if errors.As(err, &ec) {
+		if ec.msg != "" {
+			printError(s.Err, err)
+		}
+		return ec.code
+	}
+	printError(s.Err, err)
+	var ue usageError
+	if errors.As(err, &ue) || strings.HasPrefix(err.Error(), "unknown command") {
+		fmt.Fprintln(s.Err, "huller: hint: run 'huller --help' for usage")
+		return exitUsage
+	}
+	return exitError
+}
+
+// printError prints every line of the error once, as "huller: …".
+func printError(w io.Writer, err error) {
+	for _, line := range strings.Split(err.Error(), "\n") {
+		if line != "" {
+			fmt.Fprintln(w, "huller: "+line)
+		}
+	}
+	var h hintError
+	if errors.As(err, &h) {
+		fmt.Fprintln(w, "huller: hint: "+h.hint)
+	}
+}
+
+// warn prints a warning on stderr.
+func (s *streams) warn(format string, args ...any) {
+	fmt.Fprintf(s.Err, "huller: warning: "+format+"\n", args...)
+}
+
+func newRootCmd(s *streams) *cobra.Command {
+	root := &cobra.Command{
+		Use:   "huller",
+		Short: "Find the holes in a team's competences",
+		Long: `huller scores a team roster against a competence framework — basis
+competences at the level each role requires, and specialist profiles — and
+shows where the team's holes ("huller") are and how to fill them.
+
+Frameworks are YAML files; five are built in (see 'huller frameworks').`,
+		Example: `  huller frameworks
+  huller frameworks show fagligheder-fase3 --lang en
+  huller validate --strict frameworks/ my-framework.yaml`,
+		SilenceErrors:     true,
+		SilenceUsage:      true,
+		CompletionOptions: cobra.CompletionOptions{DisableDefaultCmd: true},
+	}
+	root.SetIn(s.In)
+	root.SetOut(s.Out)
+	root.SetErr(s.Err)
+	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
+	root.AddCommand(
+		newVersionCmd(s),
+		newCompletionCmd(s),
+		newValidateCmd(s),
+		newFrameworksCmd(s),
+		newSchemaCmd(s),
+	)
+	return root
+}
+
+// args wraps a cobra argument validator so that its errors are usage errors.
+func args(v cobra.PositionalArgs) cobra.PositionalArgs {
+	return func(cmd *cobra.Command, a []string) error {
+		if err := v(cmd, a); err != nil {
+			return usageError{err}
+		}
+		return nil
+	}
+}
+
+// oneOf checks an enum flag value.
+func oneOf(flag, value string, allowed ...string) error {
+	for _, a := range allowed {
+		if value == a {
+			return nil
+		}
+	}
+	return usageError{fmt.Errorf("--%s %q is not one of: %s", flag, value, strings.Join(allowed, ", "))}
+}

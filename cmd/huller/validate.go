@@ -1,0 +1,143 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"strings"
+
+	"github.com/huller/huller/frameworks"
+	"github.com/huller/huller/pkg/framework"
+	"github.com/spf13/cobra"
+)
+
+type validateOptions struct {
+	paths  []string
+	strict bool
+	format string
+	s      *streams
+}
+
+func newValidateCmd(s *streams) *cobra.Command {
+	opts := &validateOptions{s: s}
+	cmd := &cobra.Command{
+		Use:   "validate [FILE|DIR]...",
+		Short: "Check framework files for errors",
+		Long: `Check framework YAML files: syntax, unknown keys, duplicate ids, role levels
+that name no competence or lie outside the scale, empty groups, scale gaps,
+extends cycles and missing English translations. Every problem is reported
+in one run, with file, line and column.
+
+A folder stands for the .yaml and .yml files below it. Without arguments the
+built-in frameworks are checked.
+
+Exit status: 0 when no error remains, 1 otherwise. Missing translations are
+warnings; --strict makes warnings count as errors.`,
+		Example: `  huller validate my-framework.yaml
+  huller validate --strict frameworks/ examples/
+  huller validate --format github frameworks/   # annotations in CI logs`,
+		RunE: func(cmd *cobra.Command, a []string) error {
+			opts.paths = a
+			return runValidate(opts)
+		},
+	}
+	cmd.Flags().BoolVar(&opts.strict, "strict", false, "treat warnings as errors")
+	cmd.Flags().StringVar(&opts.format, "format", "text", "output format: text, json or github")
+	_ = cmd.RegisterFlagCompletionFunc("format", fixedCompletion("text", "json", "github"))
+	return cmd
+}
+
+// diagnosticJSON is one problem in --format json.
+type diagnosticJSON struct {
+	File     string `json:"file"`
+	Line     int    `json:"line,omitempty"`
+	Col      int    `json:"col,omitempty"`
+	Severity string `json:"severity"`
+	Message  string `json:"message"`
+}
+
+func runValidate(opts *validateOptions) error {
+	if err := oneOf("format", opts.format, "text", "json", "github"); err != nil {
+		return err
+	}
+	loader := framework.NewLoader(frameworks.FS)
+	refs := opts.paths
+	if len(refs) == 0 {
+		refs = loader.Builtins()
+	} else {
+		files, err := framework.CollectFiles(refs)
+		if err != nil {
+			return err
+		}
+		refs = files
+	}
+	var all framework.Diagnostics
+	for _, ref := range refs {
+		_, diags := loader.Check(ref)
+		for _, d := range diags {
+			if d.Pos.File == "" {
+				d.Pos.File = ref
+			}
+			if opts.strict {
+				d.Severity = framework.Error
+			}
+			all = append(all, d)
+		}
+	}
+	if err := printDiagnostics(opts, all); err != nil {
+		return err
+	}
+	nerr, nwarn := len(all.Errors()), len(all.Warnings())
+	summary := fmt.Sprintf("%d %s checked: %d %s, %d %s", len(refs), plural(len(refs), "file", "files"),
+		nerr, plural(nerr, "error", "errors"), nwarn, plural(nwarn, "warning", "warnings"))
+	if nerr > 0 {
+		return exitCodeError{exitError, summary}
+	}
+	fmt.Fprintln(opts.s.Err, "huller: "+summary)
+	return nil
+}
+
+func printDiagnostics(opts *validateOptions, all framework.Diagnostics) error {
+	w := opts.s.Out
+	switch opts.format {
+	case "json":
+		out := make([]diagnosticJSON, 0, len(all))
+		for _, d := range all {
+			out = append(out, diagnosticJSON{d.Pos.File, d.Pos.Line, d.Pos.Col, d.Severity.String(), d.Message})
+		}
+		enc := json.NewEncoder(w)
+		enc.SetIndent("", "  ")
+		return enc.Encode(out)
+	case "github":
+		for _, d := range all {
+			fmt.Fprintf(w, "::%s file=%s,line=%d,col=%d::%s\n", d.Severity, ghEscapeProp(d.Pos.File), d.Pos.Line, d.Pos.Col, ghEscape(d.Message))
+		}
+	default:
+		for _, d := range all {
+			fmt.Fprintln(w, d.String())
+		}
+	}
+	return nil
+}
+
+// ghEscape escapes a GitHub workflow command message.
+func ghEscape(s string) string {
+	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A").Replace(s)
+}
+
+// ghEscapeProp escapes a GitHub workflow command property value.
+func ghEscapeProp(s string) string {
+	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C").Replace(s)
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
+
+func fixedCompletion(values ...string) func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+	return func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+		return values, cobra.ShellCompDirectiveNoFileComp
+	}
+}
