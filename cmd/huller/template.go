@@ -1,0 +1,136 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"github.com/huller/huller/frameworks"
+	"github.com/huller/huller/pkg/framework"
+	"github.com/huller/huller/pkg/roster"
+	"github.com/huller/huller/pkg/template"
+	"github.com/spf13/cobra"
+)
+
+type templateOptions struct {
+	framework string
+	output    string
+	format    string
+	lang      string
+	s         *streams
+}
+
+func newTemplateCmd(s *streams) *cobra.Command {
+	opts := &templateOptions{s: s}
+	cmd := &cobra.Command{
+		Use:   "template -o FILE",
+		Short: "Write a roster workbook to fill in",
+		Long: `Write a roster template for a framework: an xlsx workbook with a Roster sheet
+(one row per person: name, id, role, team, profiles, then one column per
+competence, with drop-downs of the scale's levels and the full texts as
+header comments), a Requirements sheet pre-filled from the framework's roles,
+and an Instructions sheet in the framework's language (--lang en for
+English). The framework is recorded in the workbook, so that 'huller analyze'
+picks it without --framework.
+
+--format csv (the default for an output name ending in .csv) writes just the
+CSV header row instead, UTF-8 with a BOM.
+An existing output file is replaced (atomically); the framework file itself
+is never overwritten.`,
+		Example: `  huller template -o roster.xlsx
+  huller template --framework koordinator-mreze --lang en -o team.xlsx
+  huller template --format csv > roster.csv`,
+		Args: args(cobra.NoArgs),
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			cmd.SilenceUsage = true
+			if !cmd.Flags().Changed("format") && strings.EqualFold(filepath.Ext(opts.output), ".csv") {
+				opts.format = "csv"
+			}
+			return runTemplate(opts)
+		},
+	}
+	f := cmd.Flags()
+	f.StringVar(&opts.framework, "framework", frameworks.Default, "framework: a built-in id or a YAML file")
+	f.StringVarP(&opts.output, "output", "o", "", "file to write (- for standard output)")
+	f.StringVar(&opts.format, "format", "xlsx", "output format: xlsx or csv")
+	f.StringVar(&opts.lang, "lang", "", "language of the texts: da, en or sl (default: the framework's)")
+	_ = cmd.RegisterFlagCompletionFunc("format", fixedCompletion("xlsx", "csv"))
+	_ = cmd.RegisterFlagCompletionFunc("lang", fixedCompletion(template.Languages()...))
+	_ = cmd.RegisterFlagCompletionFunc("framework", completeFrameworks)
+	return cmd
+}
+
+func runTemplate(opts *templateOptions) error {
+	if err := oneOf("format", opts.format, "xlsx", "csv"); err != nil {
+		return err
+	}
+	out := opts.output
+	if out == "" {
+		if opts.format == "xlsx" {
+			return usageError{errors.New("say where to write the workbook: -o roster.xlsx (or -o - for standard output)")}
+		}
+		out = "-"
+	}
+	if out == "-" && opts.format == "xlsx" && opts.s.OutTTY {
+		return errors.New("refusing to write a binary workbook to the terminal; use -o FILE or redirect the output")
+	}
+	loader := framework.NewLoader(frameworks.FS)
+	fw, err := loader.Load(opts.framework)
+	if err != nil {
+		return err
+	}
+	ref := roster.FrameworkRef{ID: fw.ID}
+	if !loader.IsBuiltin(opts.framework) {
+		if abs, err := filepath.Abs(opts.framework); err == nil {
+			ref.File = abs
+		}
+	}
+	if opts.lang != "" && !slices.Contains(template.Languages(), opts.lang) {
+		opts.s.warn("the template's instructions are not written in %q; they are in English (the framework's texts follow --lang where the framework has them)", opts.lang)
+	}
+	topts := template.Options{Lang: opts.lang, Ref: ref, FileName: filepath.Base(out)}
+	if out == "-" {
+		topts.FileName = "roster." + opts.format
+	}
+	write := func(w io.Writer) error {
+		if opts.format == "csv" {
+			return template.WriteCSV(w, fw, topts)
+		}
+		return template.WriteXLSX(w, fw, topts)
+	}
+	if out == "-" {
+		return write(opts.s.Out)
+	}
+	if ref.File != "" && sameFile(out, ref.File) {
+		return fmt.Errorf("%s: is the framework file; choose another output file", out)
+	}
+	if err := template.WriteFile(out, write); err != nil {
+		return fmt.Errorf("%s: %w", out, unwrapPath(err))
+	}
+	fmt.Fprintf(opts.s.Err, "huller: wrote %s: %s, %d competences, %d roles\n", out, fw.ID, len(fw.Leaves), len(fw.Roles))
+	return nil
+}
+
+// sameFile reports whether two paths name the same existing file.
+func sameFile(a, b string) bool {
+	sa, err := os.Stat(a)
+	if err != nil {
+		return false
+	}
+	sb, err := os.Stat(b)
+	return err == nil && os.SameFile(sa, sb)
+}
+
+// unwrapPath drops the path from an *os.PathError, which the message
+// already names.
+func unwrapPath(err error) error {
+	var pe *os.PathError
+	if errors.As(err, &pe) {
+		return errors.New(strings.TrimPrefix(pe.Err.Error(), "open "))
+	}
+	return err
+}

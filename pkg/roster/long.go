@@ -1,0 +1,184 @@
+package roster
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/huller/huller/pkg/framework"
+	"github.com/huller/huller/pkg/table"
+)
+
+// longState collects a long-layout roster: one row per person and
+// competence, persons and competences in first-seen order.
+type longState struct {
+	persons map[string]int
+	nodes   map[*framework.Node]int
+	entries []longEntry
+}
+
+type longEntry struct {
+	person, col, row int32
+	level            int8
+}
+
+func newLongState() *longState {
+	return &longState{persons: map[string]int{}, nodes: map[*framework.Node]int{}}
+}
+
+func (rd *rosterReader) longRow(rows *table.Rows, cells []string) {
+	st := &rd.r.Stats
+	ls := rd.long
+	name := rd.cell(cells, fieldName)
+	if name == "" {
+		if rd.hasData(cells) {
+			rd.probs.add(rd.where(rows, rd.fixed[fieldName]).String(), "",
+				"this row has values but no name; fill in the name or delete the row")
+		}
+		return
+	}
+	p := Person{Row: rowRef(rows), Name: strings.Clone(name)}
+	rd.fixedCells(rows, cells, &p)
+	key := "name\x00" + strings.ToLower(p.Name)
+	if p.ID != "" {
+		key = "id\x00" + p.ID
+	}
+	idx, ok := ls.persons[key]
+	if !ok {
+		idx = len(rd.r.Persons)
+		ls.persons[key] = idx
+		rd.r.Persons = append(rd.r.Persons, p)
+	} else {
+		rd.sameAttrs(rows, &rd.r.Persons[idx], &p)
+	}
+
+	comp := rd.cell(cells, fieldCompetence)
+	lvCol := rd.fixed[fieldLevel]
+	v := ""
+	if lvCol < len(cells) {
+		v = cells[lvCol]
+	}
+	if comp == "" {
+		if !isBlank(v) {
+			rd.probs.add(rd.where(rows, rd.fixed[fieldCompetence]).String(), "",
+				"this row has a level but no competence; fill in the competence id")
+		}
+		return
+	}
+	st.CellsFixed++
+	n, ok := rd.m.node(comp)
+	if !ok {
+		w := rd.where(rows, rd.fixed[fieldCompetence]).String()
+		if rd.opts.IgnoreUnknown {
+			st.CellsFixed--
+			st.CellsIgnored++
+			if !isBlank(v) {
+				st.CellsIgnored++
+			}
+			rd.ignoredVals[-1]++
+			return
+		}
+		rd.probs.add(w, "comp\x00"+strings.ToLower(comp), "%q is no competence of %s%s; use an id like %q, or --ignore-unknown to skip such rows",
+			shorten(comp), rd.fw.ID, suggest(firstToken(comp), rd.m.ids), rd.fw.Leaves[0].ID)
+		return
+	}
+	col, ok := ls.nodes[n]
+	if !ok {
+		col = len(rd.r.Columns)
+		ls.nodes[n] = col
+		rd.r.Columns = append(rd.r.Columns, n)
+	}
+	if isBlank(v) {
+		st.CellsBlank++
+		return
+	}
+	lvl, kind := rd.m.levels.parse(v)
+	switch kind {
+	case scoreLevel:
+		st.CellsRead++
+		ls.entries = append(ls.entries, longEntry{person: int32(idx), col: int32(col), row: int32(p.Row), level: lvl})
+	case scoreBlank:
+		st.CellsBlank++
+	case scoreMarked:
+		st.CellsBlank++
+		st.CellsMarked++
+	case scoreOutside:
+		rd.levelProblem(rows, lvCol, v, true)
+	default:
+		rd.levelProblem(rows, lvCol, v, false)
+	}
+}
+
+// sameAttrs checks that a person's later rows agree with the first.
+func (rd *rosterReader) sameAttrs(rows *table.Rows, first, p *Person) {
+	check := func(f field, a, b string) {
+		switch {
+		case b == "" || a == b:
+		case a == "":
+			switch f {
+			case fieldRole:
+				first.Role = b
+			case fieldTeam:
+				first.Team = b
+			}
+		default:
+			rd.probs.add(rd.where(rows, rd.fixed[f]).String(), "",
+				"%s %q differs from %q on %s for %s; give each person one %s", f.header(), b, a, rd.rowWord(first.Row), first.Name, f.header())
+		}
+	}
+	check(fieldRole, first.Role, p.Role)
+	check(fieldTeam, first.Team, p.Team)
+	a, b := strings.Join(first.Profiles, ","), strings.Join(p.Profiles, ",")
+	if first.Profiles == nil {
+		first.Profiles = p.Profiles
+	} else {
+		check(fieldProfiles, a, b)
+	}
+}
+
+// finishLong builds the persons' scores from the collected entries.
+func (rd *rosterReader) finishLong() {
+	ls := rd.long
+	n := len(rd.r.Columns)
+	for i := range rd.r.Persons {
+		s := rd.alloc(n)
+		for j := range s {
+			s[j] = Unassessed
+		}
+		rd.r.Persons[i].Scores = s
+	}
+	for k, e := range ls.entries {
+		p := &rd.r.Persons[e.person]
+		if p.Scores[e.col] != Unassessed {
+			first := int32(0)
+			for _, f := range ls.entries[:k] {
+				if f.person == e.person && f.col == e.col {
+					first = f.row
+					break
+				}
+			}
+			rd.probs.add(table.Pos{File: rd.r.Source, Sheet: rd.r.Sheet}.String(), "",
+				"%s has two levels for competence %s (%s and %s); keep one", p.Name, rd.r.Columns[e.col].ID,
+				rd.rowWord(int(first)), rd.rowWord(int(e.row)))
+			continue
+		}
+		p.Scores[e.col] = e.level
+	}
+	for _, p := range rd.r.Persons {
+		if p.Role == "" && rd.fixed[fieldRole] >= 0 {
+			rd.noRoleCount++
+			if len(rd.noRole) < 5 {
+				rd.noRole = append(rd.noRole, rd.rowWord(p.Row))
+			}
+		}
+		assessed := false
+		for _, s := range p.Scores {
+			assessed = assessed || s != Unassessed
+		}
+		if !assessed {
+			rd.unassessedN++
+			if len(rd.unassessed) < 5 {
+				rd.unassessed = append(rd.unassessed, fmt.Sprintf("%s (%s)", p.Name, rd.rowWord(p.Row)))
+			}
+		}
+	}
+}

@@ -1,0 +1,264 @@
+package roster
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/huller/huller/pkg/table"
+)
+
+func (rd *rosterReader) cell(cells []string, f field) string {
+	col := rd.fixed[f]
+	if col < 0 || col >= len(cells) {
+		return ""
+	}
+	return strings.TrimSpace(cells[col])
+}
+
+// rowRef is how a person's row is recorded: the sheet row, or the CSV line.
+func rowRef(rows *table.Rows) int {
+	if l := rows.Line(); l > 0 {
+		return l
+	}
+	return rows.Row()
+}
+
+func (rd *rosterReader) dataRow(rows *table.Rows) {
+	cells := rows.Cells()
+	if isBlankRow(cells) {
+		return
+	}
+	st := &rd.r.Stats
+	st.Rows++
+	if rows.Hidden() {
+		rd.hiddenCount++
+		if len(rd.hiddenRows) < 5 {
+			rd.hiddenRows = append(rd.hiddenRows, rowRef(rows))
+		}
+	}
+	if rows.Merged() {
+		for col, c := range cells {
+			if !isBlank(c) && rows.Covered(col) {
+				st.CellsMerged++
+			}
+		}
+	}
+	if unc := rows.Uncached(); len(unc) > 0 {
+		if rd.uncached == 0 {
+			rd.uncachedFirst = rd.where(rows, unc[0]).String()
+		}
+		rd.uncached += len(unc)
+	}
+	for _, col := range rd.ignored {
+		if col < len(cells) && !isBlank(cells[col]) {
+			st.CellsIgnored++
+			rd.ignoredVals[col]++
+		}
+	}
+	for col := len(rd.cols); col < len(cells); col++ {
+		if !isBlank(cells[col]) {
+			st.CellsIgnored++
+			rd.ignoredVals[col]++
+		}
+	}
+	for col, spec := range rd.cols {
+		if spec.ignore && spec.header == "" && col < len(cells) && !isBlank(cells[col]) {
+			st.CellsIgnored++
+			rd.ignoredVals[col]++
+		}
+	}
+	if rd.long != nil {
+		rd.longRow(rows, cells)
+		return
+	}
+	name := rd.cell(cells, fieldName)
+	if name == "" {
+		if rd.hasData(cells) {
+			rd.probs.add(rd.where(rows, rd.fixed[fieldName]).String(), "",
+				"this row has values but no name; fill in the name or delete the row")
+		}
+		return
+	}
+	p := Person{Row: rowRef(rows), Name: strings.Clone(name)}
+	rd.fixedCells(rows, cells, &p)
+	p.Scores = rd.alloc(len(rd.r.Columns))
+	assessed := false
+	for i, col := range rd.scoreCols {
+		v := ""
+		if col < len(cells) {
+			v = cells[col]
+		}
+		if v == "" {
+			p.Scores[i] = Unassessed
+			st.CellsBlank++
+			continue
+		}
+		lvl, kind := rd.m.levels.parse(v)
+		switch kind {
+		case scoreLevel:
+			p.Scores[i] = lvl
+			st.CellsRead++
+			assessed = true
+			continue
+		case scoreBlank:
+			st.CellsBlank++
+		case scoreMarked:
+			st.CellsBlank++
+			st.CellsMarked++
+		case scoreOutside:
+			rd.levelProblem(rows, col, v, true)
+		default:
+			rd.levelProblem(rows, col, v, false)
+		}
+		p.Scores[i] = Unassessed
+	}
+	if !assessed {
+		rd.unassessedN++
+		if len(rd.unassessed) < 5 {
+			rd.unassessed = append(rd.unassessed, fmt.Sprintf("%s (%s)", p.Name, rd.rowWord(p.Row)))
+		}
+	}
+	if !rd.unique(rows, &p) {
+		return
+	}
+	rd.r.Persons = append(rd.r.Persons, p)
+}
+
+// hasData reports whether a row has values outside ignored columns.
+func (rd *rosterReader) hasData(cells []string) bool {
+	for col, c := range cells {
+		if col < len(rd.cols) && !rd.cols[col].ignore && !isBlank(c) {
+			return true
+		}
+	}
+	return false
+}
+
+func (rd *rosterReader) levelProblem(rows *table.Rows, col int, v string, outside bool) {
+	w := rd.where(rows, col).String()
+	v = strings.TrimSpace(v)
+	if outside {
+		rd.probs.add(w, "outside\x00"+v, "%q is outside the scale: levels go from %d to %d",
+			v, rd.m.levels.min, rd.m.levels.max)
+		return
+	}
+	if strings.HasPrefix(v, "#") {
+		rd.probs.add(w, "bad\x00"+v, "%q is a formula error, not a level (%s)", v, rd.m.levels.hint)
+		return
+	}
+	rd.probs.add(w, "bad\x00"+v, "%q is not a level (%s)", shorten(v), rd.m.levels.hint)
+}
+
+// fixedCells reads id, role, team and profiles into p.
+func (rd *rosterReader) fixedCells(rows *table.Rows, cells []string, p *Person) {
+	st := &rd.r.Stats
+	st.CellsFixed++ // the name
+	if id := rd.cell(cells, fieldID); id != "" {
+		p.ID = strings.Clone(id)
+		st.CellsFixed++
+	}
+	if rd.fixed[fieldRole] >= 0 {
+		role := rd.cell(cells, fieldRole)
+		if role == "" && rd.long == nil {
+			rd.noRoleCount++
+			if len(rd.noRole) < 5 {
+				rd.noRole = append(rd.noRole, rd.rowWord(rowRef(rows)))
+			}
+		} else if role != "" {
+			st.CellsFixed++
+			if id, ok := rd.m.role(role); ok {
+				p.Role = id
+			} else {
+				rd.probs.add(rd.where(rows, rd.fixed[fieldRole]).String(), "role\x00"+strings.ToLower(role),
+					"unknown role %q%s; the known roles are %s", shorten(role), suggest(role, rd.m.roleIDs), strings.Join(rd.m.roleIDs, ", "))
+			}
+		}
+	}
+	if team := rd.cell(cells, fieldTeam); team != "" {
+		st.CellsFixed++
+		t, ok := rd.teams[team]
+		if !ok {
+			t = strings.Clone(team)
+			rd.teams[t] = t
+		}
+		p.Team = t
+	}
+	if ps := rd.cell(cells, fieldProfiles); ps != "" {
+		st.CellsFixed++
+		p.Profiles = rd.profiles(rows, ps)
+	}
+}
+
+// profiles resolves a profiles cell ("virksomhed, Integrationsprofilen");
+// equal cells share one slice.
+func (rd *rosterReader) profiles(rows *table.Rows, cell string) []string {
+	if ids, ok := rd.profSets[cell]; ok {
+		return ids
+	}
+	var ids []string
+	bad := false
+	for _, part := range strings.FieldsFunc(cell, func(r rune) bool { return r == ',' || r == ';' || r == '\n' }) {
+		part = strings.TrimSpace(part)
+		if part == "" {
+			continue
+		}
+		id, ok := rd.m.profile(part)
+		if !ok {
+			bad = true
+			rd.probs.add(rd.where(rows, rd.fixed[fieldProfiles]).String(), "profile\x00"+strings.ToLower(part),
+				"unknown profile %q%s (profiles of %s: %s)", shorten(part), suggest(part, rd.m.profileIDs()),
+				rd.fw.ID, strings.Join(rd.m.profileIDs(), ", "))
+			continue
+		}
+		dup := false
+		for _, x := range ids {
+			dup = dup || x == id
+		}
+		if !dup {
+			ids = append(ids, id)
+		}
+	}
+	if !bad {
+		rd.profSets[strings.Clone(cell)] = ids
+	}
+	return ids
+}
+
+// unique checks that a person appears once: by id, or by name when the
+// person has no id.
+func (rd *rosterReader) unique(rows *table.Rows, p *Person) bool {
+	seen, key := rd.seenIDs, p.ID
+	if key == "" {
+		seen, key = rd.seen, strings.ToLower(p.Name)
+	}
+	if first, dup := seen[key]; dup {
+		what, hint := fmt.Sprintf("id %q", p.ID), "remove the duplicate"
+		if p.ID == "" {
+			what, hint = fmt.Sprintf("%q", p.Name), "remove the duplicate, or tell two people of the same name apart with an id column"
+		}
+		rd.probs.add(rd.where(rows, -1).String(), "", "%s appears twice (also on %s); %s", what, rd.rowWord(first), hint)
+		return false
+	}
+	seen[key] = p.Row
+	return true
+}
+
+func (rd *rosterReader) rowWord(row int) string {
+	if rd.r.Sheet == "" {
+		return fmt.Sprintf("line %d", row)
+	}
+	return fmt.Sprintf("row %d", row)
+}
+
+// alloc hands out score slices from larger blocks.
+func (rd *rosterReader) alloc(n int) []int8 {
+	if n == 0 {
+		return []int8{}
+	}
+	if len(rd.arena) < n {
+		rd.arena = make([]int8, max(n*1024, 64<<10))
+	}
+	s := rd.arena[:n:n]
+	rd.arena = rd.arena[n:]
+	return s
+}

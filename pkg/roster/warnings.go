@@ -1,0 +1,114 @@
+package roster
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/huller/huller/pkg/framework"
+	"github.com/huller/huller/pkg/table"
+)
+
+// warnings adds what the user should know but that does not stop the analysis.
+func (rd *rosterReader) warnings(rows *table.Rows) {
+	sheet := table.Pos{File: rd.r.Source, Sheet: rd.r.Sheet}.String()
+	warn := func(format string, args ...any) {
+		rd.r.Warnings = append(rd.r.Warnings, Warning{Where: sheet, Message: fmt.Sprintf(format, args...)})
+	}
+	colName := func(col int) string {
+		if rd.r.Sheet != "" {
+			return "column " + table.ColumnName(col)
+		}
+		return fmt.Sprintf("column %d", col+1)
+	}
+	for _, col := range rd.ignored {
+		warn("ignored %s %q: it names no competence of %s (%d %s)", colName(col), rd.cols[col].header,
+			rd.fw.ID, rd.ignoredVals[col], plural(rd.ignoredVals[col], "value", "values"))
+	}
+	var blankCols []int
+	if n := rd.ignoredVals[-1]; n > 0 {
+		warn("ignored %d %s whose competence names none of %s", n, plural(n, "row", "rows"), rd.fw.ID)
+	}
+	for col, n := range rd.ignoredVals {
+		if col >= 0 && n > 0 && (col >= len(rd.cols) || rd.cols[col].header == "") {
+			blankCols = append(blankCols, col)
+		}
+	}
+	sort.Ints(blankCols)
+	for _, col := range blankCols {
+		warn("%s has no header, so its %d %s were ignored; give it a competence id as header, or delete it",
+			colName(col), rd.ignoredVals[col], plural(rd.ignoredVals[col], "value", "values"))
+	}
+	var hiddenCols []string
+	for col, spec := range rd.cols {
+		if (spec.score >= 0 || (spec.field != fieldNone && rd.fixed[spec.field] == col)) && rows.ColHidden(col) {
+			hiddenCols = append(hiddenCols, fmt.Sprintf("%s (%s)", table.ColumnName(col), spec.header))
+		}
+	}
+	if len(hiddenCols) > 0 {
+		warn("hidden %s %s read as usual: %s", plural(len(hiddenCols), "column", "columns"),
+			plural(len(hiddenCols), "was", "were"), strings.Join(hiddenCols, ", "))
+	}
+	if rd.hiddenCount > 0 {
+		warn("%d hidden %s read as usual (%s); unhide %s to check, or delete %s to leave out",
+			rd.hiddenCount, plural(rd.hiddenCount, "row was", "rows were"), listMore(rowsWords(rd, rd.hiddenRows), rd.hiddenCount),
+			plural(rd.hiddenCount, "it", "them"), plural(rd.hiddenCount, "it", "them"))
+	}
+	if rd.uncached > 0 {
+		warn("%d %s a formula without a saved result and %s read as blank (first: %s); open the file in Excel or LibreOffice and save it",
+			rd.uncached, plural(rd.uncached, "cell holds", "cells hold"), plural(rd.uncached, "was", "were"), rd.uncachedFirst)
+	}
+	if rd.fixed[fieldRole] < 0 {
+		warn("there is no role column, so only the default requirements apply; add a role column (role, rolle or vloga) to use the roles' requirements")
+	} else if rd.noRoleCount > 0 {
+		warn("%d %s no role, so only the default requirements apply (%s)", rd.noRoleCount,
+			plural(rd.noRoleCount, "person has", "persons have"), listMore(rd.noRole, rd.noRoleCount))
+	}
+	if rd.unassessedN > 0 {
+		warn("%d %s nothing assessed: %s", rd.unassessedN, plural(rd.unassessedN, "person has", "persons have"),
+			listMore(rd.unassessed, rd.unassessedN))
+	}
+	if missing := rd.uncovered(); len(missing) > 0 {
+		ids := make([]string, 0, 10)
+		for _, n := range missing[:min(len(missing), 10)] {
+			ids = append(ids, n.ID)
+		}
+		warn("no column covers %d of the %d competences of %s (%s); they count as not assessed",
+			len(missing), len(rd.fw.Leaves), rd.fw.ID, listMore(ids, len(missing)))
+	}
+}
+
+func rowsWords(rd *rosterReader, rows []int) []string {
+	out := make([]string, len(rows))
+	for i, r := range rows {
+		out[i] = rd.rowWord(r)
+	}
+	return out
+}
+
+// listMore joins items and says how many more there are.
+func listMore(items []string, total int) string {
+	s := strings.Join(items, ", ")
+	if total > len(items) {
+		s += fmt.Sprintf(" and %d more", total-len(items))
+	}
+	return s
+}
+
+// uncovered returns the framework leaves that no column covers (a column
+// covers the leaves at and below its node).
+func (rd *rosterReader) uncovered() []*framework.Node {
+	covered := make([]bool, len(rd.fw.Leaves))
+	for _, n := range rd.r.Columns {
+		for _, l := range n.Leaves {
+			covered[l.Leaf] = true
+		}
+	}
+	var out []*framework.Node
+	for i, l := range rd.fw.Leaves {
+		if !covered[i] {
+			out = append(out, l)
+		}
+	}
+	return out
+}
