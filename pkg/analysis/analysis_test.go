@@ -1,0 +1,742 @@
+package analysis
+
+import (
+	"fmt"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/huller/huller/pkg/framework"
+	"github.com/huller/huller/pkg/roster"
+)
+
+// tinyYAML is a framework small enough to compute every figure by hand.
+// Basis leaves (framework order): A1, A2a, A2b, B1; profile leaves: P1–P4
+// (target 3, need 3 of 4 at fit 0.75), Q1, Q2 (target 2, need 2 of 2).
+const tinyYAML = `
+id: tiny
+title: Tiny
+language: en
+scale:
+  - {level: 0, label: None}
+  - {level: 1, label: Basic}
+  - {level: 2, label: Independent}
+  - {level: 3, label: Specialist}
+  - {level: 4, label: Expert}
+defaults: {required: 2, target: 3, fit: 0.75}
+basis:
+  - id: A
+    name: Group A
+    items:
+      - {id: A1, name: A one}
+      - id: A2
+        name: A two
+        items:
+          - {id: A2a, name: A two a}
+          - {id: A2b, name: A two b}
+  - id: B
+    name: Group B
+    items:
+      - {id: B1, name: B one}
+profiles:
+  - id: P
+    name: Profile P
+    items:
+      - {id: P1, name: P one}
+      - {id: P2, name: P two}
+      - {id: P3, name: P three}
+      - {id: P4, name: P four}
+  - id: Q
+    name: Profile Q
+    target: 2
+    items:
+      - {id: Q1, name: Q one}
+      - {id: Q2, name: Q two}
+roles:
+  - id: lead
+    name: Lead
+    requires: {A: 3, B: 0}
+    profiles: [P]
+  - id: aide
+    name: Aide
+    requires: {A2b: 1}
+`
+
+func parseFW(t testing.TB, src string) *framework.Framework {
+	t.Helper()
+	fw, err := framework.Parse("test.yaml", []byte(src))
+	if err != nil {
+		t.Fatalf("parse framework: %v", err)
+	}
+	return fw
+}
+
+const u = roster.Unassessed
+
+// tinyColumns: A2 is an inner node whose score applies to A2a and A2b.
+var tinyColumns = []string{"A1", "A2", "A2a", "A2b", "B1", "P1", "P2", "P3", "P4", "Q1", "Q2"}
+
+type rp struct {
+	name, id, role, team string
+	profiles             []string
+	scores               []int8
+}
+
+func makeRoster(t testing.TB, fw *framework.Framework, cols []string, persons ...rp) *roster.Roster {
+	t.Helper()
+	r := &roster.Roster{Source: "team.xlsx", Sheet: "Roster"}
+	for _, id := range cols {
+		n := fw.Node(id)
+		if n == nil {
+			t.Fatalf("no node %q", id)
+		}
+		r.Columns = append(r.Columns, n)
+	}
+	for i, p := range persons {
+		r.Persons = append(r.Persons, roster.Person{Row: i + 2, Name: p.name, ID: p.id, Role: p.role,
+			Team: p.team, Profiles: p.profiles, Scores: p.scores})
+	}
+	r.Stats.Persons = len(persons)
+	return r
+}
+
+// tinyRoster is the roster the hand computations below are made on.
+func tinyRoster(t testing.TB, fw *framework.Framework) *roster.Roster {
+	return makeRoster(t, fw, tinyColumns,
+		//                                       A1 A2 A2a A2b B1 P1 P2 P3 P4 Q1 Q2
+		rp{"Ann", "E1", "lead", "X", nil, []int8{3, 3, u, 2, 0, 3, 3, 3, 1, 2, u}},
+		rp{"Bo", "E2", "aide", "X", []string{"Q"}, []int8{2, u, 1, u, u, 1, 0, u, 0, 3, 1}},
+		rp{"Cy", "E3", "", "Y", nil, []int8{1, u, u, u, u, u, u, u, 3, u, 2}},
+	)
+}
+
+func analyze(t testing.TB, fw *framework.Framework, r *roster.Roster, s Settings) *Result {
+	t.Helper()
+	res, err := Analyze(fw, r, s)
+	if err != nil {
+		t.Fatalf("Analyze: %v", err)
+	}
+	return res
+}
+
+func TestLevelsParentNodeScores(t *testing.T) {
+	fw := parseFW(t, tinyYAML)
+	res := analyze(t, fw, tinyRoster(t, fw), DefaultSettings())
+	want := [][]int8{
+		// A1 A2a A2b B1 P1 P2 P3 P4 Q1 Q2
+		{3, 3, 2, 0, 3, 3, 3, 1, 2, u}, // Ann: A2a blank takes A2's 3; A2b keeps its own 2
+		{2, 1, u, u, 1, 0, u, 0, 3, 1}, // Bo: A2 blank, so A2b stays unassessed
+		{1, u, u, u, u, u, u, 3, u, 2}, // Cy
+	}
+	for p, row := range want {
+		for l, w := range row {
+			if got := res.Level(p, l); got != w {
+				t.Errorf("person %d leaf %s: level %d, want %d", p, fw.Leaves[l].ID, got, w)
+			}
+		}
+	}
+}
+
+func TestParentColumnOnly(t *testing.T) {
+	// A score on group A applies to A1, A2a and A2b; a score on A2 beats A's
+	// for A2a and A2b (nearest ancestor first).
+	fw := parseFW(t, tinyYAML)
+	r := makeRoster(t, fw, []string{"A", "A2", "B1"},
+		rp{"Ann", "E1", "aide", "", nil, []int8{3, 1, 2}},
+		rp{"Bo", "E2", "aide", "", nil, []int8{2, u, u}},
+	)
+	res := analyze(t, fw, r, DefaultSettings())
+	want := [][]int8{{3, 1, 1, 2}, {2, 2, 2, u}}
+	for p, row := range want {
+		for l, w := range row {
+			if got := res.Level(p, l); got != w {
+				t.Errorf("person %d leaf %s: level %d, want %d", p, fw.Leaves[l].ID, got, w)
+			}
+		}
+		for l := 4; l < len(fw.Leaves); l++ {
+			if got := res.Level(p, l); got != u {
+				t.Errorf("person %d leaf %s: level %d, want unassessed", p, fw.Leaves[l].ID, got)
+			}
+		}
+	}
+}
+
+func TestBasisPerPerson(t *testing.T) {
+	fw := parseFW(t, tinyYAML)
+	res := analyze(t, fw, tinyRoster(t, fw), DefaultSettings())
+	tests := []struct {
+		name     string
+		basis    Basis
+		gaps     []Gap
+		coverage float64
+		ok       bool
+	}{
+		// Ann (lead: A* = 3, B1 = 0 so not required): A1 met, A2a met, A2b 2 < 3.
+		{"Ann", Basis{Required: 3, Met: 2, NotAssessed: 0, GapSum: 1}, []Gap{{2, 3, 2}}, 2.0 / 3, true},
+		// Bo (aide: default 2, A2b 1): A1 met, A2a 1 < 2, A2b and B1 unassessed.
+		{"Bo", Basis{Required: 4, Met: 1, NotAssessed: 2, GapSum: 1}, []Gap{{1, 2, 1}}, 0.5, true},
+		// Cy (no role: default 2 everywhere): A1 1 < 2, the rest unassessed.
+		{"Cy", Basis{Required: 4, Met: 0, NotAssessed: 3, GapSum: 1}, []Gap{{0, 2, 1}}, 0, true},
+	}
+	for i, tt := range tests {
+		p := res.People[i]
+		if p.Name != tt.name {
+			t.Fatalf("person %d is %s, want %s", i, p.Name, tt.name)
+		}
+		if p.Basis != tt.basis {
+			t.Errorf("%s: basis %+v, want %+v", tt.name, p.Basis, tt.basis)
+		}
+		if !reflect.DeepEqual(p.Gaps, tt.gaps) {
+			t.Errorf("%s: gaps %+v, want %+v", tt.name, p.Gaps, tt.gaps)
+		}
+		if c, ok := p.Basis.Coverage(); c != tt.coverage || ok != tt.ok {
+			t.Errorf("%s: coverage %v %v, want %v %v", tt.name, c, ok, tt.coverage, tt.ok)
+		}
+	}
+	want := Summary{Persons: 3, Basis: Basis{Required: 11, Met: 3, NotAssessed: 5, GapSum: 3}, PeopleWithGaps: 3}
+	if res.Summary != want {
+		t.Errorf("summary %+v, want %+v", res.Summary, want)
+	}
+}
+
+func TestCoverageUndefined(t *testing.T) {
+	fw := parseFW(t, tinyYAML)
+	r := makeRoster(t, fw, []string{"A1"}, rp{"Ann", "E1", "aide", "", nil, []int8{u}})
+	res := analyze(t, fw, r, DefaultSettings())
+	if c, ok := res.People[0].Basis.Coverage(); ok {
+		t.Errorf("coverage %v defined, want undefined (nothing required was assessed)", c)
+	}
+}
+
+func TestProfiles(t *testing.T) {
+	fw := parseFW(t, tinyYAML)
+	res := analyze(t, fw, tinyRoster(t, fw), DefaultSettings())
+	type pf struct {
+		fit      [2]float64
+		fits     [2]bool
+		assigned []int32
+		fromRole bool
+		pgaps    []Gap
+		best     []int
+		bestFit  float64
+	}
+	want := []pf{
+		// Ann: P1–P3 at 3 → 0.75 fits P; Q1 2 ≥ T=2, Q2 blank → 0.5. P via role lead.
+		{[2]float64{0.75, 0.5}, [2]bool{true, false}, []int32{0}, true, []Gap{{7, 3, 1}}, []int{0}, 0.75},
+		// Bo: no P leaf at 3; Q1 3, Q2 1 → 0.5. Q from the roster, gap Q2 2−1.
+		{[2]float64{0, 0.5}, [2]bool{false, false}, []int32{1}, false, []Gap{{9, 2, 1}}, []int{1}, 0.5},
+		// Cy: P4 at 3 → 0.25; Q2 2 → 0.5. No role, no profiles.
+		{[2]float64{0.25, 0.5}, [2]bool{false, false}, nil, false, nil, []int{1}, 0.5},
+	}
+	for p, w := range want {
+		for j := range 2 {
+			if f := res.Fit(p, j); f != w.fit[j] {
+				t.Errorf("person %d profile %d: fit %v, want %v", p, j, f, w.fit[j])
+			}
+			if f := res.Fits(p, j); f != w.fits[j] {
+				t.Errorf("person %d profile %d: fits %v, want %v", p, j, f, w.fits[j])
+			}
+		}
+		pp := res.People[p]
+		if len(pp.Assigned) != len(w.assigned) || (len(w.assigned) > 0 && !reflect.DeepEqual(pp.Assigned, w.assigned)) {
+			t.Errorf("person %d: assigned %v, want %v", p, pp.Assigned, w.assigned)
+		}
+		if pp.AssignedFromRole != w.fromRole {
+			t.Errorf("person %d: assigned from role %v, want %v", p, pp.AssignedFromRole, w.fromRole)
+		}
+		if len(pp.ProfileGaps) != len(w.pgaps) || (len(w.pgaps) > 0 && !reflect.DeepEqual(pp.ProfileGaps, w.pgaps)) {
+			t.Errorf("person %d: profile gaps %v, want %v", p, pp.ProfileGaps, w.pgaps)
+		}
+		if best, f := res.Best(p); !reflect.DeepEqual(best, w.best) || f != w.bestFit {
+			t.Errorf("person %d: best %v %v, want %v %v", p, best, f, w.best, w.bestFit)
+		}
+	}
+	wantStats := []ProfileStat{
+		{Target: 3, Need: 3, Fitting: 1, Assigned: 1, AssignedFitting: 1},
+		{Target: 2, Need: 2, Fitting: 0, Assigned: 1, AssignedFitting: 0},
+	}
+	if !reflect.DeepEqual(res.Profiles, wantStats) {
+		t.Errorf("profile stats %+v, want %+v", res.Profiles, wantStats)
+	}
+}
+
+func TestBestTies(t *testing.T) {
+	fw := parseFW(t, tinyYAML)
+	r := makeRoster(t, fw, []string{"P1", "P2", "Q1"},
+		rp{"Ann", "E1", "", "", nil, []int8{3, 3, 2}}, // P 0.5, Q 0.5: both best
+		rp{"Bo", "E2", "", "", nil, []int8{0, 0, 0}},  // nothing: no best profile
+	)
+	res := analyze(t, fw, r, DefaultSettings())
+	if best, f := res.Best(0); !reflect.DeepEqual(best, []int{0, 1}) || f != 0.5 {
+		t.Errorf("Ann: best %v %v, want [0 1] 0.5", best, f)
+	}
+	if best, f := res.Best(1); len(best) != 0 || f != 0 {
+		t.Errorf("Bo: best %v %v, want none", best, f)
+	}
+}
+
+// holeString is a compact form of a hole for comparisons.
+func holeString(res *Result, h Hole) string {
+	var names []string
+	for _, p := range h.People {
+		names = append(names, res.People[p].Name)
+	}
+	s := fmt.Sprintf("%s %s %d [%s]", h.Kind, h.Node.ID, h.Severity, strings.Join(names, " "))
+	if h.HasCoverage {
+		s += fmt.Sprintf(" cov=%.3f", h.Coverage)
+	}
+	if h.Kind == KindAssignment {
+		s += fmt.Sprintf(" fit=%.2f", h.Fit)
+	}
+	return s
+}
+
+func holeStrings(res *Result, hs []Hole) []string {
+	out := []string{}
+	for _, h := range hs {
+		out = append(out, holeString(res, h))
+	}
+	return out
+}
+
+func TestHolesRanked(t *testing.T) {
+	fw := parseFW(t, tinyYAML)
+	res := analyze(t, fw, tinyRoster(t, fw), DefaultSettings())
+	want := []string{
+		// B1 is required of Bo and Cy (2 each) and neither is assessed.
+		"unassessed B1 4 [Bo Cy]",
+		// P2: Ann alone at ≥ 3, the next best is Bo at 0 → 3 levels.
+		"single-point P2 3 [Ann]",
+		// P3: Ann alone; no one else assessed → from the scale's 0.
+		"single-point P3 3 [Ann]",
+		"single-point A2a 2 [Ann]", // next best Bo at 1
+		"single-point P1 2 [Ann]",  // next best Bo at 1
+		"single-point P4 2 [Cy]",   // next best Ann at 1
+		// Severity 1 ties: basis before profile before assignment before
+		// single-point, then framework order.
+		"basis A1 1 [Cy] cov=0.667",  // Ann 3≥3, Bo 2≥2, Cy 1<2
+		"basis A2a 1 [Bo] cov=0.500", // Ann met, Bo 1<2, Cy unassessed
+		"basis A2b 1 [Ann] cov=0.000",
+		"profile Q 1 []",               // cheapest: Bo raises Q2 from 1 to 2
+		"assignment Q 1 [Bo] fit=0.50", // Bo needs Q2 1→2
+		"single-point A1 1 [Ann]",      // next best Bo at 2
+		"single-point Q2 1 [Cy]",       // T 2, next best Bo at 1
+	}
+	if got := holeStrings(res, res.Holes); !reflect.DeepEqual(got, want) {
+		t.Errorf("holes:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	if !res.HasHoles() || !res.HasGaps() {
+		t.Errorf("HasHoles %v HasGaps %v, want true true", res.HasHoles(), res.HasGaps())
+	}
+	// Leaf figures and holders.
+	a1 := res.Leaves[0]
+	if a1.Required != 3 || a1.Assessed != 3 || a1.Met != 2 || a1.GapSum != 1 || a1.Holders != 1 {
+		t.Errorf("A1 figures %+v", a1)
+	}
+	if h := res.Holders(8); !reflect.DeepEqual(h, []int32{0, 1}) { // Q1 at ≥ T 2: Ann 2, Bo 3
+		t.Errorf("Q1 holders %v, want [0 1]", h)
+	}
+}
+
+func TestByTeam(t *testing.T) {
+	fw := parseFW(t, tinyYAML)
+	s := DefaultSettings()
+	s.ByTeam = true
+	res := analyze(t, fw, tinyRoster(t, fw), s)
+	if len(res.Teams) != 2 || res.Teams[0].Name != "X" || res.Teams[1].Name != "Y" {
+		t.Fatalf("teams %+v", res.Teams)
+	}
+	wantX := []string{
+		"single-point P2 3 [Ann]",
+		"single-point P3 3 [Ann]",
+		"unassessed B1 2 [Bo]", // Ann's B1 is not required (R = 0)
+		"single-point A2a 2 [Ann]",
+		"single-point P1 2 [Ann]",
+		"basis A2a 1 [Bo] cov=0.500",
+		"basis A2b 1 [Ann] cov=0.000",
+		"profile Q 1 []",
+		"assignment Q 1 [Bo] fit=0.50",
+		"single-point A1 1 [Ann]",
+	}
+	wantY := []string{
+		"profile P 6 []", // Cy needs two more of P1–P3, each from 0 to 3
+		"single-point P4 3 [Cy]",
+		"unassessed A2a 2 [Cy]",
+		"unassessed A2b 2 [Cy]",
+		"unassessed B1 2 [Cy]",
+		"profile Q 2 []",
+		"single-point Q2 2 [Cy]",
+		"basis A1 1 [Cy] cov=0.000",
+	}
+	if got := holeStrings(res, res.Teams[0].Holes); !reflect.DeepEqual(got, wantX) {
+		t.Errorf("team X holes:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(wantX, "\n"))
+	}
+	if got := holeStrings(res, res.Teams[1].Holes); !reflect.DeepEqual(got, wantY) {
+		t.Errorf("team Y holes:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(wantY, "\n"))
+	}
+	// The whole roster's holes do not depend on ByTeam.
+	plain := analyze(t, fw, tinyRoster(t, fw), DefaultSettings())
+	if !reflect.DeepEqual(holeStrings(res, res.Holes), holeStrings(plain, plain.Holes)) {
+		t.Errorf("whole-roster holes differ with ByTeam")
+	}
+	if !reflect.DeepEqual(res.Leaves, plain.Leaves) || res.Summary != plain.Summary ||
+		!reflect.DeepEqual(res.Profiles, plain.Profiles) {
+		t.Errorf("whole-roster figures differ with ByTeam")
+	}
+	if !reflect.DeepEqual(res.Teams[0].Members, []int32{0, 1}) || !reflect.DeepEqual(res.Teams[1].Members, []int32{2}) {
+		t.Errorf("members %v %v", res.Teams[0].Members, res.Teams[1].Members)
+	}
+}
+
+func TestTeamFilter(t *testing.T) {
+	fw := parseFW(t, tinyYAML)
+	s := DefaultSettings()
+	s.Team = " x "
+	res := analyze(t, fw, tinyRoster(t, fw), s)
+	if len(res.People) != 2 || res.People[1].Name != "Bo" {
+		t.Fatalf("people %d", len(res.People))
+	}
+	if res.Holes[2].Kind != KindUnassessed || res.Holes[2].Node.ID != "B1" || res.Holes[2].Severity != 2 {
+		t.Errorf("team X hole 3: %s", holeString(res, res.Holes[2]))
+	}
+}
+
+func TestPersonFilter(t *testing.T) {
+	fw := parseFW(t, tinyYAML)
+	for _, q := range []string{"bo", "E2", " BO "} {
+		s := DefaultSettings()
+		s.Person = q
+		res := analyze(t, fw, tinyRoster(t, fw), s)
+		if !reflect.DeepEqual(res.Listed, []int32{1}) {
+			t.Errorf("%q: listed %v, want [1]", q, res.Listed)
+		}
+		if len(res.Holes) != 13 {
+			t.Errorf("%q: %d holes, want the team's 13", q, len(res.Holes))
+		}
+		n := 0
+		for i, p := range res.ListedPeople() {
+			n++
+			if i != 1 || p.Name != "Bo" {
+				t.Errorf("%q: listed %d %s", q, i, p.Name)
+			}
+		}
+		if n != 1 {
+			t.Errorf("%q: %d listed", q, n)
+		}
+	}
+}
+
+func TestErrors(t *testing.T) {
+	fw := parseFW(t, tinyYAML)
+	tests := []struct {
+		name string
+		edit func(*Settings)
+		want string
+	}{
+		{"coverage", func(s *Settings) { s.Coverage = 1.5 }, "coverage threshold 1.5 is not between 0 and 1"},
+		{"fit", func(s *Settings) { s.Fit = -0.1 }, "fit threshold -0.1 is not between 0 and 1"},
+		{"target", func(s *Settings) { s.Target = 7 }, "target level 7 is not on the scale of tiny (0–4)"},
+		{"min", func(s *Settings) { s.MinSpecialists = -1 }, "minimum number of specialists -1 is negative"},
+		{"team", func(s *Settings) { s.Team = "Z" }, `no person in team "Z" of team.xlsx (teams: X, Y)`},
+		{"person", func(s *Settings) { s.Person = "Di" }, `no person with id or name "Di" in team.xlsx`},
+		{"person in team", func(s *Settings) { s.Person = "Cy"; s.Team = "X" },
+			`no person with id or name "Cy" in team "X" of team.xlsx`},
+	}
+	for _, tt := range tests {
+		s := DefaultSettings()
+		tt.edit(&s)
+		_, err := Analyze(fw, tinyRoster(t, fw), s)
+		if err == nil || err.Error() != tt.want {
+			t.Errorf("%s: error %v, want %q", tt.name, err, tt.want)
+		}
+	}
+	r := tinyRoster(t, fw)
+	r.Persons[1].Scores = r.Persons[1].Scores[:3]
+	if _, err := Analyze(fw, r, DefaultSettings()); err == nil ||
+		err.Error() != "team.xlsx: row 3 has 3 scores for 11 competence columns" {
+		t.Errorf("short scores: %v", err)
+	}
+}
+
+func TestRequirementsPrecedence(t *testing.T) {
+	fw := parseFW(t, tinyYAML)
+	r := makeRoster(t, fw, []string{"A1"},
+		rp{"Ann", "E1", "lead", "", nil, []int8{1}},
+		rp{"Bo", "E2", "temp", "", nil, []int8{1}},
+		rp{"Cy", "E3", "ghost", "", nil, []int8{1}},
+		rp{"Di", "E4", "", "", nil, []int8{1}},
+	)
+	// Sheet beats file beats role beats default; keys on groups apply
+	// below them, a deeper key overrides within a layer.
+	r.Requirements = map[string][]framework.Requirement{
+		"lead": {{Node: "A1", Level: 1}},
+		"temp": {{Node: "B", Level: 1}},
+	}
+	s := DefaultSettings()
+	s.FileRequirements = map[string][]framework.Requirement{
+		"lead": {{Node: "A1", Level: 2}, {Node: "A2b", Level: 2}},
+		"temp": {{Node: "A", Level: 4}, {Node: "A2", Level: 0}},
+	}
+	res := analyze(t, fw, r, s)
+	want := map[string][]int8{
+		"lead":  {1, 3, 2, 0}, // A1 sheet, A2a role, A2b file, B1 role 0
+		"temp":  {4, 0, 0, 1}, // A from file, A2 from file overrides it, B sheet
+		"ghost": {2, 2, 2, 2}, // unknown: the default
+		"":      {2, 2, 2, 2},
+	}
+	for _, ro := range res.Roles {
+		if !reflect.DeepEqual(ro.Required, want[ro.ID]) {
+			t.Errorf("role %q: required %v, want %v", ro.ID, ro.Required, want[ro.ID])
+		}
+		if ro.Persons != 1 {
+			t.Errorf("role %q: %d persons", ro.ID, ro.Persons)
+		}
+	}
+	if len(res.Roles) != 4 {
+		t.Errorf("%d roles, want 4", len(res.Roles))
+	}
+	wantWarn := []string{`role "ghost" is defined neither by framework tiny nor by the requirements: ` +
+		`its persons are measured against the framework's default level 2`}
+	if !reflect.DeepEqual(res.Warnings, wantWarn) {
+		t.Errorf("warnings %q, want %q", res.Warnings, wantWarn)
+	}
+	if got := res.Required(0, 0); got != 1 {
+		t.Errorf("Required(Ann, A1) = %d, want 1", got)
+	}
+	if got := res.Required(0, 5); got != 0 {
+		t.Errorf("Required(Ann, P2) = %d, want 0 (profile leaf)", got)
+	}
+}
+
+func TestAssignment(t *testing.T) {
+	fw := parseFW(t, tinyYAML)
+	r := makeRoster(t, fw, []string{"P1", "P2", "P3", "P4", "Q1", "Q2"},
+		// lead with an explicit profiles column: Q replaces the role's P.
+		rp{"Ann", "E1", "lead", "", []string{"Q", "nope", "Q"}, []int8{0, 0, 0, 0, 2, 2}},
+		// lead without: P from the role; P1 2, P2 1, P3 blank, P4 3 → reach 1,
+		// needs 2 more: the cheapest shortfalls are P1 (1) and P2 (2) → 3.
+		rp{"Bo", "E2", "lead", "", nil, []int8{2, 1, u, 3, 0, 0}},
+		// the same shortfall as Bo, so the tie is broken by roster order.
+		rp{"Cy", "E3", "lead", "", nil, []int8{2, 1, u, 3, 0, 0}},
+	)
+	s := DefaultSettings()
+	s.MinSpecialists = 0
+	res := analyze(t, fw, r, s)
+	if !reflect.DeepEqual(res.People[0].Assigned, []int32{1}) || res.People[0].AssignedFromRole {
+		t.Errorf("Ann assigned %v (from role %v), want [1] from the roster", res.People[0].Assigned, res.People[0].AssignedFromRole)
+	}
+	if !reflect.DeepEqual(res.People[1].Assigned, []int32{0}) || !res.People[1].AssignedFromRole {
+		t.Errorf("Bo assigned %v, want [0] from the role", res.People[1].Assigned)
+	}
+	var got []string
+	for _, h := range res.Holes {
+		if h.Kind == KindAssignment {
+			got = append(got, holeString(res, h))
+		}
+	}
+	want := []string{"assignment P 3 [Bo] fit=0.25", "assignment P 3 [Cy] fit=0.25"}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("assignment holes %q, want %q", got, want)
+	}
+	if len(res.Warnings) != 1 || !strings.Contains(res.Warnings[0], `"nope" in the profiles column`) {
+		t.Errorf("warnings %q", res.Warnings)
+	}
+	// Profile gaps of an assigned profile list the assessed leaves below T.
+	wantPG := []Gap{{4, 3, 2}, {5, 3, 1}}
+	if !reflect.DeepEqual(res.People[1].ProfileGaps, wantPG) {
+		t.Errorf("Bo profile gaps %v, want %v", res.People[1].ProfileGaps, wantPG)
+	}
+	if g := res.ProfileGapsIn(1, 0); !reflect.DeepEqual(g, wantPG) {
+		t.Errorf("Bo gaps in P %v, want %v", g, wantPG)
+	}
+	if g := res.ProfileGapsIn(1, 1); len(g) != 0 {
+		t.Errorf("Bo gaps in Q %v, want none", g)
+	}
+	if n := res.ProfileNotAssessed(1, 0); n != 1 {
+		t.Errorf("Bo P not assessed %d, want 1", n)
+	}
+}
+
+func TestOverrides(t *testing.T) {
+	fw := parseFW(t, tinyYAML)
+	s := DefaultSettings()
+	s.Target, s.Fit = 2, 0.5
+	res := analyze(t, fw, tinyRoster(t, fw), s)
+	if res.Settings.Target != 2 || res.Settings.Fit != 0.5 {
+		t.Errorf("settings %+v", res.Settings)
+	}
+	for l, tg := range res.Targets {
+		if tg != 2 {
+			t.Errorf("leaf %d target %d, want 2", l, tg)
+		}
+	}
+	// P needs 2 of 4 at ≥ 2, Q 1 of 2.
+	if res.Profiles[0].Need != 2 || res.Profiles[1].Need != 1 {
+		t.Errorf("needs %d %d", res.Profiles[0].Need, res.Profiles[1].Need)
+	}
+	if !res.Fits(1, 1) || res.Fits(1, 0) || !res.Fits(2, 1) {
+		t.Errorf("fits with overrides wrong")
+	}
+	d := analyze(t, fw, tinyRoster(t, fw), DefaultSettings())
+	if d.Settings.Target != 3 || d.Settings.Fit != 0.75 {
+		t.Errorf("default settings resolved to %+v", d.Settings)
+	}
+}
+
+func TestCoverageThreshold(t *testing.T) {
+	// 4 of 5 meeting is exactly 0.8: not a hole; 3 of 4 is.
+	fw := parseFW(t, tinyYAML)
+	mk := func(levels ...int8) *roster.Roster {
+		var ps []rp
+		for i, l := range levels {
+			ps = append(ps, rp{fmt.Sprint("P", i), fmt.Sprint(i), "aide", "", nil, []int8{l}})
+		}
+		return makeRoster(t, fw, []string{"A1"}, ps...)
+	}
+	res := analyze(t, fw, mk(2, 2, 2, 2, 1), DefaultSettings())
+	for _, h := range res.Holes {
+		if h.Kind == KindBasis {
+			t.Errorf("0.8 coverage gave %s", holeString(res, h))
+		}
+	}
+	res = analyze(t, fw, mk(2, 2, 2, 0, u), DefaultSettings())
+	var basis []string
+	for _, h := range res.Holes {
+		if h.Kind == KindBasis {
+			basis = append(basis, holeString(res, h))
+		}
+	}
+	if want := []string{"basis A1 2 [P3] cov=0.750"}; !reflect.DeepEqual(basis, want) {
+		t.Errorf("basis holes %q, want %q", basis, want)
+	}
+	s := DefaultSettings()
+	s.Coverage = 0
+	res = analyze(t, fw, mk(0, 0), s)
+	for _, h := range res.Holes {
+		if h.Kind == KindBasis {
+			t.Errorf("coverage 0 gave %s", holeString(res, h))
+		}
+	}
+}
+
+func TestProfileHoleMinSpecialists(t *testing.T) {
+	fw := parseFW(t, tinyYAML)
+	r := makeRoster(t, fw, []string{"Q1", "Q2"},
+		rp{"Ann", "E1", "", "", nil, []int8{2, 2}}, // fits Q
+		rp{"Bo", "E2", "", "", nil, []int8{2, 1}},  // cost 1
+	)
+	s := DefaultSettings()
+	s.MinSpecialists = 3
+	res := analyze(t, fw, r, s)
+	var q *Hole
+	for i := range res.Holes {
+		if res.Holes[i].Kind == KindProfile && res.Holes[i].Node.ID == "Q" {
+			q = &res.Holes[i]
+		}
+	}
+	// Two more specialists: Bo (1) and a newcomer (2 leaves × 2 levels).
+	if q == nil || q.Severity != 5 || !reflect.DeepEqual(q.People, []int32{0}) {
+		t.Fatalf("profile Q hole %+v, want severity 5 people [Ann]", q)
+	}
+}
+
+func TestNoHoles(t *testing.T) {
+	fw := parseFW(t, tinyYAML)
+	r := makeRoster(t, fw, tinyColumns,
+		rp{"Ann", "E1", "", "", nil, []int8{4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4}},
+		rp{"Bo", "E2", "", "", nil, []int8{3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3}},
+	)
+	res := analyze(t, fw, r, DefaultSettings())
+	if res.HasHoles() || res.HasGaps() || len(res.Holes) != 0 {
+		t.Errorf("holes %q", holeStrings(res, res.Holes))
+	}
+}
+
+func TestKindString(t *testing.T) {
+	want := []string{"basis", "unassessed", "profile", "assignment", "single-point"}
+	for i, k := range Kinds {
+		if k.String() != want[i] {
+			t.Errorf("kind %d: %s", i, k)
+		}
+	}
+	if Kind(9).String() != "unknown" {
+		t.Errorf("Kind(9)")
+	}
+}
+
+func TestNeed(t *testing.T) {
+	tests := []struct {
+		n    int
+		fit  float64
+		want int
+	}{{4, 0.75, 3}, {9, 0.75, 7}, {3, 0.75, 3}, {5, 0.75, 4}, {5, 0.8, 4}, {2, 0.5, 1}, {4, 0, 0}, {4, 1, 4}, {10, 0.7, 7}}
+	for _, tt := range tests {
+		if got := need(tt.n, tt.fit); got != tt.want {
+			t.Errorf("need(%d, %g) = %d, want %d", tt.n, tt.fit, got, tt.want)
+		}
+	}
+}
+
+func TestEmpty(t *testing.T) {
+	fw := parseFW(t, tinyYAML)
+	tests := []struct {
+		r    *roster.Roster
+		want []string
+	}{
+		// No one: nobody fits either profile, at a newcomer's cost (P: 3
+		// leaves from 0 to 3; Q: 2 leaves from 0 to 2).
+		{makeRoster(t, fw, nil), []string{"profile P 9 []", "profile Q 4 []"}},
+		// One lead with no score columns at all.
+		{makeRoster(t, fw, nil, rp{"Ann", "E1", "lead", "", nil, nil}), []string{
+			"profile P 9 []", "assignment P 9 [Ann] fit=0.00", "profile Q 4 []",
+			"unassessed A1 3 [Ann]", "unassessed A2a 3 [Ann]", "unassessed A2b 3 [Ann]"}},
+	}
+	for _, tt := range tests {
+		s := DefaultSettings()
+		s.ByTeam = true
+		res := analyze(t, fw, tt.r, s)
+		if got := holeStrings(res, res.Holes); !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("holes %q, want %q", got, tt.want)
+		}
+	}
+}
+
+func TestScaleFromOne(t *testing.T) {
+	// Shortfalls of unassessed leaves count from the scale's lowest level.
+	fw := parseFW(t, `
+id: one
+title: One
+language: en
+scale:
+  - {level: 1, label: a}
+  - {level: 2, label: b}
+  - {level: 3, label: c}
+  - {level: 4, label: d}
+  - {level: 5, label: e}
+defaults: {required: 3, target: 4, fit: 0.5}
+basis:
+  - id: G
+    name: G
+    items: [{id: G1, name: g1}, {id: G2, name: g2}]
+profiles:
+  - id: P
+    name: P
+    items: [{id: P1, name: p1}, {id: P2, name: p2}]
+`)
+	r := makeRoster(t, fw, []string{"G1", "P1"},
+		rp{"Ann", "E1", "", "", nil, []int8{u, 4}},
+		rp{"Bo", "E2", "", "", nil, []int8{u, u}},
+	)
+	s := DefaultSettings()
+	s.MinSpecialists = 2
+	res := analyze(t, fw, r, s)
+	want := []string{
+		"unassessed G1 4 [Ann Bo]", // 2 × (3 − 1)
+		"unassessed G2 4 [Ann Bo]",
+		"profile P 3 [Ann]",       // Bo raises P1 or P2 from 1 to 4
+		"single-point P1 3 [Ann]", // no one else assessed: from 1 to 4
+	}
+	if got := holeStrings(res, res.Holes); !reflect.DeepEqual(got, want) {
+		t.Errorf("holes %q, want %q", got, want)
+	}
+}

@@ -1,0 +1,76 @@
+package render
+
+import (
+	"encoding/csv"
+	"io"
+	"regexp"
+	"strconv"
+
+	"github.com/huller/huller/pkg/analysis"
+)
+
+// csvHeader are the columns of the CSV output.
+var csvHeader = []string{"name", "id", "role", "team", "kind", "profile", "competence", "competence_name",
+	"required", "level", "gap"}
+
+// CSV writes one row per listed person and gap: the basis gaps (kind
+// "basis", required = R), then the gaps in the person's assigned profiles
+// (kind "profile", required = T). Persons without gaps have no rows. Text
+// cells that a spreadsheet would read as a formula are neutralised (see
+// SafeCell). Only Options.Lang is used (for competence_name).
+func CSV(w io.Writer, res *analysis.Result, o Options) error {
+	v, err := newView(res, o)
+	if err != nil {
+		return err
+	}
+	cw := csv.NewWriter(w)
+	if err := cw.Write(csvHeader); err != nil {
+		return err
+	}
+	row := make([]string, len(csvHeader))
+	write := func(p *analysis.Person, kind string, g analysis.Gap) error {
+		n := res.Framework.Leaves[g.Leaf]
+		profile := ""
+		if n.Profile != nil {
+			profile = n.Profile.ID
+		}
+		for i, s := range []string{p.Name, p.ID, p.Person.Role, p.Person.Team, kind, profile, n.ID, v.text(n.Name)} {
+			row[i] = SafeCell(s)
+		}
+		row[8], row[9], row[10] = strconv.Itoa(int(g.Required)), strconv.Itoa(int(g.Level)), strconv.Itoa(g.Size())
+		return cw.Write(row)
+	}
+	for _, p := range res.ListedPeople() {
+		for _, g := range p.Gaps {
+			if err := write(p, "basis", g); err != nil {
+				return err
+			}
+		}
+		for _, g := range p.ProfileGaps {
+			if err := write(p, "profile", g); err != nil {
+				return err
+			}
+		}
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+// plainNumber matches a decimal number a spreadsheet reads as a number.
+var plainNumber = regexp.MustCompile(`^[+-]?[0-9]+([.,][0-9]+)?$`)
+
+// SafeCell neutralises a text cell for spreadsheets (OWASP CSV injection):
+// a cell starting with =, +, -, @, a tab or a carriage return gets a leading
+// apostrophe, unless it is a plain number such as -3 or +1.5.
+func SafeCell(s string) string {
+	if s == "" {
+		return s
+	}
+	switch s[0] {
+	case '=', '+', '-', '@', '\t', '\r':
+		if !plainNumber.MatchString(s) {
+			return "'" + s
+		}
+	}
+	return s
+}

@@ -1,0 +1,72 @@
+package render
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/huller/huller/pkg/analysis"
+)
+
+// Markdown writes res as GitHub-flavoured Markdown for CI summaries and
+// wikis: the same sections as Terminal, tables unwrapped, every text
+// escaped so that a name cannot break a table or inject HTML.
+func Markdown(w io.Writer, res *analysis.Result, o Options) error {
+	v, err := newView(res, o)
+	if err != nil {
+		return err
+	}
+	bw := bufio.NewWriter(w)
+	d := v.document()
+	fmt.Fprintf(bw, "## %s\n", mdEscape(d.title))
+	for _, t := range d.tables {
+		bw.WriteString("\n")
+		if t.heading != "" {
+			fmt.Fprintf(bw, "### %s\n\n", mdEscape(t.heading))
+		}
+		switch {
+		case len(t.rows) == 0:
+			fmt.Fprintf(bw, "%s\n", mdEscape(t.empty))
+		case t.header == nil:
+			for _, row := range t.rows {
+				fmt.Fprintf(bw, "- **%s:** %s\n", mdEscape(row[0].s), mdEscape(row[1].s))
+			}
+		default:
+			mdTable(bw, t)
+		}
+		if t.omitted > 0 {
+			fmt.Fprintf(bw, "\n_%s_\n", mdEscape(fmt.Sprintf(v.l.moreRows, t.omitted)))
+		}
+	}
+	return bw.Flush()
+}
+
+func mdTable(w io.Writer, t table) {
+	cells := make([]string, len(t.header))
+	for i, h := range t.header {
+		cells[i] = mdEscape(h)
+	}
+	fmt.Fprintf(w, "| %s |\n", strings.Join(cells, " | "))
+	for i := range cells {
+		cells[i] = "---"
+		if i < len(t.right) && t.right[i] {
+			cells[i] = "---:"
+		}
+	}
+	fmt.Fprintf(w, "| %s |\n", strings.Join(cells, " | "))
+	for _, row := range t.rows {
+		for i, cl := range row {
+			cells[i] = mdEscape(cl.s)
+		}
+		fmt.Fprintf(w, "| %s |\n", strings.Join(cells, " | "))
+	}
+}
+
+// mdEscaper escapes what would break a table cell or be read as HTML.
+var mdEscaper = strings.NewReplacer(
+	`\`, `\\`, "|", `\|`, "&", "&amp;", "<", "&lt;", ">", "&gt;",
+	"\r\n", " ", "\n", " ", "\r", " ", "\t", " ",
+)
+
+func mdEscape(s string) string { return mdEscaper.Replace(s) }
