@@ -132,6 +132,8 @@ Frameworks are YAML files; five are built in (see 'huller frameworks').`,
 	root.SetErr(s.Err)
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
 	root.AddCommand(
+		newAnalyzeCmd(s),
+		newTemplateCmd(s),
 		newVersionCmd(s),
 		newCompletionCmd(s),
 		newValidateCmd(s),

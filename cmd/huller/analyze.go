@@ -1,0 +1,199 @@
+package main
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"maps"
+	"os"
+	"slices"
+
+	"github.com/huller/huller/examples"
+	"github.com/huller/huller/frameworks"
+	"github.com/huller/huller/pkg/analysis"
+	"github.com/huller/huller/pkg/framework"
+	"github.com/huller/huller/pkg/render"
+	"github.com/huller/huller/pkg/roster"
+	"github.com/spf13/cobra"
+)
+
+type analyzeOptions struct {
+	roster        string
+	example       bool
+	framework     string
+	sheet         string
+	requirements  string
+	ignoreUnknown bool
+	format        string
+	lang          string
+	output        string
+	limit         int
+	failOn        string
+	settings      analysis.Settings
+	s             *streams
+}
+
+func newAnalyzeCmd(s *streams) *cobra.Command {
+	opts := &analyzeOptions{s: s, settings: analysis.DefaultSettings()}
+	cmd := &cobra.Command{
+		Use:   "analyze ROSTER",
+		Short: "Score a team roster and find the team's holes",
+		Long: `Score every person of a roster (xlsx, or CSV; - reads CSV from standard
+input) against a competence framework: basis competences at the level each
+role requires, and the specialist profiles. Then list the team's holes —
+competences the team does not cover well enough, competences nobody was
+assessed on, profiles nobody fits, persons assigned to a profile they do not
+fit, and competences only one person holds — ranked by severity.
+
+The framework is --framework, else the one recorded in a workbook made by
+'huller template', else fagligheder-fase3. --example analyses the built-in
+example roster of a fictional job centre.
+
+Exit status: 0 when the analysis ran, whatever it found; 1 for invalid input;
+2 for wrong usage; 3 when --fail-on holes|gaps matched.`,
+		Example: `  huller analyze --example
+  huller analyze team.xlsx -o huller-report.xlsx
+  huller analyze export.csv --framework examples/jobcenter-nordby.yaml --lang da
+  huller analyze team.xlsx --team Ungeteamet --by-team
+  huller analyze team.xlsx --person "Mette Holm"
+  huller analyze team.xlsx --format json > huller.json
+  huller analyze team.csv --format markdown --fail-on holes   # in CI`,
+		Args: args(cobra.MaximumNArgs(1)),
+		RunE: func(cmd *cobra.Command, a []string) error {
+			if len(a) == 1 {
+				opts.roster = a[0]
+			}
+			return runAnalyze(opts)
+		},
+	}
+	f := cmd.Flags()
+	f.BoolVar(&opts.example, "example", false, "analyse the built-in example roster (Jobcenter Nordby)")
+	f.StringVarP(&opts.framework, "framework", "f", "", "framework: a built-in id or a YAML file (default: recorded in the workbook, else fagligheder-fase3)")
+	f.StringVar(&opts.sheet, "sheet", "", "workbook sheet to read (default: Roster or Medarbejdere, else the first)")
+	f.StringVar(&opts.requirements, "requirements", "", "file with required levels per role (CSV, xlsx or YAML)")
+	f.BoolVar(&opts.ignoreUnknown, "ignore-unknown", false, "warn about columns naming no competence instead of failing")
+	f.StringVar(&opts.format, "format", "table", "output format: table, json, csv or markdown")
+	f.StringVar(&opts.lang, "lang", "", "language of labels and framework texts: en, da or sl (default: the framework's)")
+	f.StringVarP(&opts.output, "output", "o", "", "also write the Excel report to this .xlsx file")
+	f.StringVar(&opts.output, "xlsx", "", "same as --output")
+	f.IntVar(&opts.limit, "limit", 0, "rows of holes and people shown in table and markdown (0: all)")
+	f.Float64Var(&opts.settings.Coverage, "coverage", opts.settings.Coverage, "team coverage below which a basis competence is a hole (0–1)")
+	f.IntVar(&opts.settings.MinSpecialists, "min-specialists", opts.settings.MinSpecialists, "persons who should fit each profile")
+	f.IntVar(&opts.settings.Target, "target", 0, "target level for every competence (default: the framework's)")
+	f.Float64Var(&opts.settings.Fit, "fit", 0, "share of a profile's competences at the target needed to fit it (default: the framework's)")
+	f.StringVar(&opts.settings.Team, "team", "", "analyse only this team")
+	f.StringVar(&opts.settings.Person, "person", "", "show only this person (name or id), with the full gap list")
+	f.BoolVar(&opts.settings.ByTeam, "by-team", false, "also report holes per team")
+	f.StringVar(&opts.failOn, "fail-on", "", "exit 3 when there are any: holes or gaps")
+	_ = f.MarkHidden("xlsx")
+	_ = cmd.RegisterFlagCompletionFunc("format", fixedCompletion(render.Formats()...))
+	_ = cmd.RegisterFlagCompletionFunc("lang", fixedCompletion(render.Languages()...))
+	_ = cmd.RegisterFlagCompletionFunc("fail-on", fixedCompletion("holes", "gaps"))
+	_ = cmd.RegisterFlagCompletionFunc("framework", completeFrameworks)
+	return cmd
+}
+
+func (opts *analyzeOptions) check() error {
+	switch {
+	case opts.example && opts.roster != "":
+		return usageError{errors.New("give either a roster file or --example, not both")}
+	case !opts.example && opts.roster == "":
+		return usageError{errors.New("no roster given: name a roster file (xlsx or CSV, - for standard input), or use --example")}
+	}
+	if err := oneOf("format", opts.format, render.Formats()...); err != nil {
+		return err
+	}
+	if opts.failOn != "" {
+		if err := oneOf("fail-on", opts.failOn, "holes", "gaps"); err != nil {
+			return err
+		}
+	}
+	if opts.lang != "" {
+		if err := render.CheckLang(opts.lang); err != nil {
+			return usageError{err}
+		}
+	}
+	return checkOutput(opts)
+}
+
+func runAnalyze(opts *analyzeOptions) error {
+	if err := opts.check(); err != nil {
+		return err
+	}
+	src := roster.FileSource(opts.roster, opts.s.In)
+	if opts.example {
+		src = roster.Source{Name: examples.RosterName, R: bytes.NewReader(examples.Roster)}
+	}
+	fw, err := chooseFramework(opts)
+	if err != nil {
+		return err
+	}
+	if err := opts.settings.Validate(fw); err != nil {
+		return usageError{err}
+	}
+	if opts.requirements != "" {
+		reqs, warns, err := roster.ReadRequirements(roster.FileSource(opts.requirements, opts.s.In), fw, roster.Options{})
+		if err != nil {
+			return err
+		}
+		for _, w := range warns {
+			opts.s.warn("%s", w)
+		}
+		opts.settings.FileRequirements, opts.settings.RequirementsFile = reqs, opts.requirements
+	}
+	ros, err := roster.Read(src, fw, roster.Options{Sheet: opts.sheet, IgnoreUnknown: opts.ignoreUnknown, ExtraRoles: roleIDs(opts.settings.FileRequirements)})
+	if err != nil {
+		return err
+	}
+	for _, w := range ros.Warnings {
+		opts.s.warn("%s", w)
+	}
+	res, err := analysis.Analyze(fw, ros, opts.settings)
+	if err != nil {
+		return err
+	}
+	for _, w := range res.Warnings {
+		opts.s.warn("%s", w)
+	}
+	lang := opts.lang
+	if lang == "" {
+		lang = fw.Language
+	}
+	if err := writeReport(opts, res, lang); err != nil {
+		return err
+	}
+	ro := render.Options{Lang: lang, Width: terminalWidth(opts.s), Color: colorEnabled(opts.s), Limit: opts.limit}
+	if err := render.Render(opts.s.Out, opts.format, res, ro); err != nil {
+		return err
+	}
+	if opts.failOn == "holes" && res.HasHoles() || opts.failOn == "gaps" && res.HasGaps() {
+		return exitCodeError{exitFindings, fmt.Sprintf("--fail-on %s: the analysis found %s", opts.failOn, opts.failOn)}
+	}
+	return nil
+}
+
+// chooseFramework loads --framework, else the framework recorded in a
+// template workbook, else the default.
+func chooseFramework(opts *analyzeOptions) (*framework.Framework, error) {
+	ref := opts.framework
+	if ref == "" && !opts.example && opts.roster != "-" {
+		rec, err := roster.RecordedFramework(opts.roster)
+		if err != nil {
+			return nil, err
+		}
+		ref = rec.ID
+		if rec.File != "" {
+			if _, err := os.Stat(rec.File); err == nil || rec.ID == "" {
+				ref = rec.File
+			}
+		}
+	}
+	if ref == "" {
+		ref = frameworks.Default
+	}
+	return loadFramework(ref)
+}
+
+func roleIDs(m map[string][]framework.Requirement) []string {
+	return slices.Sorted(maps.Keys(m))
+}
