@@ -17,6 +17,10 @@ import (
 	"github.com/spf13/cobra"
 )
 
+// terminalRows is how many holes and people a terminal shows by default:
+// a large roster's full tables belong in a file (--format csv, -o).
+const terminalRows = 50
+
 type analyzeOptions struct {
 	roster        string
 	example       bool
@@ -76,7 +80,7 @@ Exit status: 0 when the analysis ran, whatever it found; 1 for invalid input;
 	f.StringVar(&opts.lang, "lang", "", "language of labels and framework texts: en, da or sl (default: the framework's)")
 	f.StringVarP(&opts.output, "output", "o", "", "also write the Excel report to this .xlsx file")
 	f.StringVar(&opts.output, "xlsx", "", "same as --output")
-	f.IntVar(&opts.limit, "limit", 0, "rows of holes and people shown in table and markdown (0: all)")
+	f.IntVar(&opts.limit, "limit", -1, "rows of holes and people shown in table and markdown; 0 for all (default: 50 on a terminal, all otherwise)")
 	f.Float64Var(&opts.settings.Coverage, "coverage", opts.settings.Coverage, "team coverage below which a basis competence is a hole (0–1)")
 	f.IntVar(&opts.settings.MinSpecialists, "min-specialists", opts.settings.MinSpecialists, "persons who should fit each profile")
 	f.IntVar(&opts.settings.Target, "target", 0, "target level for every competence (default: the framework's)")
@@ -162,7 +166,14 @@ func runAnalyze(opts *analyzeOptions) error {
 	if err := writeReport(opts, res, lang); err != nil {
 		return err
 	}
-	ro := render.Options{Lang: lang, Width: terminalWidth(opts.s), Color: colorEnabled(opts.s), Limit: opts.limit}
+	limit := opts.limit
+	if limit < 0 {
+		limit = 0
+		if opts.s.OutTTY {
+			limit = terminalRows
+		}
+	}
+	ro := render.Options{Lang: lang, Width: terminalWidth(opts.s), Color: colorEnabled(opts.s), Limit: limit}
 	if err := render.Render(opts.s.Out, opts.format, res, ro); err != nil {
 		return err
 	}
