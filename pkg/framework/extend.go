@@ -160,13 +160,17 @@ func (fw *Framework) removeNode(n *Node) {
 			}
 		}
 		r.Requires = req
-		ps := r.Profiles[:0]
-		for _, p := range r.Profiles {
+		var ps []string
+		var pos []Pos
+		for i, p := range r.Profiles {
 			if !gone[p] {
 				ps = append(ps, p)
+				if i < len(r.profilePos) {
+					pos = append(pos, r.profilePos[i])
+				}
 			}
 		}
-		r.Profiles = ps
+		r.Profiles, r.profilePos = ps, pos
 	}
 }
 
@@ -201,7 +205,7 @@ func mergeRole(fw *Framework, e roleEdit, errorf func(Pos, string, ...any)) {
 		r.Description = e.role.Description
 	}
 	if e.hasProfiles {
-		r.Profiles = e.role.Profiles
+		r.Profiles, r.profilePos = e.role.Profiles, e.role.profilePos
 	}
 	for _, k := range e.role.Requires {
 		replaced := false

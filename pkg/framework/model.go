@@ -126,6 +126,7 @@ type Role struct {
 	Requires    []Requirement // in file order
 	Profiles    []string      // profile ids
 	Pos         Pos
+	profilePos  []Pos // where each of Profiles is written
 }
 
 // Framework is a resolved competence framework (after extends).

@@ -77,7 +77,6 @@ type defaultsEdit struct {
 type roleEdit struct {
 	role                                  *Role
 	hasName, hasDesc, hasReq, hasProfiles bool
-	profilePos                            []Pos
 }
 
 type changeEdit struct {
@@ -546,7 +545,7 @@ func (p *parser) role(n *yaml.Node) (roleEdit, bool) {
 			r.role.Profiles = []string{}
 			for _, x := range p.refs(v, "role profiles") {
 				r.role.Profiles = append(r.role.Profiles, x.id)
-				r.profilePos = append(r.profilePos, x.pos)
+				r.role.profilePos = append(r.role.profilePos, x.pos)
 			}
 		}
 	})

@@ -144,9 +144,13 @@ func (v *validator) roles() {
 				v.onScale(k.Level, k.Pos, fmt.Sprintf("role %q: the level for %q", r.ID, k.Node))
 			}
 		}
-		for _, p := range r.Profiles {
+		for i, p := range r.Profiles {
+			pos := r.Pos
+			if i < len(r.profilePos) {
+				pos = r.profilePos[i]
+			}
 			if n := fw.index[p]; n == nil || n.Area != Profile || n.Depth != 0 {
-				v.add(Error, r.Pos, "role %q covers profile %q, which is not a profile of this framework%s", r.ID, p, didYouMean(p, profileIDs))
+				v.add(Error, pos, "role %q covers profile %q, which is not a profile of this framework%s", r.ID, p, didYouMean(p, profileIDs))
 			}
 		}
 	}
