@@ -28,16 +28,10 @@ func newLongState() *longState {
 func (rd *rosterReader) longRow(rows *table.Rows, cells []string) {
 	st := &rd.r.Stats
 	ls := rd.long
-	name := rd.cell(cells, fieldName)
-	if name == "" {
-		if rd.hasData(cells) {
-			rd.probs.add(rd.where(rows, rd.fixed[fieldName]).String(), "",
-				"this row has values but no name; fill in the name or delete the row")
-		}
+	p, ok := rd.person(rows, cells)
+	if !ok {
 		return
 	}
-	p := Person{Row: rowRef(rows), Name: strings.Clone(name)}
-	rd.fixedCells(rows, cells, &p)
 	key := "name\x00" + strings.ToLower(p.Name)
 	if p.ID != "" {
 		key = "id\x00" + p.ID

@@ -71,16 +71,10 @@ func (rd *rosterReader) dataRow(rows *table.Rows) {
 		rd.longRow(rows, cells)
 		return
 	}
-	name := rd.cell(cells, fieldName)
-	if name == "" {
-		if rd.hasData(cells) {
-			rd.probs.add(rd.where(rows, rd.fixed[fieldName]).String(), "",
-				"this row has values but no name; fill in the name or delete the row")
-		}
+	p, ok := rd.person(rows, cells)
+	if !ok {
 		return
 	}
-	p := Person{Row: rowRef(rows), Name: strings.Clone(name)}
-	rd.fixedCells(rows, cells, &p)
 	p.Scores = rd.alloc(len(rd.r.Columns))
 	assessed := false
 	for i, col := range rd.scoreCols {
@@ -261,4 +255,20 @@ func (rd *rosterReader) alloc(n int) []int8 {
 	s := rd.arena[:n:n]
 	rd.arena = rd.arena[n:]
 	return s
+}
+
+// person reads a row's fixed columns; a row without a name is skipped, and
+// reported when it holds other values.
+func (rd *rosterReader) person(rows *table.Rows, cells []string) (Person, bool) {
+	name := rd.cell(cells, fieldName)
+	if name == "" {
+		if rd.hasData(cells) {
+			rd.probs.add(rd.where(rows, rd.fixed[fieldName]).String(), "",
+				"this row has values but no name; fill in the name or delete the row")
+		}
+		return Person{}, false
+	}
+	p := Person{Row: rowRef(rows), Name: strings.Clone(name)}
+	rd.fixedCells(rows, cells, &p)
+	return p, true
 }
