@@ -67,6 +67,9 @@ Exit status: 0 when the analysis ran, whatever it found; 1 for invalid input;
 			if len(a) == 1 {
 				opts.roster = a[0]
 			}
+			if !cmd.Flags().Changed("limit") {
+				opts.limit = -1 // the default depends on where the output goes
+			}
 			return runAnalyze(opts)
 		},
 	}
@@ -80,7 +83,7 @@ Exit status: 0 when the analysis ran, whatever it found; 1 for invalid input;
 	f.StringVar(&opts.lang, "lang", "", "language of labels and framework texts: en, da or sl (default: the framework's)")
 	f.StringVarP(&opts.output, "output", "o", "", "also write the Excel report to this .xlsx file")
 	f.StringVar(&opts.output, "xlsx", "", "same as --output")
-	f.IntVar(&opts.limit, "limit", -1, "rows of holes and people shown in table and markdown; 0 for all (default: 50 on a terminal, all otherwise)")
+	f.IntVar(&opts.limit, "limit", 0, "rows of holes and people shown in table and markdown; 0 for all (default: 50 on a terminal, all otherwise)")
 	f.Float64Var(&opts.settings.Coverage, "coverage", opts.settings.Coverage, "team coverage below which a basis competence is a hole (0–1)")
 	f.IntVar(&opts.settings.MinSpecialists, "min-specialists", opts.settings.MinSpecialists, "persons who should fit each profile")
 	f.IntVar(&opts.settings.Target, "target", 0, "target level for every competence (default: the framework's)")
