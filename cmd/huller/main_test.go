@@ -1,13 +1,16 @@
 package main
 
 import (
+	"bytes"
 	"flag"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/rogpeppe/go-internal/testscript"
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden parts of testdata/script/*.txtar")
@@ -52,7 +55,7 @@ func TestHelpIsComplete(t *testing.T) {
 		if c.Example == "" {
 			t.Errorf("%s: no Example", c.CommandPath())
 		}
-		c.LocalFlags().VisitAll(func(f *flagT) {
+		c.LocalFlags().VisitAll(func(f *pflag.Flag) {
 			if f.Usage == "" {
 				t.Errorf("%s: flag --%s has no usage text", c.CommandPath(), f.Name)
 			}
@@ -62,4 +65,48 @@ func TestHelpIsComplete(t *testing.T) {
 		}
 	}
 	walk(root)
+}
+
+// TestExitCodes pins the documented exit codes (0 success, 1 invalid input,
+// 2 wrong usage, 3 --fail-on matched) and that every line on stderr carries
+// the "huller: " prefix once.
+func TestExitCodes(t *testing.T) {
+	invalid := filepath.Join("..", "..", "testdata", "frameworks", "invalid", "empty.yaml")
+	tests := []struct {
+		args []string
+		code int
+	}{
+		{[]string{"version"}, exitOK},
+		{[]string{"analyze", "--example", "--format", "json"}, exitOK},
+		{[]string{"frobnicate"}, exitUsage},
+		{[]string{"frameworks", "--bogus"}, exitUsage},
+		{[]string{"frameworks", "show"}, exitUsage},
+		{[]string{"completion", "tcsh"}, exitUsage},
+		{[]string{"validate", "--format", "xml"}, exitUsage},
+		{[]string{"analyze"}, exitUsage},
+		{[]string{"analyze", "--example", "--format", "xml"}, exitUsage},
+		{[]string{"analyze", "--example", "--fail-on", "everything"}, exitUsage},
+		{[]string{"template"}, exitUsage},
+		{[]string{"validate", invalid}, exitError},
+		{[]string{"frameworks", "show", "nosuch"}, exitError},
+		{[]string{"analyze", "nosuch.csv"}, exitError},
+		{[]string{"analyze", "--example", "--person", "Nobody"}, exitError},
+		{[]string{"analyze", "--example", "--format", "json", "--fail-on", "holes"}, exitFindings},
+		{[]string{"analyze", "--example", "--format", "json", "--fail-on", "gaps"}, exitFindings},
+	}
+	for _, tt := range tests {
+		var out, errb bytes.Buffer
+		s := &streams{In: strings.NewReader(""), Out: &out, Err: &errb, Getenv: func(string) string { return "" }}
+		if code := execute(s, tt.args); code != tt.code {
+			t.Errorf("huller %s: exit %d, want %d\n%s", strings.Join(tt.args, " "), code, tt.code, errb.String())
+		}
+		for _, line := range strings.Split(strings.TrimSuffix(errb.String(), "\n"), "\n") {
+			if line != "" && (!strings.HasPrefix(line, "huller: ") || strings.HasPrefix(line, "huller: huller:")) {
+				t.Errorf("huller %s: stderr line %q lacks the single \"huller: \" prefix", strings.Join(tt.args, " "), line)
+			}
+		}
+		if tt.code == exitUsage && !strings.Contains(errb.String(), "huller: hint: run 'huller") {
+			t.Errorf("huller %s: usage error without a hint to --help:\n%s", strings.Join(tt.args, " "), errb.String())
+		}
+	}
 }

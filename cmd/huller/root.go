@@ -73,7 +73,7 @@ func isTerminal(w io.Writer) bool {
 func execute(s *streams, args []string) int {
 	root := newRootCmd(s)
 	root.SetArgs(args)
-	err := root.Execute()
+	cmd, err := root.ExecuteC()
 	if err == nil {
 		return exitOK
 	}
@@ -87,7 +87,11 @@ func execute(s *streams, args []string) int {
 	printError(s.Err, err)
 	var ue usageError
 	if errors.As(err, &ue) || strings.HasPrefix(err.Error(), "unknown command") {
-		fmt.Fprintln(s.Err, "huller: hint: run 'huller --help' for usage")
+		path := "huller"
+		if cmd != nil {
+			path = cmd.CommandPath()
+		}
+		fmt.Fprintf(s.Err, "huller: hint: run '%s --help' for usage\n", path)
 		return exitUsage
 	}
 	return exitError
@@ -120,9 +124,11 @@ competences at the level each role requires, and specialist profiles — and
 shows where the team's holes ("huller") are and how to fill them.
 
 Frameworks are YAML files; five are built in (see 'huller frameworks').`,
-		Example: `  huller frameworks
+		Example: `  huller analyze --example
+  huller template -o team.xlsx
+  huller analyze team.xlsx -o huller-report.xlsx
   huller frameworks show fagligheder-fase3 --lang en
-  huller validate --strict frameworks/ my-framework.yaml`,
+  huller validate --strict my-framework.yaml`,
 		SilenceErrors:     true,
 		SilenceUsage:      true,
 		CompletionOptions: cobra.CompletionOptions{DisableDefaultCmd: true},

@@ -11,6 +11,7 @@ import (
 
 	"github.com/huller/huller/frameworks"
 	"github.com/huller/huller/pkg/framework"
+	"github.com/huller/huller/pkg/report"
 	"github.com/huller/huller/pkg/roster"
 	"github.com/huller/huller/pkg/template"
 	"github.com/spf13/cobra"
@@ -46,7 +47,6 @@ is never overwritten.`,
   huller template --format csv > roster.csv`,
 		Args: args(cobra.NoArgs),
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			cmd.SilenceUsage = true
 			if !cmd.Flags().Changed("format") && strings.EqualFold(filepath.Ext(opts.output), ".csv") {
 				opts.format = "csv"
 			}
@@ -54,7 +54,7 @@ is never overwritten.`,
 		},
 	}
 	f := cmd.Flags()
-	f.StringVar(&opts.framework, "framework", frameworks.Default, "framework: a built-in id or a YAML file")
+	f.StringVarP(&opts.framework, "framework", "f", frameworks.Default, "framework: a built-in id or a YAML file")
 	f.StringVarP(&opts.output, "output", "o", "", "file to write (- for standard output)")
 	f.StringVar(&opts.format, "format", "xlsx", "output format: xlsx or csv")
 	f.StringVar(&opts.lang, "lang", "", "language of the texts: da, en or sl (default: the framework's)")
@@ -105,24 +105,15 @@ func runTemplate(opts *templateOptions) error {
 	if out == "-" {
 		return write(opts.s.Out)
 	}
-	if ref.File != "" && sameFile(out, ref.File) {
-		return fmt.Errorf("%s: is the framework file; choose another output file", out)
+	if ref.File != "" && report.SameFile(out, ref.File) {
+		return fmt.Errorf("-o %s is the framework file, and the template would overwrite it; choose another output file", out)
 	}
 	if err := template.WriteFile(out, write); err != nil {
 		return fmt.Errorf("%s: %w", out, unwrapPath(err))
 	}
-	fmt.Fprintf(opts.s.Err, "huller: wrote %s: %s, %d competences, %d roles\n", out, fw.ID, len(fw.Leaves), len(fw.Roles))
+	fmt.Fprintf(opts.s.Err, "huller: wrote %s: %s, %d %s, %d %s\n", out, fw.ID,
+		len(fw.Leaves), plural(len(fw.Leaves), "competence", "competences"), len(fw.Roles), plural(len(fw.Roles), "role", "roles"))
 	return nil
-}
-
-// sameFile reports whether two paths name the same existing file.
-func sameFile(a, b string) bool {
-	sa, err := os.Stat(a)
-	if err != nil {
-		return false
-	}
-	sb, err := os.Stat(b)
-	return err == nil && os.SameFile(sa, sb)
 }
 
 // unwrapPath drops the path from an *os.PathError, which the message

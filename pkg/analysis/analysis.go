@@ -162,7 +162,8 @@ type Role struct {
 	// after the precedence roster sheet → requirements file → framework
 	// role → framework default.
 	Required []int8
-	// Profiles are the profiles the framework expects of the role.
+	// Profiles are the profiles the framework expects of the role (indices
+	// of Framework.Profiles, in framework order, each once).
 	Profiles []int32
 	Persons  int
 }

@@ -10,20 +10,23 @@ import (
 	"github.com/huller/huller/pkg/roster"
 )
 
+// frameworkYAML returns a test framework: id, a scale of five levels from
+// minLevel, defaults, then body (basis, profiles, roles).
+func frameworkYAML(id string, minLevel int, defaults, body string) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "id: %s\ntitle: %s\nlanguage: en\nscale:\n", id, id)
+	for l := minLevel; l < minLevel+5; l++ {
+		fmt.Fprintf(&b, "  - {level: %d, label: L%d}\n", l, l)
+	}
+	fmt.Fprintf(&b, "defaults: %s\n", defaults)
+	return b.String() + body
+}
+
 // tinyYAML is a framework small enough to compute every figure by hand.
-// Basis leaves (framework order): A1, A2a, A2b, B1; profile leaves: P1–P4
-// (target 3, need 3 of 4 at fit 0.75), Q1, Q2 (target 2, need 2 of 2).
-const tinyYAML = `
-id: tiny
-title: Tiny
-language: en
-scale:
-  - {level: 0, label: None}
-  - {level: 1, label: Basic}
-  - {level: 2, label: Independent}
-  - {level: 3, label: Specialist}
-  - {level: 4, label: Expert}
-defaults: {required: 2, target: 3, fit: 0.75}
+// Scale 0–4. Basis leaves (framework order): A1, A2a, A2b, B1; profile
+// leaves: P1–P4 (target 3, need 3 of 4 at fit 0.75), Q1, Q2 (target 2,
+// need 2 of 2).
+var tinyYAML = frameworkYAML("tiny", 0, "{required: 2, target: 3, fit: 0.75}", `
 basis:
   - id: A
     name: Group A
@@ -60,7 +63,7 @@ roles:
   - id: aide
     name: Aide
     requires: {A2b: 1}
-`
+`)
 
 func parseFW(t testing.TB, src string) *framework.Framework {
 	t.Helper()
@@ -495,8 +498,9 @@ func TestRequirementsPrecedence(t *testing.T) {
 	if len(res.Roles) != 4 {
 		t.Errorf("%d roles, want 4", len(res.Roles))
 	}
-	wantWarn := []string{`role "ghost" is defined neither by framework tiny nor by the requirements: ` +
-		`its persons are measured against the framework's default level 2`}
+	wantWarn := []string{`team.xlsx: role "ghost" is defined neither by framework tiny nor by the requirements: ` +
+		`its persons are measured against the framework's default level 2; ` +
+		`give the role's levels in a requirements file or sheet, or use a role of the framework`}
 	if !reflect.DeepEqual(res.Warnings, wantWarn) {
 		t.Errorf("warnings %q, want %q", res.Warnings, wantWarn)
 	}
@@ -538,7 +542,7 @@ func TestAssignment(t *testing.T) {
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("assignment holes %q, want %q", got, want)
 	}
-	if len(res.Warnings) != 1 || !strings.Contains(res.Warnings[0], `"nope" in the profiles column`) {
+	if want := []string{`team.xlsx: "nope" in the profiles column is not a profile of framework tiny (profiles: P, Q): ignored`}; !reflect.DeepEqual(res.Warnings, want) {
 		t.Errorf("warnings %q", res.Warnings)
 	}
 	// Profile gaps of an assigned profile list the assessed leaves below T.
@@ -554,6 +558,37 @@ func TestAssignment(t *testing.T) {
 	}
 	if n := res.ProfileNotAssessed(1, 0); n != 1 {
 		t.Errorf("Bo P not assessed %d, want 1", n)
+	}
+}
+
+func TestRoleProfilesOnce(t *testing.T) {
+	// A role listing a profile twice, out of framework order, assigns each
+	// once in framework order: one hole and one set of gaps per profile.
+	fw := parseFW(t, tinyYAML+"  - {id: both, name: Both, profiles: [Q, P, Q]}\n")
+	r := makeRoster(t, fw, []string{"P1", "Q1"}, rp{"Ann", "E1", "both", "", nil, []int8{1, 1}})
+	s := DefaultSettings()
+	s.MinSpecialists = 0
+	res := analyze(t, fw, r, s)
+	ann := res.People[0]
+	if !reflect.DeepEqual(ann.Assigned, []int32{0, 1}) || !ann.AssignedFromRole {
+		t.Errorf("assigned %v (from role %v), want [0 1] from the role", ann.Assigned, ann.AssignedFromRole)
+	}
+	if want := []Gap{{4, 3, 1}, {8, 2, 1}}; !reflect.DeepEqual(ann.ProfileGaps, want) {
+		t.Errorf("profile gaps %v, want %v", ann.ProfileGaps, want)
+	}
+	if res.Profiles[1].Assigned != 1 {
+		t.Errorf("Q assigned %d times, want 1", res.Profiles[1].Assigned)
+	}
+	var got []string
+	for _, h := range res.Holes {
+		if h.Kind == KindAssignment {
+			got = append(got, holeString(res, h))
+		}
+	}
+	// P: 3 leaves to raise (P1 from 1, P2 and P3 from 0) = 2+3+3; Q: Q1 1→2
+	// and Q2 0→2.
+	if want := []string{"assignment P 8 [Ann] fit=0.00", "assignment Q 3 [Ann] fit=0.00"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("assignment holes %q, want %q", got, want)
 	}
 }
 
@@ -703,17 +738,7 @@ func TestEmpty(t *testing.T) {
 
 func TestScaleFromOne(t *testing.T) {
 	// Shortfalls of unassessed leaves count from the scale's lowest level.
-	fw := parseFW(t, `
-id: one
-title: One
-language: en
-scale:
-  - {level: 1, label: a}
-  - {level: 2, label: b}
-  - {level: 3, label: c}
-  - {level: 4, label: d}
-  - {level: 5, label: e}
-defaults: {required: 3, target: 4, fit: 0.5}
+	fw := parseFW(t, frameworkYAML("one", 1, "{required: 3, target: 4, fit: 0.5}", `
 basis:
   - id: G
     name: G
@@ -722,7 +747,7 @@ profiles:
   - id: P
     name: P
     items: [{id: P1, name: p1}, {id: P2, name: p2}]
-`)
+`))
 	r := makeRoster(t, fw, []string{"G1", "P1"},
 		rp{"Ann", "E1", "", "", nil, []int8{u, 4}},
 		rp{"Bo", "E2", "", "", nil, []int8{u, u}},

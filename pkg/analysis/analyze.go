@@ -220,13 +220,17 @@ func (a *analyzer) role(id string) int32 {
 				ro.Profiles = append(ro.Profiles, j)
 			}
 		}
+		// framework order, each once, like a roster's profiles column
+		slices.Sort(ro.Profiles)
+		ro.Profiles = slices.Compact(ro.Profiles)
 	}
 	file, inFile := a.s.FileRequirements[id]
 	sheet, inSheet := a.r.Requirements[id]
 	if id != "" && ro.Role == nil && !inFile && !inSheet {
-		a.warn(fmt.Sprintf("role %q is defined neither by framework %s nor by the requirements: "+
-			"its persons are measured against the framework's default level %d",
-			id, fw.ID, fw.Defaults.Required))
+		a.warn(fmt.Sprintf("%s: role %q is defined neither by framework %s nor by the requirements: "+
+			"its persons are measured against the framework's default level %d; "+
+			"give the role's levels in a requirements file or sheet, or use a role of the framework",
+			a.r.Source, id, fw.ID, fw.Defaults.Required))
 	}
 	req := fw.Required(own, file, sheet)
 	ro.Required = make([]int8, len(req))
@@ -237,6 +241,15 @@ func (a *analyzer) role(id string) int32 {
 	a.res.Roles = append(a.res.Roles, ro)
 	a.roleIdx[id] = i
 	return i
+}
+
+// profileIDs returns the ids of the framework's profiles, for messages.
+func (a *analyzer) profileIDs() string {
+	ids := make([]string, len(a.fw.Profiles))
+	for j, p := range a.fw.Profiles {
+		ids[j] = p.ID
+	}
+	return strings.Join(ids, ", ")
 }
 
 // profileIndex returns the index of profile id, or -1.

@@ -151,13 +151,6 @@ type group struct {
 	members []int32
 }
 
-func (g group) size() int {
-	if g.members == nil {
-		return len(g.a.res.People)
-	}
-	return len(g.members)
-}
-
 func (g group) each(f func(p int)) {
 	if g.members == nil {
 		for p := range g.a.res.People {

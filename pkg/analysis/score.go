@@ -53,8 +53,8 @@ func (a *analyzer) score() error {
 			if j := a.profileIndex(id); j >= 0 {
 				assigned = append(assigned, j)
 			} else if strings.TrimSpace(id) != "" {
-				a.warn(fmt.Sprintf("%q in the profiles column is not a profile of framework %s: ignored",
-					id, a.fw.ID))
+				a.warn(fmt.Sprintf("%s: %q in the profiles column is not a profile of framework %s "+
+					"(profiles: %s): ignored", a.r.Source, id, a.fw.ID, a.profileIDs()))
 			}
 		}
 		own := assigned[sp.assigned[0]:]

@@ -64,6 +64,9 @@ func (l *Loader) Check(ref string) (*Framework, Diagnostics) {
 	}
 	fw, diags := l.resolve(src, nil)
 	if fw != nil {
+		if src.builtin {
+			fw.File = "" // embedded: there is no file to point at
+		}
 		diags = append(diags, validate(fw)...)
 	}
 	return fw, dedupe(diags)

@@ -137,7 +137,7 @@ type Framework struct {
 	Source      Source
 	Description Text
 	Extends     string // the base as written, "" when none
-	File        string // the file it was loaded from, "" for none
+	File        string // the file it was loaded from; "" for a built-in or none
 
 	Scale    []Level // ascending by level
 	Defaults Defaults

@@ -242,7 +242,8 @@ func jsonPerson(res *analysis.Result, pi int32) jPerson {
 	jp := jPerson{Name: p.Name, ID: p.ID, Row: p.Row, Role: p.Person.Role, Team: p.Person.Team,
 		Basis: jBasis{Met: int(p.Basis.Met), Required: int(p.Basis.Required), NotAssessed: int(p.Basis.NotAssessed),
 			GapSum: int(p.Basis.GapSum), Coverage: optional(cov, ok)},
-		Gaps: jsonGaps(res, p.Gaps), BestProfiles: []string{}}
+		Gaps: jsonGaps(res, p.Gaps), Profiles: make([]jPersonProfile, 0, len(res.Framework.Profiles)),
+		BestProfiles: []string{}}
 	for j, pr := range res.Framework.Profiles {
 		e := jPersonProfile{ID: pr.ID, Fit: res.Fit(i, j), Fits: res.Fits(i, j), Assigned: res.IsAssigned(i, j),
 			NotAssessed: res.ProfileNotAssessed(i, j)}

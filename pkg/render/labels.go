@@ -29,7 +29,6 @@ type labels struct {
 	settingsFmt    string // %s coverage, %d target, %s fit, %d specialists
 	none           string
 	noTeam         string
-	warnings       string
 
 	rank, severity, kind, competence, people string
 	more                                     string // %d more persons
@@ -38,7 +37,7 @@ type labels struct {
 
 	overview, name, role, gaps, best, profile string
 	required, level, gap, target              string
-	fit, fits, assigned, profiles             string
+	fit, fits, assigned                       string
 	yes, no, notAssessedCell                  string
 	personGaps, personProfiles, profileGaps   string // headings, %s name
 	teamHeading                               string // %s team, %s counted persons
@@ -63,12 +62,12 @@ var en = labels{
 	gapSum: "Levels missing (gap sum)", peopleWithGaps: "Persons with gaps", withGaps: "%d of %d",
 	notAssessed: "Required but not assessed", holes: "Holes", settings: "Settings",
 	settingsFmt: "coverage %s · target level %d · fit %s · specialists per profile %d",
-	none:        "none", noTeam: "(no team)", warnings: "Warnings",
+	none:        "none", noTeam: "(no team)",
 	rank: "#", severity: "Severity", kind: "Kind", competence: "Competence", people: "People",
 	more: "+%d more", moreRows: "… %d more not shown", fitNote: "fit %s",
 	overview: "People", name: "Name", role: "Role", gaps: "Gap sum", best: "Best profile",
 	profile: "Profile", required: "Required", level: "Level", gap: "Gap", target: "Target",
-	fit: "Fit", fits: "Fits", assigned: "Assigned", profiles: "Profiles",
+	fit: "Fit", fits: "Fits", assigned: "Assigned",
 	yes: "yes", no: "no", notAssessedCell: "not assessed",
 	personGaps: "Basis gaps of %s", personProfiles: "Profiles of %s", profileGaps: "Profile gaps of %s",
 	teamHeading: "Team %s (%s)", noTeamHeading: "Without a team (%s)",
@@ -92,12 +91,12 @@ var da = labels{
 	gapSum: "Manglende niveauer (sum)", peopleWithGaps: "Personer med mangler", withGaps: "%d af %d",
 	notAssessed: "Krævet, men ikke vurderet", holes: "Huller", settings: "Indstillinger",
 	settingsFmt: "dækning %s · målniveau %d · match %s · specialister pr. profil %d",
-	none:        "ingen", noTeam: "(uden team)", warnings: "Advarsler",
+	none:        "ingen", noTeam: "(uden team)",
 	rank: "#", severity: "Alvor", kind: "Type", competence: "Kompetence", people: "Personer",
 	more: "+%d flere", moreRows: "… %d flere vises ikke", fitNote: "match %s",
 	overview: "Personer", name: "Navn", role: "Rolle", gaps: "Manglende niveauer", best: "Bedste profil",
 	profile: "Profil", required: "Krævet", level: "Niveau", gap: "Mangler", target: "Mål",
-	fit: "Match", fits: "Passer", assigned: "Tildelt", profiles: "Profiler",
+	fit: "Match", fits: "Passer", assigned: "Tildelt",
 	yes: "ja", no: "nej", notAssessedCell: "ikke vurderet",
 	personGaps: "Basismangler for %s", personProfiles: "Profiler for %s", profileGaps: "Profilmangler for %s",
 	teamHeading: "Team %s (%s)", noTeamHeading: "Uden team (%s)",
@@ -121,12 +120,12 @@ var sl = labels{
 	gapSum: "Manjkajoče ravni (vsota)", peopleWithGaps: "Osebe z vrzelmi", withGaps: "%d od %d",
 	notAssessed: "Zahtevano, a ne ocenjeno", holes: "Vrzeli", settings: "Nastavitve",
 	settingsFmt: "pokritost %s · ciljna raven %d · ujemanje %s · specialistov na profil %d",
-	none:        "nič", noTeam: "(brez ekipe)", warnings: "Opozorila",
+	none:        "nič", noTeam: "(brez ekipe)",
 	rank: "#", severity: "Resnost", kind: "Vrsta", competence: "Kompetenca", people: "Osebe",
 	more: "+%d drugih", moreRows: "… nadaljnjih %d ni prikazanih", fitNote: "ujemanje %s",
 	overview: "Osebe", name: "Ime", role: "Vloga", gaps: "Manjkajoče ravni", best: "Najboljši profil",
 	profile: "Profil", required: "Zahtevano", level: "Raven", gap: "Manjka", target: "Cilj",
-	fit: "Ujemanje", fits: "Ustreza", assigned: "Dodeljen", profiles: "Profili",
+	fit: "Ujemanje", fits: "Ustreza", assigned: "Dodeljen",
 	yes: "da", no: "ne", notAssessedCell: "ni ocenjeno",
 	personGaps: "Vrzeli v osnovi: %s", personProfiles: "Profili: %s", profileGaps: "Vrzeli v profilih: %s",
 	teamHeading: "Ekipa %s (%s)", noTeamHeading: "Brez ekipe (%s)",

@@ -196,7 +196,7 @@ func fase3Result(t testing.TB, edit func(*analysis.Settings)) *analysis.Result {
 
 func TestGolden(t *testing.T) {
 	byTeam := func(s *analysis.Settings) { s.ByTeam = true }
-	person := func(s *analysis.Settings) { s.Person = "e02"; s.Person = "E02" }
+	person := func(s *analysis.Settings) { s.Person = "E02" }
 	tests := []struct {
 		file   string
 		fase3  bool

@@ -100,7 +100,10 @@ func (b *builder) build() error {
 		gapRows += len(res.People[p].Gaps) + len(res.People[p].ProfileGaps)
 	}
 	profChunks := chunks(len(fw.Profiles), b.lim.Cols-profFixed)
-	fwl := newFrameworkLayout(b)
+	fwl, err := newFrameworkLayout(b)
+	if err != nil {
+		return err
+	}
 
 	overview := &sheetPlan{base: l.Overview, pages: []string{l.Overview}}
 	b.plan = append(b.plan, overview)
@@ -109,7 +112,7 @@ func (b *builder) build() error {
 	pGaps := b.newPlan(l.Gaps, 1, gapRows, 1)
 	pProf := b.newPlan(l.Profiles, 2, len(listed), profChunks)
 	pPeople := b.newPlan(l.People, 1, len(listed), 1)
-	pFw := b.newPlan(l.Framework, 0, fwl.rows, fwl.chunks)
+	pFw := b.newPlan(l.Framework, 0, len(fwl.chunks[0]), len(fwl.chunks))
 
 	// Create the sheets in workbook order.
 	if err := b.f.SetSheetName("Sheet1", l.Overview); err != nil {
@@ -205,7 +208,7 @@ func (b *builder) text(s string) string {
 	if !utf8.ValidString(s) {
 		s = strings.ToValidUTF8(s, "\uFFFD")
 	}
-	if len(s) <= b.lim.CellChars { // bytes ≥ UTF-16 units
+	if len(s) <= b.lim.CellChars || utf16Len(s) <= b.lim.CellChars { // bytes ≥ UTF-16 units
 		return s
 	}
 	n := 0
@@ -216,7 +219,7 @@ func (b *builder) text(s string) string {
 			return s[:i] + "…"
 		}
 	}
-	return s
+	return s // not reached: s is longer than the limit
 }
 
 // tooLong reports whether a text of the roster or the framework exceeds

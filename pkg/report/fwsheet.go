@@ -17,28 +17,36 @@ import (
 // more roles than columns.
 const fwFixed = 7
 
+// frameworkLayout holds the sheet's rows, made once: their number plans
+// the sheets.
 type frameworkLayout struct {
-	rows    int // rows of the first chunk's content
-	perRole int // role columns a sheet
-	chunks  int
+	perRole int       // role columns a sheet
+	chunks  [][][]any // the rows of each column chunk
 }
 
-func newFrameworkLayout(b *builder) *frameworkLayout {
-	fw := b.res.Framework
+func newFrameworkLayout(b *builder) (*frameworkLayout, error) {
 	fl := &frameworkLayout{perRole: b.lim.Cols - fwFixed}
-	fl.chunks = chunks(len(b.res.Roles), fl.perRole)
-	fl.rows = 2 + 13 + 1 + 2 + len(fw.Scale) + 1 + 3 + len(fw.Nodes()) + 1 + 2 + len(b.res.Roles)
-	return fl
+	for c := range chunks(len(b.res.Roles), fl.perRole) {
+		lo, hi := fl.roles(c, len(b.res.Roles))
+		var rows [][]any
+		add := func(r []any) error { rows = append(rows, slices.Clone(r)); return nil }
+		if err := b.frameworkRows(add, c == 0, lo, hi); err != nil {
+			return nil, err
+		}
+		fl.chunks = append(fl.chunks, rows)
+	}
+	return fl, nil
+}
+
+// roles returns the roles (lo..hi-1) of column chunk c.
+func (fl *frameworkLayout) roles(c, n int) (lo, hi int) {
+	return c * fl.perRole, min((c+1)*fl.perRole, n)
 }
 
 func (b *builder) writeFramework(plan *sheetPlan, fl *frameworkLayout) error {
-	for c := range fl.chunks {
-		lo, hi := c*fl.perRole, min((c+1)*fl.perRole, len(b.res.Roles))
-		var rows [][]any
-		if err := b.frameworkRows(func(r []any) error { rows = append(rows, slices.Clone(r)); return nil }, c == 0, lo, hi); err != nil {
-			return err
-		}
-		pg := b.newTable(plan.chunk(c, fl.chunks), len(rows))
+	for c, rows := range fl.chunks {
+		lo, hi := fl.roles(c, len(b.res.Roles))
+		pg := b.newTable(plan.chunk(c, len(fl.chunks)), len(rows))
 		pg.head = func(sw *excelize.StreamWriter, sheet string) (int, error) {
 			if err := setWidths(sw, []float64{24, 46, 10, 30, 8, 60, 50}); err != nil {
 				return 0, err

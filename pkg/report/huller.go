@@ -38,42 +38,42 @@ type listCache struct {
 	fitters map[int]nameList // by profile: persons who fit
 }
 
+func (b *builder) newListCache() *listCache {
+	return &listCache{b: b, holders: map[int]nameList{}, fitters: map[int]nameList{}}
+}
+
 // nameList is a count of persons and their names as one cell.
 type nameList struct {
 	n int
 	s string
 }
 
+// holdersOf lists the persons at L ≥ T on leaf (analysis.Result.Holders;
+// TestHuller checks that the two agree).
 func (c *listCache) holdersOf(leaf int) nameList {
-	if l, ok := c.holders[leaf]; ok {
-		return l
-	}
 	res := c.b.res
-	j := c.b.newJoiner()
-	n, t := len(res.Framework.Leaves), res.Targets[leaf]
-	for p := range res.People {
-		if res.Levels[p*n+leaf] >= t {
-			j.add(c.b.names[p])
-		}
-	}
-	l := nameList{j.n, j.String()}
-	c.holders[leaf] = l
-	return l
+	return c.list(c.holders, leaf, func(p int) bool { return res.Level(p, leaf) >= res.Targets[leaf] })
 }
 
+// fittersOf lists the persons who fit profile prof.
 func (c *listCache) fittersOf(prof int) nameList {
-	if l, ok := c.fitters[prof]; ok {
+	return c.list(c.fitters, prof, func(p int) bool { return c.b.res.Fits(p, prof) })
+}
+
+// list returns the list m holds under k, made of the persons for whom has
+// is true when absent.
+func (c *listCache) list(m map[int]nameList, k int, has func(p int) bool) nameList {
+	if l, ok := m[k]; ok {
 		return l
 	}
-	res := c.b.res
 	j := c.b.newJoiner()
-	for p := range res.People {
-		if res.Fits(p, prof) {
+	for p := range c.b.res.People {
+		if has(p) {
 			j.add(c.b.names[p])
 		}
 	}
 	l := nameList{j.n, j.String()}
-	c.fitters[prof] = l
+	m[k] = l
 	return l
 }
 
@@ -154,7 +154,7 @@ func (b *builder) writeHuller(plan *sheetPlan, holes []holeRow) error {
 
 	pg.rows = func(lo, hi int, add func([]any) error) error {
 		// one cache a sheet: the sheets are rendered concurrently
-		cache := &listCache{b: b, holders: map[int]nameList{}, fitters: map[int]nameList{}}
+		cache := b.newListCache()
 		row := make([]any, cols.last)
 		for _, hr := range holes[lo:hi] {
 			h := hr.h

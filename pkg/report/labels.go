@@ -268,9 +268,6 @@ var labelsSL = labels{
 
 var allLabels = map[string]*labels{"en": &labelsEN, "da": &labelsDA, "sl": &labelsSL}
 
-// Languages returns the languages the report's own texts are available in.
-func Languages() []string { return []string{"da", "en", "sl"} }
-
 // labelsFor returns the labels of lang, English when lang has none.
 func labelsFor(lang string) *labels {
 	if l, ok := allLabels[strings.ToLower(lang)]; ok {
@@ -279,10 +276,10 @@ func labelsFor(lang string) *labels {
 	return &labelsEN
 }
 
-// SheetNames returns the names of the report's seven sheets in lang (English
+// sheetNames returns the names of the report's seven sheets in lang (English
 // when the report has no texts in lang), in workbook order. Continuation
 // sheets add " (2)", " (3)", … to a name.
-func SheetNames(lang string) []string {
+func sheetNames(lang string) []string {
 	l := labelsFor(lang)
 	return []string{l.Overview, l.Huller, l.Heatmap, l.Gaps, l.Profiles, l.People, l.Framework}
 }

@@ -138,13 +138,12 @@ func (b *builder) writeOverview(holes []holeRow) error {
 	}
 
 	// The ten most severe holes
-	o.heading(fmt.Sprintf(l.TopHoles, plannedName(b.plan, l.Huller)))
-	o.tableHead([]string{l.ID, l.Subject, l.Kind, l.Severity, l.Coverage, l.Lacking, l.CanShare})
+	o.table(fmt.Sprintf(l.TopHoles, l.Huller), l.ID, l.Subject, l.Kind, l.Severity, l.Coverage, l.Lacking, l.CanShare)
 	if len(res.Holes) == 0 {
 		o.set(1, l.NoHoles, st.note)
 		o.row++
 	}
-	cache := &listCache{b: b, holders: map[int]nameList{}, fitters: map[int]nameList{}}
+	cache := b.newListCache()
 	for _, hr := range holes[:min(10, len(res.Holes))] {
 		h := hr.h
 		o.set(1, h.Node.ID, st.id)
@@ -218,7 +217,9 @@ func (b *builder) overviewNotes(o *ovw) {
 	}
 }
 
-func (o *ovw) tableHead(head []string) {
+// table starts a table: a heading, then a row of column headers.
+func (o *ovw) table(title string, head ...string) {
+	o.heading(title)
 	for i, h := range head {
 		o.set(i+1, h, o.b.st.headWrap)
 	}
@@ -238,8 +239,7 @@ func (o *ovw) coverageTable() [2]int {
 	if len(fw.BasisLeaves) == 0 {
 		return [2]int{}
 	}
-	o.heading(l.CoverageTable)
-	o.tableHead([]string{l.ID, l.Competence, l.Group, l.Coverage, l.Met, l.Assessed, l.Holders})
+	o.table(l.CoverageTable, l.ID, l.Competence, l.Group, l.Coverage, l.Met, l.Assessed, l.Holders)
 	// helper headers: one per basis group, then the threshold
 	head := o.row - 1
 	for g, n := range fw.Basis {
@@ -296,8 +296,7 @@ func (o *ovw) profileTable() [2]int {
 	if len(fw.Profiles) == 0 {
 		return [2]int{}
 	}
-	o.heading(l.ProfileTable)
-	o.tableHead([]string{l.ID, l.ProfileL, l.Target, l.Fitting, l.Assigned, l.AssignedFitting})
+	o.table(l.ProfileTable, l.ID, l.ProfileL, l.Target, l.Fitting, l.Assigned, l.AssignedFitting)
 	first := o.row
 	for j, p := range fw.Profiles {
 		ps := res.Profiles[j]
@@ -393,16 +392,6 @@ func (b *builder) profileChart(sheet string, rows [2]int) error {
 		Format: excelize.GraphicOptions{AltText: l.ChartProfiles},
 	}
 	return b.f.AddChart(sheet, chartCol+"25", chart)
-}
-
-// plannedName returns the first sheet of the plan named base.
-func plannedName(plan []*sheetPlan, base string) string {
-	for _, p := range plan {
-		if p.base == base {
-			return p.pages[0]
-		}
-	}
-	return base
 }
 
 func orWord(s, word string) string {

@@ -79,7 +79,7 @@ func (b *builder) writeProfiles(plan *sheetPlan, nChunks int, listed []int32) er
 				row[3], row[4] = b.text(b.roleName[pp.Role]), b.assignedNames(pp)
 				for j := lo; j < hi; j++ {
 					fit := res.Fit(int(p), j)
-					if slices.Contains(pp.Assigned, int32(j)) {
+					if res.IsAssigned(int(p), j) {
 						row[profFixed+j-lo] = excelize.Cell{StyleID: st.pctAssigned, Value: fit}
 					} else {
 						row[profFixed+j-lo] = fit

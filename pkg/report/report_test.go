@@ -105,7 +105,7 @@ func TestSheetsAndOverview(t *testing.T) {
 	res := team40(t)
 	data := write(t, res, Options{Lang: "en", Date: testDate, RosterFile: "team.xlsx"})
 	f := open(t, data)
-	if got, want := f.GetSheetList(), SheetNames("en"); !slices.Equal(got, want) {
+	if got, want := f.GetSheetList(), sheetNames("en"); !slices.Equal(got, want) {
 		t.Fatalf("sheets %q, want %q", got, want)
 	}
 	if got := get(t, f, "Overview", "A1"); !strings.Contains(got, "Professional competences in employment services") {
@@ -209,9 +209,36 @@ func TestCharts(t *testing.T) {
 	if !slices.Contains(got, "Threshold") || !slices.Contains(got, "1 Organisational knowledge and competence") {
 		t.Errorf("series names %q", got)
 	}
+	checkCoverageChart(t, data, res)
 	hidden, err := f.GetColVisible("Overview", colName(helperCol))
 	if err != nil || hidden {
 		t.Errorf("chart data column visible=%v, %v", hidden, err)
+	}
+}
+
+// checkCoverageChart checks that the coverage chart's categories and values
+// are the rows of the Overview's coverage table: the first and the last
+// basis leaf.
+func checkCoverageChart(t *testing.T, data []byte, res *analysis.Result) {
+	t.Helper()
+	c1 := html.UnescapeString(parts(t, data)["xl/charts/chart1.xml"])
+	f := open(t, data)
+	cat := regexp.MustCompile(`<cat><strRef><f>'Overview'!\$A\$(\d+):\$A\$(\d+)</f>`).FindStringSubmatch(c1)
+	if cat == nil {
+		t.Fatal("coverage chart has no categories on the Overview")
+	}
+	bl := res.Framework.BasisLeaves
+	if a, z := get(t, f, "Overview", "A"+cat[1]), get(t, f, "Overview", "A"+cat[2]); a != bl[0].ID || z != bl[len(bl)-1].ID {
+		t.Errorf("chart categories %s..%s hold %q..%q, want %s..%s", cat[1], cat[2], a, z, bl[0].ID, bl[len(bl)-1].ID)
+	}
+	val := regexp.MustCompile(`<val><numRef><f>'Overview'!\$[A-Z]+\$(\d+):\$[A-Z]+\$(\d+)</f>`).FindAllStringSubmatch(c1, -1)
+	if len(val) != len(res.Framework.Basis)+1 {
+		t.Fatalf("coverage chart has %d value ranges, want %d", len(val), len(res.Framework.Basis)+1)
+	}
+	for _, v := range val {
+		if v[1] != cat[1] || v[2] != cat[2] {
+			t.Errorf("values on rows %s..%s, categories on %s..%s", v[1], v[2], cat[1], cat[2])
+		}
 	}
 }
 
@@ -650,6 +677,45 @@ func TestContinuation(t *testing.T) {
 	if got != n {
 		t.Errorf("Gaps sheets hold %d rows, want %d", got, n)
 	}
+	// the conditional formats of every sheet cover its own data rows and
+	// read the requirements from its own hidden rows
+	K := hmHead - 3 // requirement rows (depth 1)
+	for i, sheet := range heat {
+		all := rows(t, f, sheet)
+		cols := min(lim.Cols-hmFixed, len(fw.Leaves)-i/rowPages*(lim.Cols-hmFixed))
+		rng := cell(hmFixed+1, hmHead+1) + ":" + cell(hmFixed+cols, len(all))
+		cf, err := f.GetConditionalFormats(sheet)
+		if err != nil || len(cf) != 1 || len(cf[rng]) != 5 {
+			t.Fatalf("%s: conditional formats %v, want 5 rules on %s (%v)", sheet, cf, rng, err)
+		}
+		want := fmt.Sprintf("INDEX(F$1:F$%d,$E%d)", K, hmHead+1)
+		for _, r := range cf[rng] {
+			if !strings.Contains(r.Criteria, want) || !strings.Contains(r.Criteria, cell(hmFixed+1, hmHead+1)) {
+				t.Errorf("%s: rule %q does not read %s for %s", sheet, r.Criteria, want, cell(hmFixed+1, hmHead+1))
+			}
+		}
+		for _, r := range all[hmHead:] {
+			if k, _ := strconv.Atoi(r[hmFixed-1]); k < 1 || k > K {
+				t.Fatalf("%s: requirement row %q of %s outside 1..%d", sheet, r[hmFixed-1], r[0], K)
+			}
+		}
+	}
+	for _, sheet := range sheets {
+		if sheet != "Profiles" && !strings.HasPrefix(sheet, "Profiles (") {
+			continue
+		}
+		n := len(rows(t, f, sheet))
+		cf, err := f.GetConditionalFormats(sheet)
+		if err != nil || len(cf) != 1 {
+			t.Fatalf("%s: conditional formats %v, %v", sheet, cf, err)
+		}
+		for rng := range cf {
+			if !strings.HasPrefix(rng, "F3:") || !strings.HasSuffix(rng, strconv.Itoa(n)) {
+				t.Errorf("%s: data bars on %s, want F3 to row %d", sheet, rng, n)
+			}
+		}
+	}
+	checkCoverageChart(t, data, res)
 	// the Overview names the continuation sheets
 	var notes []string
 	for _, r := range rows(t, f, "Overview") {
@@ -721,7 +787,7 @@ func TestLanguages(t *testing.T) {
 			}
 		}
 		seen := map[string]bool{}
-		for _, s := range SheetNames(lang) {
+		for _, s := range sheetNames(lang) {
 			if len([]rune(s)) > 26 || strings.ContainsAny(s, `:\/?*[]'`) || seen[strings.ToLower(s)] {
 				t.Errorf("%s: bad sheet name %q", lang, s)
 			}
@@ -738,7 +804,7 @@ func TestLanguages(t *testing.T) {
 		// the framework has no Slovenian texts: its own language (da)
 		{"sl", []string{"Pregled", "Vrzeli", "Toplotna karta", "Primanjkljaji", "Profili", "Osebe", "Okvir"}, "Poročilo huller: Fagligheder"},
 		{"", []string{"Overblik", "Huller", "Varmekort", "Kompetencegab", "Profiler", "Medarbejdere", "Kompetenceramme"}, "Fagligheder"},
-		{"fr", SheetNames("en"), "Fagligheder"}, // no French labels: English; the framework's own language for its texts
+		{"fr", sheetNames("en"), "Fagligheder"}, // no French labels: English; the framework's own language for its texts
 	} {
 		f := open(t, write(t, res, Options{Lang: tc.lang, Limits: Limits{Rows: 30}}))
 		var base []string

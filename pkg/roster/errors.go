@@ -17,15 +17,17 @@ type Problem struct {
 	Also int
 }
 
+// String puts the count of further places with the place, not after the
+// message, where it would read as part of a list the message ends with.
 func (p Problem) String() string {
-	s := p.Message
-	if p.Where != "" {
-		s = p.Where + ": " + s
-	}
+	where := p.Where
 	if p.Also > 0 {
-		s += fmt.Sprintf(" (and %d more like it)", p.Also)
+		where = strings.TrimSpace(fmt.Sprintf("%s (and %d more %s)", where, p.Also, plural(p.Also, "place", "places")))
 	}
-	return s
+	if where == "" {
+		return p.Message
+	}
+	return where + ": " + p.Message
 }
 
 // Error is returned when a roster (or requirements file) cannot be used. It

@@ -141,7 +141,7 @@ func TestRefused(t *testing.T) {
 		{"bad/duplicate-name.csv", `duplicate-name.csv: line 4: "anne" appears twice (also on line 2)`, nil},
 		{"bad/duplicate-id.csv", `duplicate-id.csv: line 3: id "E1" appears twice (also on line 2)`, nil},
 		{"bad/unknown-column.csv", `unknown-column.csv: line 1, column "1.8": column "1.8" names no competence of fagligheder-fase3`, nil},
-		{"bad/unknown-role.csv", `unknown-role.csv: line 2, column "role": unknown role "konsulent" (did you mean "jobkonsulent"?); the known roles are jobkonsulent, sagsbehandler, virksomhedskonsulent, mentor, administrativ`, nil},
+		{"bad/unknown-role.csv", `unknown-role.csv: line 2, column "role" (and 1 more place): unknown role "konsulent" (did you mean "jobkonsulent"?); the known roles are jobkonsulent, sagsbehandler, virksomhedskonsulent, mentor, administrativ`, nil},
 		{"bad/level-outside.csv", `level-outside.csv: line 2, column "1.1": "5" is outside the scale: levels go from 0 to 4`, nil},
 		{"bad/not-a-level.csv", `not-a-level.csv: line 2, column "1.1": "tre" is not a level (0–4 or one of: Ingen, Grundlæggende, Selvstændig, Specialiseret, Ekspert – kan undervise andre)`, nil},
 		{"bad/empty.csv", "empty.csv: is empty", nil},

@@ -222,15 +222,7 @@ func nonBlankXLSX(tb testing.TB, path, sheet string) int {
 	if err != nil {
 		tb.Fatal(err)
 	}
-	n := 0
-	for _, row := range rows {
-		for _, c := range row {
-			if strings.TrimSpace(c) != "" {
-				n++
-			}
-		}
-	}
-	return n
+	return nonBlankCells(rows)
 }
 
 // nonBlankCSV counts the non-blank fields of a UTF-8 CSV file with
@@ -248,9 +240,14 @@ func nonBlankCSV(tb testing.TB, path string) int {
 	if err != nil {
 		tb.Fatal(err)
 	}
+	return nonBlankCells(recs)
+}
+
+// nonBlankCells counts the cells that are not blank (spaces aside).
+func nonBlankCells(rows [][]string) int {
 	n := 0
-	for _, rec := range recs {
-		for _, c := range rec {
+	for _, row := range rows {
+		for _, c := range row {
 			if strings.TrimSpace(c) != "" {
 				n++
 			}

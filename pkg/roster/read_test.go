@@ -179,7 +179,7 @@ func TestReadProblems(t *testing.T) {
 			[]string{`team.csv: 2 problems:`, `line 1, column "1.3": column "1.3" names no competence of mini`,
 				`(did you mean "1.1" or "1.2"`, `--ignore-unknown`, `column "E-mail"`}},
 		{"unknown role", "name,role,1.1\nAnne,konsulnt,1\nBo,konsulnt,2\nCe,chef,2\n", Options{},
-			[]string{`line 2, column "role": unknown role "konsulnt" (did you mean "konsulent"?); the known roles are konsulent, leder (and 1 more like it)`,
+			[]string{`line 2, column "role" (and 1 more place): unknown role "konsulnt" (did you mean "konsulent"?); the known roles are konsulent, leder`,
 				`line 4, column "role": unknown role "chef"`}},
 		{"extra role", "name,role,1.1\nAnne,chef,1\n", Options{ExtraRoles: []string{"chef"}}, nil},
 		{"unknown profile", "name,profiles,1.1\nAnne,\"virksomhed, socialt\",1\n", Options{},

@@ -52,7 +52,7 @@ func (x *xlsxRows) fail(err error) bool {
 	if errors.As(err, &te) {
 		x.e = te
 	} else if err == io.EOF || err == io.ErrUnexpectedEOF {
-		x.e = &Error{Pos: Pos{File: x.file, Sheet: x.sheet}, Err: ErrCorrupt, Msg: "ends early: the file is truncated or damaged"}
+		x.e = &Error{Pos: Pos{File: x.file, Sheet: x.sheet}, Err: ErrCorrupt, Msg: "ends early: the file is truncated or damaged (open it in Excel, let it repair the file and save it again)"}
 	} else {
 		var se *xml.SyntaxError
 		msg := fmt.Sprintf("cannot be read: %v; the file is damaged (open it in Excel, let it repair the file and save it again)", err)

@@ -3,8 +3,6 @@
 // text (delimiter and encoding sniffed). Every cell can say where it is, so
 // that callers can report a problem as `team.xlsx: sheet "Roster", cell F7`
 // or `team.csv: line 12, column "2.3"`.
-//
-// The
 package table
 
 import (
@@ -269,14 +267,6 @@ func (f *File) Encoding() string {
 		return ""
 	}
 	return f.csv.encoding()
-}
-
-// Delimiter is the CSV delimiter in use; 0 for xlsx.
-func (f *File) Delimiter() rune {
-	if f.csv == nil {
-		return 0
-	}
-	return f.csv.delim
 }
 
 // Sheets lists the workbook's sheets in order; nil for CSV.

@@ -21,7 +21,7 @@ func WriteCSV(w io.Writer, fw *framework.Framework, opts Options) error {
 	t := textsFor(opts.Lang)
 	header := append([]string(nil), t.headers[:]...)
 	for _, l := range fw.Leaves {
-		header = append(header, Header(l, fw.Text(l.Name, opts.Lang)))
+		header = append(header, nodeHeader(l, fw.Text(l.Name, opts.Lang)))
 	}
 	if _, err := io.WriteString(w, "\uFEFF"); err != nil {
 		return err

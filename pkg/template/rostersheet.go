@@ -16,12 +16,12 @@ func (b *builder) columns() []column {
 	}
 	for _, g := range append(append([]*framework.Node(nil), b.fw.Basis...), b.fw.Profiles...) {
 		if g.IsLeaf() {
-			cols = append(cols, column{header: Header(g, b.text(g.Name)), node: g})
+			cols = append(cols, column{header: nodeHeader(g, b.text(g.Name)), node: g})
 			continue
 		}
-		cols = append(cols, column{header: Header(g, b.text(g.Name)), node: g, group: true})
+		cols = append(cols, column{header: nodeHeader(g, b.text(g.Name)), node: g, group: true})
 		for _, l := range g.Leaves {
-			cols = append(cols, column{header: Header(l, b.text(l.Name)), node: l, outline: true})
+			cols = append(cols, column{header: nodeHeader(l, b.text(l.Name)), node: l, outline: true})
 		}
 	}
 	return cols

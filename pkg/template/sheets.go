@@ -17,7 +17,7 @@ func (b *builder) requirements() error {
 	leaves := b.fw.BasisLeaves
 	header := []any{b.t.headers[2], b.t.roleName}
 	for _, l := range leaves {
-		header = append(header, Header(l, b.text(l.Name)))
+		header = append(header, nodeHeader(l, b.text(l.Name)))
 	}
 	if err := f.SetSheetRow(SheetRequirements, "A1", &header); err != nil {
 		return err

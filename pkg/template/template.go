@@ -40,8 +40,8 @@ const (
 	SheetLists        = "Lists"
 )
 
-// DefaultRows is how many data rows get drop-downs.
-const DefaultRows = 2000
+// defaultRows is how many data rows get drop-downs.
+const defaultRows = 2000
 
 // Options tune the template.
 type Options struct {
@@ -50,7 +50,7 @@ type Options struct {
 	// Ref is the framework reference recorded in the workbook; a zero Ref
 	// records the framework's id.
 	Ref roster.FrameworkRef
-	// Rows is how many data rows get drop-downs; 0 = DefaultRows.
+	// Rows is how many data rows get drop-downs; 0 = defaultRows.
 	Rows int
 	// FileName is the name the instructions use in "huller analyze …";
 	// "" = roster.xlsx.
@@ -84,22 +84,12 @@ func WriteXLSX(w io.Writer, fw *framework.Framework, opts Options) error {
 	return b.f.Write(w)
 }
 
-// Build returns the template workbook for fw, for callers that want to
-// change it (tests fill it in); close it when done.
-func Build(fw *framework.Framework, opts Options) (*excelize.File, error) {
-	b, err := build(fw, opts)
-	if err != nil {
-		return nil, err
-	}
-	return b.f, nil
-}
-
 func build(fw *framework.Framework, opts Options) (*builder, error) {
 	if opts.Lang == "" {
 		opts.Lang = fw.Language
 	}
 	if opts.Rows <= 0 {
-		opts.Rows = DefaultRows
+		opts.Rows = defaultRows
 	}
 	if opts.FileName == "" {
 		opts.FileName = "roster.xlsx"
@@ -142,9 +132,9 @@ func (b *builder) styles() error {
 	return err
 }
 
-// ShortName shortens a competence name for a column header: at most 40
+// shortName shortens a competence name for a column header: at most 40
 // characters, cut at a word.
-func ShortName(s string) string {
+func shortName(s string) string {
 	s = strings.Join(strings.Fields(s), " ")
 	r := []rune(s)
 	if len(r) <= 40 {
@@ -160,12 +150,12 @@ func ShortName(s string) string {
 	return strings.TrimRight(string(r[:cut]), " ,;:–-") + " …"
 }
 
-// Header is the column header of a node: "1.1 Anvender fagsystemer".
-func Header(n *framework.Node, name string) string {
+// nodeHeader is the column header of a node: "1.1 Anvender fagsystemer".
+func nodeHeader(n *framework.Node, name string) string {
 	if name == "" {
 		return n.ID
 	}
-	return n.ID + " " + ShortName(name)
+	return n.ID + " " + shortName(name)
 }
 
 func cell(col, row int) string {

@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -16,6 +17,18 @@ import (
 	"github.com/huller/huller/pkg/roster"
 	"github.com/xuri/excelize/v2"
 )
+
+// buildFile returns the template workbook for fw, to fill in; closed when
+// the test ends.
+func buildFile(t *testing.T, fw *framework.Framework, opts Options) *excelize.File {
+	t.Helper()
+	b, err := build(fw, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { b.f.Close() })
+	return b.f
+}
 
 func realFramework(t testing.TB) *framework.Framework {
 	t.Helper()
@@ -32,11 +45,7 @@ func TestRoundTrip(t *testing.T) {
 	fw := realFramework(t)
 	for _, lang := range []string{"", "en", "sl"} {
 		t.Run("lang="+lang, func(t *testing.T) {
-			f, err := Build(fw, Options{Lang: lang})
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer f.Close()
+			f := buildFile(t, fw, Options{Lang: lang})
 			header, err := f.GetRows(SheetRoster)
 			if err != nil {
 				t.Fatal(err)
@@ -127,11 +136,7 @@ func TestRoundTrip(t *testing.T) {
 
 func TestWorkbookLayout(t *testing.T) {
 	fw := realFramework(t)
-	f, err := Build(fw, Options{Lang: "en", Ref: roster.FrameworkRef{ID: fw.ID, File: "/x/f.yaml"}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
+	f := buildFile(t, fw, Options{Lang: "en", Ref: roster.FrameworkRef{ID: fw.ID, File: "/x/f.yaml"}})
 	if got := f.GetSheetList(); !reflect.DeepEqual(got, []string{SheetRoster, SheetRequirements, SheetInstructions}) {
 		t.Errorf("sheets %v", got)
 	}
@@ -149,6 +154,11 @@ func TestWorkbookLayout(t *testing.T) {
 	dvs, _ := f.GetDataValidations(SheetRoster)
 	if len(dvs) != 2 || dvs[0].Formula1 != `"0,1,2,3,4"` || !strings.HasPrefix(dvs[0].Sqref, "F2:") {
 		t.Errorf("validations %+v", dvs)
+	}
+	// the Requirements sheet has the same level drop-downs
+	if rdv, _ := f.GetDataValidations(SheetRequirements); len(rdv) != 1 || rdv[0].Formula1 != dvs[0].Formula1 ||
+		!strings.HasPrefix(rdv[0].Sqref, "C2:") {
+		t.Errorf("Requirements validations %+v", rdv)
 	}
 	panes, _ := f.GetPanes(SheetRoster)
 	if !panes.Freeze || panes.TopLeftCell != "B2" {
@@ -202,11 +212,7 @@ roles:
 	if err != nil {
 		t.Fatal(err)
 	}
-	f, err := Build(fw, Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
+	f := buildFile(t, fw, Options{})
 	dvs, _ := f.GetDataValidations(SheetRoster)
 	var formulas []string
 	for _, dv := range dvs {
@@ -224,6 +230,53 @@ roles:
 	}
 }
 
+// TestHeaderComment: a leaf's header comment holds its full name and its
+// indicators.
+func TestHeaderComment(t *testing.T) {
+	fw, err := framework.NewLoader(frameworks.FS).Load("koordinator-mreze")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var leaf *framework.Node
+	for _, l := range fw.Leaves {
+		if len(l.Indicators) > 0 {
+			leaf = l
+			break
+		}
+	}
+	if leaf == nil {
+		t.Fatal("koordinator-mreze has no leaf with indicators")
+	}
+	f := buildFile(t, fw, Options{Lang: "en"})
+	header, _ := f.GetRows(SheetRoster)
+	col := slices.IndexFunc(header[0], func(h string) bool { return strings.Fields(h)[0] == leaf.ID })
+	comments, _ := f.GetComments(SheetRoster)
+	var note string
+	for _, c := range comments {
+		if c.Cell == cell(col, 1) {
+			for _, r := range c.Paragraph {
+				note += r.Text
+			}
+		}
+	}
+	if !strings.Contains(note, leaf.ID+" "+fw.Text(leaf.Name, "en")) ||
+		!strings.Contains(note, "Indicators:\n• "+fw.Text(leaf.Indicators[0], "en")) {
+		t.Errorf("comment on %s (%s): %q", leaf.ID, cell(col, 1), note)
+	}
+}
+
+func TestLimit255(t *testing.T) {
+	for _, tc := range []struct {
+		in   string
+		want int // UTF-16 units
+	}{{strings.Repeat("a", 255), 255}, {strings.Repeat("ø", 300), 255}, {strings.Repeat("😀", 200), 255}} {
+		got := limit255(tc.in)
+		if utf16Len(got) > 255 || utf16Len(got) < 254 || (len(tc.in) > 255) != strings.HasSuffix(got, "…") {
+			t.Errorf("limit255(%.10q…) has %d units: %.10q…", tc.in, utf16Len(got), got)
+		}
+	}
+}
+
 func TestShortName(t *testing.T) {
 	tests := map[string]string{
 		"Anvender fagsystemer": "Anvender fagsystemer",
@@ -231,8 +284,8 @@ func TestShortName(t *testing.T) {
 		"  spaces   collapse  ": "spaces collapse",
 	}
 	for in, want := range tests {
-		if got := ShortName(in); got != want {
-			t.Errorf("ShortName(%q) = %q, want %q", in, got, want)
+		if got := shortName(in); got != want {
+			t.Errorf("shortName(%q) = %q, want %q", in, got, want)
 		}
 	}
 }

@@ -58,11 +58,13 @@ func limit255(s string) string {
 	if utf16Len(s) <= 255 {
 		return s
 	}
-	r := []rune(s)
-	for utf16Len(string(r)) > 254 {
-		r = r[:len(r)-1]
+	n := 0
+	for i, r := range s {
+		if n += utf16.RuneLen(r); n > 254 {
+			return s[:i] + "…"
+		}
 	}
-	return string(r) + "…"
+	return s // not reached: s is longer than 255
 }
 
 // dropList sets a drop-down list, inline when Excel allows it (at most 255
