@@ -8,7 +8,7 @@ import (
 	"time"
 
 	"github.com/huller/huller/pkg/analysis"
-	"github.com/huller/huller/pkg/report"
+	"github.com/huller/huller/pkg/workbook"
 )
 
 // writeReport writes the Excel report when --output is given.
@@ -22,8 +22,8 @@ func writeReport(opts *analyzeOptions, res *analysis.Result, lang string) error 
 		return err
 	}
 	v, _ := buildVersion()
-	ro := report.Options{Lang: lang, Date: date, Generator: "huller " + v}
-	if err := report.WriteFile(out, res, ro); err != nil {
+	ro := workbook.Options{Lang: lang, Date: date, Generator: "huller " + v}
+	if err := workbook.WriteFile(out, res, ro); err != nil {
 		return fmt.Errorf("%s: cannot write the report: %w", out, err)
 	}
 	fmt.Fprintf(opts.s.Err, "huller: wrote %s (%d %s, %d %s)\n", out,
@@ -42,7 +42,7 @@ func checkOutput(opts *analyzeOptions) error {
 		return usageError{fmt.Errorf("--output %s: the report is an Excel workbook; give a file name ending in .xlsx", out)}
 	}
 	for _, in := range []string{opts.roster, opts.requirements, opts.framework} {
-		if in != "" && in != "-" && report.SameFile(out, in) {
+		if in != "" && in != "-" && workbook.SameFile(out, in) {
 			return fmt.Errorf("--output %s is also an input file, and the report would overwrite it; choose another name", out)
 		}
 	}

@@ -11,9 +11,9 @@ import (
 
 	"github.com/huller/huller/frameworks"
 	"github.com/huller/huller/pkg/framework"
-	"github.com/huller/huller/pkg/report"
 	"github.com/huller/huller/pkg/roster"
-	"github.com/huller/huller/pkg/template"
+	"github.com/huller/huller/pkg/rosterform"
+	"github.com/huller/huller/pkg/workbook"
 	"github.com/spf13/cobra"
 )
 
@@ -59,7 +59,7 @@ is never overwritten.`,
 	f.StringVar(&opts.format, "format", "xlsx", "output format: xlsx or csv")
 	f.StringVar(&opts.lang, "lang", "", "language of the texts: da, en or sl (default: the framework's)")
 	_ = cmd.RegisterFlagCompletionFunc("format", fixedCompletion("xlsx", "csv"))
-	_ = cmd.RegisterFlagCompletionFunc("lang", fixedCompletion(template.Languages()...))
+	_ = cmd.RegisterFlagCompletionFunc("lang", fixedCompletion(rosterform.Languages()...))
 	_ = cmd.RegisterFlagCompletionFunc("framework", completeFrameworks)
 	return cmd
 }
@@ -89,26 +89,26 @@ func runTemplate(opts *templateOptions) error {
 			ref.File = abs
 		}
 	}
-	if opts.lang != "" && !slices.Contains(template.Languages(), opts.lang) {
+	if opts.lang != "" && !slices.Contains(rosterform.Languages(), opts.lang) {
 		opts.s.warn("the template's instructions are not written in %q; they are in English (the framework's texts follow --lang where the framework has them)", opts.lang)
 	}
-	topts := template.Options{Lang: opts.lang, Ref: ref, FileName: filepath.Base(out)}
+	topts := rosterform.Options{Lang: opts.lang, Ref: ref, FileName: filepath.Base(out)}
 	if out == "-" {
 		topts.FileName = "roster." + opts.format
 	}
 	write := func(w io.Writer) error {
 		if opts.format == "csv" {
-			return template.WriteCSV(w, fw, topts)
+			return rosterform.WriteCSV(w, fw, topts)
 		}
-		return template.WriteXLSX(w, fw, topts)
+		return rosterform.WriteXLSX(w, fw, topts)
 	}
 	if out == "-" {
 		return write(opts.s.Out)
 	}
-	if ref.File != "" && report.SameFile(out, ref.File) {
+	if ref.File != "" && workbook.SameFile(out, ref.File) {
 		return fmt.Errorf("-o %s is the framework file, and the template would overwrite it; choose another output file", out)
 	}
-	if err := template.WriteFile(out, write); err != nil {
+	if err := rosterform.WriteFile(out, write); err != nil {
 		return fmt.Errorf("%s: %w", out, unwrapPath(err))
 	}
 	fmt.Fprintf(opts.s.Err, "huller: wrote %s: %s, %d %s, %d %s\n", out, fw.ID,

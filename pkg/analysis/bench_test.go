@@ -5,8 +5,8 @@ import (
 	"testing"
 
 	"github.com/huller/huller/pkg/framework"
+	"github.com/huller/huller/pkg/internal/rostertest"
 	"github.com/huller/huller/pkg/roster"
-	"github.com/huller/huller/pkg/roster/rostertest"
 )
 
 func genRoster(tb testing.TB, fw *framework.Framework, n int, seed uint64) *roster.Roster {

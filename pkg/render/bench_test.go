@@ -7,7 +7,7 @@ import (
 	"github.com/huller/huller/frameworks"
 	"github.com/huller/huller/pkg/analysis"
 	"github.com/huller/huller/pkg/framework"
-	"github.com/huller/huller/pkg/roster/rostertest"
+	"github.com/huller/huller/pkg/internal/rostertest"
 )
 
 // bigResult analyses n generated persons on fagligheder-fase3.

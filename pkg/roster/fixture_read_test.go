@@ -8,7 +8,7 @@ import (
 	"testing"
 
 	"github.com/huller/huller/pkg/framework"
-	"github.com/huller/huller/pkg/table"
+	"github.com/huller/huller/pkg/internal/spreadsheet"
 )
 
 func readFixture(t *testing.T, fw *framework.Framework, name string, opts Options) (*Roster, error) {
@@ -147,9 +147,9 @@ func TestRefused(t *testing.T) {
 		{"bad/empty.csv", "empty.csv: is empty", nil},
 		{"bad/header-only.csv", "header-only.csv: line 1: the roster has a header row but no persons below it", nil},
 		{"bad/mixed-encoding.csv", "mixed-encoding.csv: line 3: is not valid UTF-8 here, though earlier lines are", nil},
-		{"bad/corrupt.xlsx", "corrupt.xlsx: is damaged", table.ErrCorrupt},
-		{"bad/password.xlsx", "password.xlsx: is password-protected", table.ErrEncrypted},
-		{"bad/not-a-spreadsheet.pdf", "not-a-spreadsheet.pdf: is a PDF document, not a spreadsheet", table.ErrNotSpreadsheet},
+		{"bad/corrupt.xlsx", "corrupt.xlsx: is damaged", spreadsheet.ErrCorrupt},
+		{"bad/password.xlsx", "password.xlsx: is password-protected", spreadsheet.ErrEncrypted},
+		{"bad/not-a-spreadsheet.pdf", "not-a-spreadsheet.pdf: is a PDF document, not a spreadsheet", spreadsheet.ErrNotSpreadsheet},
 	}
 	for _, tt := range tests {
 		t.Run(tt.file, func(t *testing.T) {

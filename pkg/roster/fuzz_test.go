@@ -10,17 +10,17 @@ import (
 	"testing"
 
 	"github.com/huller/huller/pkg/framework"
-	"github.com/huller/huller/pkg/table"
+	"github.com/huller/huller/pkg/internal/spreadsheet"
 )
 
 // checkRoster reads data as a roster and checks the result's invariants;
-// every failure must be a *Error or a *table.Error, never a panic.
+// every failure must be a *Error or a *spreadsheet.Error, never a panic.
 func checkRoster(t *testing.T, fw *framework.Framework, data []byte, opts Options) {
 	opts.Table.MaxUnzipSize = 64 << 20
 	r, err := Read(Source{Name: "fuzz", R: bytes.NewReader(data)}, fw, opts)
 	if err != nil {
 		var re *Error
-		var te *table.Error
+		var te *spreadsheet.Error
 		if !errors.As(err, &re) && !errors.As(err, &te) {
 			t.Fatalf("error %T: %v", err, err)
 		}

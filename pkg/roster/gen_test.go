@@ -210,7 +210,7 @@ func genCSV(tb testing.TB, dir string, n int, o genOptions) string {
 }
 
 // nonBlankXLSX counts the non-blank cells of a sheet independently of
-// pkg/table, with excelize.
+// pkg/internal/spreadsheet, with excelize.
 func nonBlankXLSX(tb testing.TB, path, sheet string) int {
 	tb.Helper()
 	f, err := excelize.OpenFile(path)

@@ -5,7 +5,7 @@ import (
 	"strings"
 
 	"github.com/huller/huller/pkg/framework"
-	"github.com/huller/huller/pkg/table"
+	"github.com/huller/huller/pkg/internal/spreadsheet"
 )
 
 // findHeader reads up to the header row: the first row with a name column.
@@ -13,7 +13,7 @@ import (
 // merged cell spanning rows, the header is the last of those rows (a group
 // row above the ids). pending reports that the iterator already stands on
 // the first data row.
-func (rd *rosterReader) findHeader(rows *table.Rows) (pending bool, err error) {
+func (rd *rosterReader) findHeader(rows *spreadsheet.Rows) (pending bool, err error) {
 	st := &rd.r.Stats
 	titleRows := 0
 	for rows.Next() {
@@ -68,7 +68,7 @@ func (rd *rosterReader) findHeader(rows *table.Rows) (pending bool, err error) {
 	if err := rows.Err(); err != nil {
 		return false, err
 	}
-	where := table.Pos{File: rd.r.Source, Sheet: rd.r.Sheet}
+	where := spreadsheet.Pos{File: rd.r.Source, Sheet: rd.r.Sheet}
 	what := "row"
 	if rd.r.Sheet == "" {
 		what = "line"
@@ -86,7 +86,7 @@ func (rd *rosterReader) findHeader(rows *table.Rows) (pending bool, err error) {
 // headerFlags marks the header cells that continue a merged range from the
 // left (cont: they have no header of their own), and those covered by a
 // merged range at all (their value is a copy, not a cell of the file).
-func headerFlags(rows *table.Rows, n int) (cont, covered []bool) {
+func headerFlags(rows *spreadsheet.Rows, n int) (cont, covered []bool) {
 	cont, covered = make([]bool, n), make([]bool, n)
 	if !rows.Merged() {
 		return cont, covered
@@ -102,7 +102,7 @@ func headerFlags(rows *table.Rows, n int) (cont, covered []bool) {
 
 // fileCells counts the non-blank cells of a row that the file holds (not
 // copies of a merged cell).
-func fileCells(rows *table.Rows, cells []string) int {
+func fileCells(rows *spreadsheet.Rows, cells []string) int {
 	n := 0
 	for i, c := range cells {
 		if !isBlank(c) && !rows.Covered(i) {
@@ -113,7 +113,7 @@ func fileCells(rows *table.Rows, cells []string) int {
 }
 
 // mapHeader decides what each column holds.
-func (rd *rosterReader) mapHeader(header []string, cont, covered []bool, base table.Pos) {
+func (rd *rosterReader) mapHeader(header []string, cont, covered []bool, base spreadsheet.Pos) {
 	rd.cols = make([]colSpec, len(header))
 	rd.width = len(header)
 	at := func(col int, h string) string {
@@ -198,9 +198,9 @@ func (rd *rosterReader) addScoreCol(col int, n *framework.Node, nodeCol map[*fra
 	rd.scoreCols = append(rd.scoreCols, col)
 }
 
-func (rd *rosterReader) colName(base table.Pos, col int) string {
+func (rd *rosterReader) colName(base spreadsheet.Pos, col int) string {
 	if base.Sheet != "" {
-		return "column " + table.ColumnName(col)
+		return "column " + spreadsheet.ColumnName(col)
 	}
 	return fmt.Sprintf("column %d", col+1)
 }

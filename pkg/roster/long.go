@@ -5,7 +5,7 @@ import (
 	"strings"
 
 	"github.com/huller/huller/pkg/framework"
-	"github.com/huller/huller/pkg/table"
+	"github.com/huller/huller/pkg/internal/spreadsheet"
 )
 
 // longState collects a long-layout roster: one row per person and
@@ -25,7 +25,7 @@ func newLongState() *longState {
 	return &longState{persons: map[string]int{}, nodes: map[*framework.Node]int{}}
 }
 
-func (rd *rosterReader) longRow(rows *table.Rows, cells []string) {
+func (rd *rosterReader) longRow(rows *spreadsheet.Rows, cells []string) {
 	st := &rd.r.Stats
 	ls := rd.long
 	p, ok := rd.person(rows, cells)
@@ -103,7 +103,7 @@ func (rd *rosterReader) longRow(rows *table.Rows, cells []string) {
 }
 
 // sameAttrs checks that a person's later rows agree with the first.
-func (rd *rosterReader) sameAttrs(rows *table.Rows, first, p *Person) {
+func (rd *rosterReader) sameAttrs(rows *spreadsheet.Rows, first, p *Person) {
 	check := func(f field, a, b string) {
 		switch {
 		case b == "" || a == b:
@@ -150,7 +150,7 @@ func (rd *rosterReader) finishLong() {
 					break
 				}
 			}
-			rd.probs.add(table.Pos{File: rd.r.Source, Sheet: rd.r.Sheet}.String(), "",
+			rd.probs.add(spreadsheet.Pos{File: rd.r.Source, Sheet: rd.r.Sheet}.String(), "",
 				"%s has two levels for competence %s (%s and %s); keep one", p.Name, rd.r.Columns[e.col].ID,
 				rd.rowWord(int(first)), rd.rowWord(int(e.row)))
 			continue

@@ -5,14 +5,14 @@ import (
 	"strings"
 
 	"github.com/huller/huller/pkg/framework"
-	"github.com/huller/huller/pkg/table"
+	"github.com/huller/huller/pkg/internal/spreadsheet"
 )
 
 // Source is a roster input: a file path, or a reader such as standard input.
-type Source = table.Source
+type Source = spreadsheet.Source
 
 // FileSource returns the Source of a path; "-" stands for stdin.
-func FileSource(path string, stdin io.Reader) Source { return table.FileSource(path, stdin) }
+func FileSource(path string, stdin io.Reader) Source { return spreadsheet.FileSource(path, stdin) }
 
 // Options tune Read.
 type Options struct {
@@ -27,7 +27,7 @@ type Options struct {
 	// MaxErrors is how many problems an error lists; 0 = DefaultMaxErrors.
 	MaxErrors int
 	// Table tunes the low-level reader (size limits, CSV delimiter).
-	Table table.Options
+	Table spreadsheet.Options
 }
 
 // rosterSheets are the sheet names Read picks by default, in order.
@@ -45,14 +45,14 @@ const maxTitleRows = 50
 // format, size) when it cannot be read at all. Problems that do not stop the
 // analysis are in Roster.Warnings.
 func Read(src Source, fw *framework.Framework, opts Options) (*Roster, error) {
-	f, err := table.Open(src, opts.Table)
+	f, err := spreadsheet.Open(src, opts.Table)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
 	r := &Roster{Source: f.Name(), Encoding: f.Encoding()}
 	extra := append([]string(nil), opts.ExtraRoles...)
-	if f.Format() == table.XLSX {
+	if f.Format() == spreadsheet.XLSX {
 		r.Sheet = opts.Sheet
 		if r.Sheet == "" {
 			if s, ok := f.FindSheet(rosterSheets...); ok {
@@ -79,7 +79,7 @@ func Read(src Source, fw *framework.Framework, opts Options) (*Roster, error) {
 		}
 	}
 	sheet := r.Sheet
-	if f.Format() == table.CSV {
+	if f.Format() == spreadsheet.CSV {
 		sheet = opts.Sheet // "" unless the user asked for a sheet: an error
 	}
 	rows, err := f.Rows(sheet)
@@ -146,7 +146,7 @@ func newRosterReader(r *Roster, fw *framework.Framework, opts Options, extraRole
 	return rd
 }
 
-func (rd *rosterReader) read(rows *table.Rows) error {
+func (rd *rosterReader) read(rows *spreadsheet.Rows) error {
 	pending, err := rd.findHeader(rows)
 	if err != nil {
 		return err
@@ -197,7 +197,7 @@ func (rd *rosterReader) grow(hint int) {
 
 // where returns the position of a cell of the current row, with the column's
 // header for CSV messages.
-func (rd *rosterReader) where(rows *table.Rows, col int) table.Pos {
+func (rd *rosterReader) where(rows *spreadsheet.Rows, col int) spreadsheet.Pos {
 	p := rows.Pos(col)
 	if col >= 0 && col < len(rd.cols) {
 		p.Header = rd.cols[col].header

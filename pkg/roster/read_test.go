@@ -7,7 +7,7 @@ import (
 	"testing"
 
 	"github.com/huller/huller/pkg/framework"
-	"github.com/huller/huller/pkg/table"
+	"github.com/huller/huller/pkg/internal/spreadsheet"
 )
 
 // miniYAML is a small framework for unit tests: two basis groups of two
@@ -343,8 +343,8 @@ func TestSheetOption(t *testing.T) {
 	if err == nil || !strings.Contains(err.Error(), "is a CSV file and has no sheet") {
 		t.Errorf("error %v", err)
 	}
-	var te *table.Error
+	var te *spreadsheet.Error
 	if !errors.As(err, &te) {
-		t.Errorf("error %T is not a *table.Error", err)
+		t.Errorf("error %T is not a *spreadsheet.Error", err)
 	}
 }

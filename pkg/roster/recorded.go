@@ -3,7 +3,7 @@ package roster
 import (
 	"strings"
 
-	"github.com/huller/huller/pkg/table"
+	"github.com/huller/huller/pkg/internal/spreadsheet"
 )
 
 // Recorded framework: `huller template` writes these custom document
@@ -42,7 +42,7 @@ func RecordedFramework(path string) (FrameworkRef, error) {
 	if path == "-" || path == "" {
 		return FrameworkRef{}, nil
 	}
-	f, err := table.Open(table.Source{Path: path}, table.Options{})
+	f, err := spreadsheet.Open(spreadsheet.Source{Path: path}, spreadsheet.Options{})
 	if err != nil {
 		return FrameworkRef{}, err
 	}
@@ -50,7 +50,7 @@ func RecordedFramework(path string) (FrameworkRef, error) {
 	return recordedIn(f)
 }
 
-func recordedIn(f *table.File) (FrameworkRef, error) {
+func recordedIn(f *spreadsheet.File) (FrameworkRef, error) {
 	var ref FrameworkRef
 	id, _, err := f.Property(PropFramework)
 	if err != nil {

@@ -7,7 +7,7 @@ import (
 	"strings"
 
 	"github.com/huller/huller/pkg/framework"
-	"github.com/huller/huller/pkg/table"
+	"github.com/huller/huller/pkg/internal/spreadsheet"
 )
 
 // ReadRequirements reads required levels per role from a --requirements
@@ -37,13 +37,13 @@ func ReadRequirements(src Source, fw *framework.Framework, opts Options) (map[st
 			return reqs, nil, err
 		}
 	}
-	f, err := table.Open(src, opts.Table)
+	f, err := spreadsheet.Open(src, opts.Table)
 	if err != nil {
 		return nil, nil, err
 	}
 	defer f.Close()
 	sheet := ""
-	if f.Format() == table.XLSX {
+	if f.Format() == spreadsheet.XLSX {
 		switch s, ok := f.FindSheet(requirementsSheets...); {
 		case opts.Sheet != "":
 			sheet = opts.Sheet
@@ -60,7 +60,7 @@ func ReadRequirements(src Source, fw *framework.Framework, opts Options) (map[st
 // readRequirementsSheet reads the Requirements sheet of a roster workbook.
 // A sheet of that name without a role column (notes, say) is passed over
 // with a warning.
-func readRequirementsSheet(f *table.File, sheet string, fw *framework.Framework, opts Options) (map[string][]framework.Requirement, []string, []Warning, error) {
+func readRequirementsSheet(f *spreadsheet.File, sheet string, fw *framework.Framework, opts Options) (map[string][]framework.Requirement, []string, []Warning, error) {
 	return readRequirementsTable(f, sheet, fw, opts, true)
 }
 
@@ -82,7 +82,7 @@ type reqReader struct {
 	warns       []Warning
 }
 
-func readRequirementsTable(f *table.File, sheet string, fw *framework.Framework, opts Options, lenient bool) (map[string][]framework.Requirement, []string, []Warning, error) {
+func readRequirementsTable(f *spreadsheet.File, sheet string, fw *framework.Framework, opts Options, lenient bool) (map[string][]framework.Requirement, []string, []Warning, error) {
 	rows, err := f.Rows(sheet)
 	if err != nil {
 		return nil, nil, nil, err
@@ -99,7 +99,7 @@ func readRequirementsTable(f *table.File, sheet string, fw *framework.Framework,
 			return nil, nil, nil, err
 		}
 		if lenient && rr.roleCol < 0 {
-			w := Warning{Where: table.Pos{File: rr.file, Sheet: rr.sheet}.String(),
+			w := Warning{Where: spreadsheet.Pos{File: rr.file, Sheet: rr.sheet}.String(),
 				Message: "has no role column, so it was not read as requirements; head it with role and competence ids to use it"}
 			return nil, nil, []Warning{w}, nil
 		}
@@ -117,13 +117,13 @@ func readRequirementsTable(f *table.File, sheet string, fw *framework.Framework,
 	return rr.reqs, rr.order, rr.warns, nil
 }
 
-func (rr *reqReader) where(rows *table.Rows, col int) string {
+func (rr *reqReader) where(rows *spreadsheet.Rows, col int) string {
 	p := rows.Pos(col)
 	p.Header = rr.headers[col]
 	return p.String()
 }
 
-func (rr *reqReader) header(rows *table.Rows) bool {
+func (rr *reqReader) header(rows *spreadsheet.Rows) bool {
 	for seen := 0; seen < maxTitleRows && rows.Next(); {
 		cells := rows.Cells()
 		if isBlankRow(cells) {
@@ -186,7 +186,7 @@ func (rr *reqReader) header(rows *table.Rows) bool {
 		}
 		return rr.probs.empty()
 	}
-	where := table.Pos{File: rr.file, Sheet: rr.sheet}
+	where := spreadsheet.Pos{File: rr.file, Sheet: rr.sheet}
 	rr.probs.add(where.String(), "", "no role column: none of the first %d rows has a column headed role (or rolle, vloga); add a header row with role and one column per competence id", maxTitleRows)
 	return false
 }
@@ -198,14 +198,14 @@ func article(kind string) string {
 	return "a"
 }
 
-func headerName(rows *table.Rows, col int) string {
+func headerName(rows *spreadsheet.Rows, col int) string {
 	if rows.Sheet() != "" {
-		return "column " + table.ColumnName(col)
+		return "column " + spreadsheet.ColumnName(col)
 	}
 	return fmt.Sprintf("column %d", col+1)
 }
 
-func (rr *reqReader) row(rows *table.Rows) {
+func (rr *reqReader) row(rows *spreadsheet.Rows) {
 	cells := rows.Cells()
 	if isBlankRow(cells) {
 		return
@@ -271,7 +271,7 @@ func (rr *reqReader) posFile() string {
 	return rr.file
 }
 
-func rowWordFor(rows *table.Rows) string {
+func rowWordFor(rows *spreadsheet.Rows) string {
 	if rows.Sheet() != "" {
 		return "row"
 	}

@@ -6,7 +6,7 @@ import (
 	"testing"
 
 	"github.com/huller/huller/pkg/framework"
-	"github.com/huller/huller/pkg/table"
+	"github.com/huller/huller/pkg/internal/spreadsheet"
 )
 
 func reqMap(reqs map[string][]framework.Requirement) map[string]map[string]int {
@@ -127,7 +127,7 @@ func TestRecordedFramework(t *testing.T) {
 
 func TestRequirementsSheetWithoutRoles(t *testing.T) {
 	fw := mini(t)
-	f, err := table.Open(Source{Name: "t.xlsx", Path: fixture("excelize.xlsx")}, table.Options{})
+	f, err := spreadsheet.Open(Source{Name: "t.xlsx", Path: fixture("excelize.xlsx")}, spreadsheet.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -137,7 +137,7 @@ func TestRequirementsSheetWithoutRoles(t *testing.T) {
 		t.Error("no error")
 	}
 	// A sheet without a role column (notes) is passed over with a warning.
-	g, err := table.Open(Source{Name: "n.csv", R: strings.NewReader("Noter\nhusk kaffe\n")}, table.Options{})
+	g, err := spreadsheet.Open(Source{Name: "n.csv", R: strings.NewReader("Noter\nhusk kaffe\n")}, spreadsheet.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -4,7 +4,7 @@
 //
 // # The roster contract
 //
-// A roster is a table with one row per person (pkg/table reads the file:
+// A roster is a table with one row per person (pkg/internal/spreadsheet reads the file:
 // xlsx, or CSV with a sniffed delimiter and encoding). Its fixed columns are
 // found by header, case-insensitively and ignoring surrounding spaces:
 //

@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/huller/huller/pkg/table"
+	"github.com/huller/huller/pkg/internal/spreadsheet"
 )
 
 func (rd *rosterReader) cell(cells []string, f field) string {
@@ -16,14 +16,14 @@ func (rd *rosterReader) cell(cells []string, f field) string {
 }
 
 // rowRef is how a person's row is recorded: the sheet row, or the CSV line.
-func rowRef(rows *table.Rows) int {
+func rowRef(rows *spreadsheet.Rows) int {
 	if l := rows.Line(); l > 0 {
 		return l
 	}
 	return rows.Row()
 }
 
-func (rd *rosterReader) dataRow(rows *table.Rows) {
+func (rd *rosterReader) dataRow(rows *spreadsheet.Rows) {
 	cells := rows.Cells()
 	if isBlankRow(cells) {
 		return
@@ -128,7 +128,7 @@ func (rd *rosterReader) hasData(cells []string) bool {
 	return false
 }
 
-func (rd *rosterReader) levelProblem(rows *table.Rows, col int, v string, outside bool) {
+func (rd *rosterReader) levelProblem(rows *spreadsheet.Rows, col int, v string, outside bool) {
 	w := rd.where(rows, col).String()
 	v = strings.TrimSpace(v)
 	if outside {
@@ -144,7 +144,7 @@ func (rd *rosterReader) levelProblem(rows *table.Rows, col int, v string, outsid
 }
 
 // fixedCells reads id, role, team and profiles into p.
-func (rd *rosterReader) fixedCells(rows *table.Rows, cells []string, p *Person) {
+func (rd *rosterReader) fixedCells(rows *spreadsheet.Rows, cells []string, p *Person) {
 	st := &rd.r.Stats
 	st.CellsFixed++ // the name
 	if id := rd.cell(cells, fieldID); id != "" {
@@ -185,7 +185,7 @@ func (rd *rosterReader) fixedCells(rows *table.Rows, cells []string, p *Person) 
 
 // profiles resolves a profiles cell ("virksomhed, Integrationsprofilen");
 // equal cells share one slice.
-func (rd *rosterReader) profiles(rows *table.Rows, cell string) []string {
+func (rd *rosterReader) profiles(rows *spreadsheet.Rows, cell string) []string {
 	if ids, ok := rd.profSets[cell]; ok {
 		return ids
 	}
@@ -220,7 +220,7 @@ func (rd *rosterReader) profiles(rows *table.Rows, cell string) []string {
 
 // unique checks that a person appears once: by id, or by name when the
 // person has no id.
-func (rd *rosterReader) unique(rows *table.Rows, p *Person) bool {
+func (rd *rosterReader) unique(rows *spreadsheet.Rows, p *Person) bool {
 	seen, key := rd.seenIDs, p.ID
 	if key == "" {
 		seen, key = rd.seen, strings.ToLower(p.Name)
@@ -259,7 +259,7 @@ func (rd *rosterReader) alloc(n int) []int8 {
 
 // person reads a row's fixed columns; a row without a name is skipped, and
 // reported when it holds other values.
-func (rd *rosterReader) person(rows *table.Rows, cells []string) (Person, bool) {
+func (rd *rosterReader) person(rows *spreadsheet.Rows, cells []string) (Person, bool) {
 	name := rd.cell(cells, fieldName)
 	if name == "" {
 		if rd.hasData(cells) {

@@ -6,18 +6,18 @@ import (
 	"strings"
 
 	"github.com/huller/huller/pkg/framework"
-	"github.com/huller/huller/pkg/table"
+	"github.com/huller/huller/pkg/internal/spreadsheet"
 )
 
 // warnings adds what the user should know but that does not stop the analysis.
-func (rd *rosterReader) warnings(rows *table.Rows) {
-	sheet := table.Pos{File: rd.r.Source, Sheet: rd.r.Sheet}.String()
+func (rd *rosterReader) warnings(rows *spreadsheet.Rows) {
+	sheet := spreadsheet.Pos{File: rd.r.Source, Sheet: rd.r.Sheet}.String()
 	warn := func(format string, args ...any) {
 		rd.r.Warnings = append(rd.r.Warnings, Warning{Where: sheet, Message: fmt.Sprintf(format, args...)})
 	}
 	colName := func(col int) string {
 		if rd.r.Sheet != "" {
-			return "column " + table.ColumnName(col)
+			return "column " + spreadsheet.ColumnName(col)
 		}
 		return fmt.Sprintf("column %d", col+1)
 	}
@@ -42,7 +42,7 @@ func (rd *rosterReader) warnings(rows *table.Rows) {
 	var hiddenCols []string
 	for col, spec := range rd.cols {
 		if (spec.score >= 0 || (spec.field != fieldNone && rd.fixed[spec.field] == col)) && rows.ColHidden(col) {
-			hiddenCols = append(hiddenCols, fmt.Sprintf("%s (%s)", table.ColumnName(col), spec.header))
+			hiddenCols = append(hiddenCols, fmt.Sprintf("%s (%s)", spreadsheet.ColumnName(col), spec.header))
 		}
 	}
 	if len(hiddenCols) > 0 {

@@ -1,0 +1,368 @@
+// Package spreadsheet reads rows of cells from the spreadsheet files people bring:
+// xlsx workbooks (streamed straight from the zip, one row at a time) and CSV
+// text (delimiter and encoding sniffed). Every cell can say where it is, so
+// that callers can report a problem as `team.xlsx: sheet "Roster", cell F7`
+// or `team.csv: line 12, column "2.3"`.
+package spreadsheet
+
+import (
+	"bufio"
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+)
+
+// Format is the kind of a table file.
+type Format int
+
+// The formats Open recognises.
+const (
+	CSV Format = iota + 1
+	XLSX
+)
+
+func (f Format) String() string {
+	switch f {
+	case CSV:
+		return "csv"
+	case XLSX:
+		return "xlsx"
+	}
+	return "unknown"
+}
+
+// Source names an input: a file path, or a reader such as standard input.
+type Source struct {
+	// Name is how messages name the input; it defaults to Path, or "-".
+	Name string
+	// Path is the file to read when R is nil.
+	Path string
+	// R is read instead of Path when set (e.g. standard input). An xlsx
+	// workbook from R is buffered in memory (up to Options.MaxInput).
+	R io.Reader
+}
+
+// FileSource returns the Source of a path; "-" stands for r (standard input).
+func FileSource(path string, stdin io.Reader) Source {
+	if path == "-" {
+		return Source{Name: "-", R: stdin}
+	}
+	return Source{Name: path, Path: path}
+}
+
+// DisplayName is the name messages use for the source.
+func (s Source) DisplayName() string {
+	switch {
+	case s.Name != "":
+		return s.Name
+	case s.Path != "":
+		return s.Path
+	}
+	return "-"
+}
+
+// Default limits, used when the matching Options field is zero.
+const (
+	// DefaultMaxUnzipSize bounds the total uncompressed size a workbook
+	// declares. The largest real roster (1,048,576 rows of ~60 cells) has
+	// about 2 GB of sheet XML.
+	DefaultMaxUnzipSize = 4 << 30
+	// DefaultMaxToken bounds the bytes between two tags of a sheet's XML.
+	// Excel's longest cell (32,767 characters) needs at most ~200 KB.
+	DefaultMaxToken = 1 << 20
+	// DefaultMaxInput bounds an xlsx workbook read from a reader (stdin).
+	DefaultMaxInput = 512 << 20
+	// DefaultMaxPart bounds an XML part read whole (workbook, relationships,
+	// properties, the shared-string table, a sheet's column and merge lists).
+	DefaultMaxPart = 256 << 20
+)
+
+// Options tune Open. The zero value is ready to use.
+type Options struct {
+	MaxUnzipSize int64 // xlsx: total declared uncompressed size; 0 = DefaultMaxUnzipSize
+	MaxToken     int   // xlsx: longest run of XML between two '<'; 0 = DefaultMaxToken
+	MaxInput     int64 // xlsx from Source.R: bytes buffered; 0 = DefaultMaxInput
+	MaxPart      int64 // xlsx: size of an XML part read whole; 0 = DefaultMaxPart
+	Delimiter    rune  // CSV: ',', ';' or '\t'; 0 = sniff
+}
+
+func (o Options) withDefaults() Options {
+	if o.MaxUnzipSize <= 0 {
+		o.MaxUnzipSize = DefaultMaxUnzipSize
+	}
+	if o.MaxToken <= 0 {
+		o.MaxToken = DefaultMaxToken
+	}
+	if o.MaxInput <= 0 {
+		o.MaxInput = DefaultMaxInput
+	}
+	if o.MaxPart <= 0 {
+		o.MaxPart = DefaultMaxPart
+	}
+	return o
+}
+
+// Errors callers may test for with errors.Is.
+var (
+	// ErrNotSpreadsheet: the input is neither an xlsx workbook nor CSV text.
+	ErrNotSpreadsheet = errors.New("not a spreadsheet")
+	// ErrEncrypted: the workbook is password-protected.
+	ErrEncrypted = errors.New("password-protected workbook")
+	// ErrTooLarge: a size limit was exceeded (possibly a zip bomb).
+	ErrTooLarge = errors.New("too large")
+	// ErrCorrupt: the workbook's zip or XML is damaged.
+	ErrCorrupt = errors.New("corrupt workbook")
+)
+
+// Sheet is a worksheet of a workbook.
+type Sheet struct {
+	Name   string
+	Hidden bool
+	// Chart is true for a chart sheet, which holds no cells.
+	Chart bool
+}
+
+// File is an opened table source.
+type File struct {
+	name   string
+	format Format
+	closer io.Closer
+	csv    *csvFile
+	xlsx   *xlsxFile
+}
+
+// Open opens src, recognising its format from its content (not its name):
+// an xlsx workbook, or CSV text. It refuses other spreadsheets and binary
+// files with a message that says what the file is and what to do.
+func Open(src Source, opts Options) (f *File, err error) {
+	opts = opts.withDefaults()
+	name := src.DisplayName()
+	defer recoverTo(&err, name)
+	if src.R != nil {
+		return openReader(name, src.R, opts)
+	}
+	fh, err := os.Open(src.Path)
+	if err != nil {
+		return nil, fileError(name, err)
+	}
+	st, err := fh.Stat()
+	if err != nil {
+		fh.Close()
+		return nil, fileError(name, err)
+	}
+	if st.IsDir() {
+		fh.Close()
+		return nil, &Error{Pos: Pos{File: name}, Msg: "is a folder, not a file"}
+	}
+	head := make([]byte, 8192)
+	n, err := io.ReadFull(fh, head)
+	if err != nil && err != io.ErrUnexpectedEOF && err != io.EOF {
+		fh.Close()
+		return nil, fileError(name, err)
+	}
+	head = head[:n]
+	if bytes.HasPrefix(head, oleMagic) {
+		err := oleError(name, oleHead(fh, st.Size(), 64<<20))
+		fh.Close()
+		return nil, err
+	}
+	kind, err := sniff(name, head)
+	if err != nil {
+		fh.Close()
+		return nil, err
+	}
+	if kind == XLSX {
+		x, err := openXLSX(name, fh, st.Size(), opts)
+		if err != nil {
+			fh.Close()
+			return nil, err
+		}
+		return &File{name: name, format: XLSX, closer: fh, xlsx: x}, nil
+	}
+	if _, err := fh.Seek(0, io.SeekStart); err != nil {
+		fh.Close()
+		return nil, fileError(name, err)
+	}
+	c, err := openCSV(name, fh, st.Size(), opts)
+	if err != nil {
+		fh.Close()
+		return nil, err
+	}
+	return &File{name: name, format: CSV, closer: fh, csv: c}, nil
+}
+
+func openReader(name string, r io.Reader, opts Options) (*File, error) {
+	br := bufio.NewReaderSize(r, 64<<10)
+	head, err := br.Peek(8192)
+	if err != nil && err != io.EOF && err != bufio.ErrBufferFull {
+		return nil, fileError(name, err)
+	}
+	kind, err := sniff(name, head)
+	if err != nil {
+		return nil, err
+	}
+	if kind == XLSX {
+		data, err := io.ReadAll(io.LimitReader(br, opts.MaxInput+1))
+		if err != nil {
+			return nil, fileError(name, err)
+		}
+		if int64(len(data)) > opts.MaxInput {
+			return nil, &Error{Pos: Pos{File: name}, Err: ErrTooLarge,
+				Msg: fmt.Sprintf("workbook on standard input is larger than %d MiB; give its file name instead", opts.MaxInput>>20)}
+		}
+		x, err := openXLSX(name, bytes.NewReader(data), int64(len(data)), opts)
+		if err != nil {
+			return nil, err
+		}
+		return &File{name: name, format: XLSX, xlsx: x}, nil
+	}
+	c, err := openCSV(name, br, 0, opts)
+	if err != nil {
+		return nil, err
+	}
+	return &File{name: name, format: CSV, csv: c}, nil
+}
+
+func fileError(name string, err error) error {
+	var pe *os.PathError
+	if errors.As(err, &pe) {
+		err = pe.Err
+	}
+	msg := err.Error()
+	switch {
+	case errors.Is(err, os.ErrNotExist):
+		msg = "no such file"
+	case errors.Is(err, os.ErrPermission):
+		msg = "permission denied"
+	}
+	return &Error{Pos: Pos{File: name}, Msg: msg, Err: err}
+}
+
+// recoverTo turns a panic into an error naming the file; defer it directly.
+func recoverTo(err *error, name string) {
+	if p := recover(); p != nil {
+		*err = panicError(name, p)
+	}
+}
+
+func panicError(name string, p any) error {
+	return &Error{Pos: Pos{File: name}, Err: ErrCorrupt,
+		Msg: fmt.Sprintf("cannot be read (internal error: %v); please report this, with the file if you can share it", p)}
+}
+
+// Name is the file's name as messages show it.
+func (f *File) Name() string { return f.name }
+
+// Format is the file's format.
+func (f *File) Format() Format { return f.format }
+
+// Encoding is the text encoding of a CSV file as detected so far ("UTF-8",
+// "UTF-8 with BOM", "UTF-16LE", "UTF-16BE" or "Windows-1252"); "" for xlsx.
+// A BOM-less file is UTF-8 until a byte shows otherwise.
+func (f *File) Encoding() string {
+	if f.csv == nil {
+		return ""
+	}
+	return f.csv.encoding()
+}
+
+// Sheets lists the workbook's sheets in order; nil for CSV.
+func (f *File) Sheets() []Sheet {
+	if f.xlsx == nil {
+		return nil
+	}
+	out := make([]Sheet, len(f.xlsx.sheets))
+	for i, s := range f.xlsx.sheets {
+		out[i] = s.Sheet
+	}
+	return out
+}
+
+// FindSheet returns the first worksheet whose name matches one of names,
+// case-insensitively and ignoring surrounding spaces.
+func (f *File) FindSheet(names ...string) (string, bool) {
+	if f.xlsx == nil {
+		return "", false
+	}
+	for _, n := range names {
+		for _, s := range f.xlsx.sheets {
+			if !s.Chart && strings.EqualFold(strings.TrimSpace(s.Name), strings.TrimSpace(n)) {
+				return s.Name, true
+			}
+		}
+	}
+	return "", false
+}
+
+// FirstSheet returns the first visible worksheet (the first worksheet when
+// all are hidden); "" for CSV or when the workbook has none.
+func (f *File) FirstSheet() string {
+	if f.xlsx == nil {
+		return ""
+	}
+	first := ""
+	for _, s := range f.xlsx.sheets {
+		if s.Chart {
+			continue
+		}
+		if !s.Hidden {
+			return s.Name
+		}
+		if first == "" {
+			first = s.Name
+		}
+	}
+	return first
+}
+
+// Property returns a custom document property of a workbook (as set in
+// Excel under File > Info > Properties > Advanced > Custom).
+func (f *File) Property(name string) (string, bool, error) {
+	if f.xlsx == nil {
+		return "", false, nil
+	}
+	props, err := f.xlsx.properties()
+	if err != nil {
+		return "", false, err
+	}
+	v, ok := props[name]
+	return v, ok, nil
+}
+
+// Rows starts reading a sheet (xlsx) or the file (CSV, sheet ""). A CSV
+// file can be read once; a workbook's sheets any number of times.
+func (f *File) Rows(sheet string) (rows *Rows, err error) {
+	defer recoverTo(&err, f.name)
+	switch {
+	case f.csv != nil:
+		if sheet != "" {
+			return nil, &Error{Pos: Pos{File: f.name}, Msg: fmt.Sprintf("is a CSV file and has no sheet %q; --sheet applies to xlsx workbooks", sheet)}
+		}
+		src, err := f.csv.rows()
+		if err != nil {
+			return nil, err
+		}
+		return &Rows{file: f.name, src: src}, nil
+	case f.xlsx != nil:
+		src, err := f.xlsx.rows(sheet)
+		if err != nil {
+			return nil, err
+		}
+		return &Rows{file: f.name, sheet: src.sheet, src: src}, nil
+	}
+	return nil, errors.New("table: file is closed")
+}
+
+// Close releases the file.
+func (f *File) Close() error {
+	f.csv, f.xlsx = nil, nil
+	if f.closer != nil {
+		c := f.closer
+		f.closer = nil
+		return c.Close()
+	}
+	return nil
+}

@@ -1,0 +1,530 @@
+package spreadsheet
+
+import (
+	"archive/zip"
+	"bufio"
+	"bytes"
+	"encoding/xml"
+	"errors"
+	"fmt"
+	"io"
+	"path"
+	"strconv"
+	"strings"
+)
+
+// smallPart bounds the XML parts read whole that are small in any real
+// workbook: the workbook, its relationships and the custom properties.
+const smallPart = 16 << 20
+
+// maxColumns is Excel's column limit (XFD).
+const maxColumns = 16384
+
+type sheetEntry struct {
+	Sheet
+	path string // zip part, e.g. xl/worksheets/sheet1.xml
+}
+
+// xlsxFile is an opened workbook: the zip, its sheets and part names. Sheet
+// data is streamed from the zip on demand; nothing is extracted to disk.
+type xlsxFile struct {
+	name      string
+	zr        *zip.Reader
+	parts     map[string]*zip.File // by lower-case name
+	opts      Options
+	sheets    []sheetEntry
+	sstPath   string
+	sst       []string
+	sstLoaded bool
+	propsPath string
+	props     map[string]string
+}
+
+func openXLSX(name string, ra io.ReaderAt, size int64, opts Options) (*xlsxFile, error) {
+	fail := func(cause error, format string, args ...any) error {
+		return &Error{Pos: Pos{File: name}, Msg: fmt.Sprintf(format, args...), Err: cause}
+	}
+	zr, err := zip.NewReader(ra, size)
+	if err != nil {
+		return nil, fail(ErrCorrupt, "is damaged: it starts like an xlsx workbook (a zip file) but cannot be opened as one (%v)", err)
+	}
+	if len(zr.File) > 100000 {
+		return nil, fail(ErrTooLarge, "holds %d parts, far more than any workbook; this is not a normal xlsx file", len(zr.File))
+	}
+	x := &xlsxFile{name: name, zr: zr, opts: opts, parts: make(map[string]*zip.File, len(zr.File))}
+	var total uint64
+	for _, f := range zr.File {
+		total += f.UncompressedSize64
+		x.parts[strings.ToLower(strings.ReplaceAll(f.Name, "\\", "/"))] = f
+	}
+	if total > uint64(opts.MaxUnzipSize) {
+		return nil, fail(ErrTooLarge, "would unpack to %s, more than the limit of %s; this is not a normal workbook (a zip bomb?)",
+			sizeString(int64(min(total, 1<<62))), sizeString(opts.MaxUnzipSize))
+	}
+	rootRels, err := x.rels("_rels/.rels")
+	if err != nil {
+		return nil, err
+	}
+	wbPath := "xl/workbook.xml"
+	for _, r := range rootRels {
+		switch {
+		case strings.HasSuffix(r.typ, "/officeDocument"):
+			wbPath = r.target
+		case strings.HasSuffix(r.typ, "/custom-properties"):
+			x.propsPath = r.target
+		}
+	}
+	if x.propsPath == "" {
+		x.propsPath = "docProps/custom.xml"
+	}
+	if x.part(wbPath) == nil {
+		return nil, x.notWorkbook()
+	}
+	if err := x.readWorkbook(wbPath); err != nil {
+		return nil, err
+	}
+	return x, nil
+}
+
+// notWorkbook explains a zip file that is not an xlsx workbook.
+func (x *xlsxFile) notWorkbook() error {
+	msg := "is a zip archive, not an xlsx workbook; give an .xlsx workbook or a CSV file"
+	if f := x.part("mimetype"); f != nil {
+		b, _ := x.readSmall(f)
+		switch mt := string(bytes.TrimSpace(b)); {
+		case mt == "application/vnd.oasis.opendocument.spreadsheet":
+			msg = "is an OpenDocument spreadsheet (.ods), which huller does not read; save it as .xlsx (Excel 2007-365) or CSV"
+		case strings.HasPrefix(mt, "application/vnd.oasis.opendocument"):
+			msg = "is an OpenDocument file, not a spreadsheet"
+		}
+	}
+	switch {
+	case x.part("word/document.xml") != nil:
+		msg = "is a Word document, not a spreadsheet"
+	case x.part("ppt/presentation.xml") != nil:
+		msg = "is a PowerPoint presentation, not a spreadsheet"
+	}
+	return &Error{Pos: Pos{File: x.name}, Msg: msg, Err: ErrNotSpreadsheet}
+}
+
+func (x *xlsxFile) part(name string) *zip.File {
+	return x.parts[strings.ToLower(strings.TrimPrefix(name, "/"))]
+}
+
+// readSmall reads a small part whole.
+func (x *xlsxFile) readSmall(f *zip.File) ([]byte, error) {
+	if f.UncompressedSize64 > smallPart {
+		return nil, &Error{Pos: Pos{File: x.name}, Err: ErrTooLarge,
+			Msg: fmt.Sprintf("part %s is %s, far larger than in any workbook; this is not a normal xlsx file", f.Name, sizeString(int64(f.UncompressedSize64)))}
+	}
+	rc, err := f.Open()
+	if err != nil {
+		return nil, x.corrupt(f.Name, err)
+	}
+	defer rc.Close()
+	b, err := io.ReadAll(rc)
+	if err != nil {
+		return nil, x.corrupt(f.Name, err)
+	}
+	return b, nil
+}
+
+func (x *xlsxFile) corrupt(part string, err error) error {
+	return &Error{Pos: Pos{File: x.name}, Err: ErrCorrupt,
+		Msg: fmt.Sprintf("is damaged: part %s cannot be read (%v); open it in Excel, let Excel repair it and save it again", part, err)}
+}
+
+type rel struct{ id, typ, target string }
+
+// rels reads a relationships part; targets are resolved to part names.
+func (x *xlsxFile) rels(name string) ([]rel, error) {
+	f := x.part(name)
+	if f == nil {
+		return nil, nil
+	}
+	b, err := x.readSmall(f)
+	if err != nil {
+		return nil, err
+	}
+	// The source part of _rels/foo.xml.rels is foo.xml in the folder above.
+	base := path.Dir(path.Dir(name))
+	var out []rel
+	d := xml.NewDecoder(bytes.NewReader(b))
+	for {
+		tok, err := d.RawToken()
+		if err == io.EOF {
+			return out, nil
+		}
+		if err != nil {
+			return nil, x.corrupt(name, err)
+		}
+		se, ok := tok.(xml.StartElement)
+		if !ok || se.Name.Local != "Relationship" {
+			continue
+		}
+		var r rel
+		external := false
+		for _, a := range se.Attr {
+			switch a.Name.Local {
+			case "Id":
+				r.id = a.Value
+			case "Type":
+				r.typ = a.Value
+			case "Target":
+				r.target = a.Value
+			case "TargetMode":
+				external = strings.EqualFold(a.Value, "External")
+			}
+		}
+		if external {
+			continue
+		}
+		if strings.HasPrefix(r.target, "/") {
+			r.target = strings.TrimPrefix(r.target, "/")
+		} else {
+			r.target = path.Join(base, r.target)
+		}
+		out = append(out, r)
+	}
+}
+
+// readWorkbook reads the sheet list and the shared-string table's name.
+func (x *xlsxFile) readWorkbook(wbPath string) error {
+	f := x.part(wbPath)
+	b, err := x.readSmall(f)
+	if err != nil {
+		return err
+	}
+	dir := path.Dir(wbPath)
+	relsPath := path.Join(dir, "_rels", path.Base(wbPath)+".rels")
+	rels, err := x.rels(relsPath)
+	if err != nil {
+		return err
+	}
+	byID := map[string]rel{}
+	for _, r := range rels {
+		byID[r.id] = r
+		if strings.HasSuffix(r.typ, "/sharedStrings") {
+			x.sstPath = r.target
+		}
+	}
+	d := xml.NewDecoder(bytes.NewReader(b))
+	for {
+		tok, err := d.RawToken()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return x.corrupt(wbPath, err)
+		}
+		se, ok := tok.(xml.StartElement)
+		if !ok || se.Name.Local != "sheet" {
+			continue
+		}
+		var s sheetEntry
+		var rid string
+		for _, a := range se.Attr {
+			switch a.Name.Local {
+			case "name":
+				s.Name = a.Value
+			case "state":
+				s.Hidden = a.Value == "hidden" || a.Value == "veryHidden"
+			case "id":
+				if a.Name.Space != "" {
+					rid = a.Value
+				}
+			}
+		}
+		r, ok := byID[rid]
+		if !ok {
+			continue // a sheet without a part: nothing to read
+		}
+		s.path = r.target
+		s.Chart = !strings.HasSuffix(r.typ, "/worksheet")
+		x.sheets = append(x.sheets, s)
+	}
+	if x.sstPath == "" && x.part("xl/sharedStrings.xml") != nil {
+		x.sstPath = "xl/sharedStrings.xml"
+	}
+	if len(x.sheets) == 0 {
+		return &Error{Pos: Pos{File: x.name}, Msg: "has no worksheets"}
+	}
+	return nil
+}
+
+func (x *xlsxFile) properties() (map[string]string, error) {
+	if x.props != nil {
+		return x.props, nil
+	}
+	x.props = map[string]string{}
+	f := x.part(x.propsPath)
+	if f == nil {
+		return x.props, nil
+	}
+	b, err := x.readSmall(f)
+	if err != nil {
+		return nil, err
+	}
+	x.props = parseCustomProps(b)
+	return x.props, nil
+}
+
+// parseCustomProps reads docProps/custom.xml: <property name="…"><vt:lpwstr>…
+func parseCustomProps(b []byte) map[string]string {
+	props := map[string]string{}
+	d := xml.NewDecoder(bytes.NewReader(b))
+	name := ""
+	depth := 0
+	var val []byte
+	for {
+		tok, err := d.RawToken()
+		if err != nil {
+			return props
+		}
+		switch t := tok.(type) {
+		case xml.StartElement:
+			if t.Name.Local == "property" {
+				name, depth, val = "", 0, val[:0]
+				for _, a := range t.Attr {
+					if a.Name.Local == "name" {
+						name = a.Value
+					}
+				}
+			} else if name != "" {
+				depth++
+			}
+		case xml.EndElement:
+			if t.Name.Local == "property" {
+				if name != "" {
+					props[name] = string(val)
+				}
+				name = ""
+			} else if depth > 0 {
+				depth--
+			}
+		case xml.CharData:
+			if name != "" && depth > 0 {
+				val = append(val, t...)
+			}
+		}
+	}
+}
+
+// loadSST reads the shared-string table once.
+func (x *xlsxFile) loadSST() error {
+	if x.sstLoaded {
+		return nil
+	}
+	x.sstLoaded = true
+	f := x.part(x.sstPath)
+	if x.sstPath == "" || f == nil {
+		return nil
+	}
+	if f.UncompressedSize64 > uint64(x.opts.MaxPart) {
+		return &Error{Pos: Pos{File: x.name}, Err: ErrTooLarge,
+			Msg: fmt.Sprintf("has a shared-string table of %s, more than the limit of %s", sizeString(int64(f.UncompressedSize64)), sizeString(x.opts.MaxPart))}
+	}
+	rc, err := f.Open()
+	if err != nil {
+		return x.corrupt(f.Name, err)
+	}
+	defer rc.Close()
+	g := &guardReader{r: rc, max: x.opts.MaxToken, file: x.name, part: f.Name}
+	d := xml.NewDecoder(bufio.NewReaderSize(g, 64<<10))
+	var (
+		buf         []byte
+		inSI, inT   bool
+		phonetic    int
+		sst         []string
+		uniqueCount int
+	)
+	for {
+		tok, err := d.RawToken()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			var te *Error
+			if errors.As(err, &te) {
+				return te
+			}
+			return x.corrupt(f.Name, err)
+		}
+		switch t := tok.(type) {
+		case xml.StartElement:
+			switch t.Name.Local {
+			case "sst":
+				for _, a := range t.Attr {
+					if a.Name.Local == "uniqueCount" {
+						uniqueCount, _ = strconv.Atoi(a.Value)
+					}
+				}
+				sst = make([]string, 0, min(max(uniqueCount, 0), 1<<20))
+			case "si":
+				inSI, buf = true, buf[:0]
+			case "t":
+				inT = inSI && phonetic == 0
+			case "rPh":
+				phonetic++
+			}
+		case xml.EndElement:
+			switch t.Name.Local {
+			case "si":
+				sst = append(sst, unescapeOOXML(string(buf)))
+				inSI = false
+			case "t":
+				inT = false
+			case "rPh":
+				phonetic--
+			}
+		case xml.CharData:
+			if inT {
+				buf = append(buf, t...)
+			}
+		}
+	}
+	x.sst = sst
+	return nil
+}
+
+func (x *xlsxFile) rows(sheet string) (*xlsxRows, error) {
+	var s *sheetEntry
+	for i := range x.sheets {
+		if x.sheets[i].Name == sheet {
+			s = &x.sheets[i]
+			break
+		}
+	}
+	if s == nil {
+		for i := range x.sheets {
+			if strings.EqualFold(strings.TrimSpace(x.sheets[i].Name), strings.TrimSpace(sheet)) {
+				s = &x.sheets[i]
+				break
+			}
+		}
+	}
+	if s == nil {
+		names := make([]string, len(x.sheets))
+		for i, s := range x.sheets {
+			names[i] = strconv.Quote(s.Name)
+		}
+		return nil, &Error{Pos: Pos{File: x.name}, Msg: fmt.Sprintf("has no sheet %q (its sheets: %s)", sheet, strings.Join(names, ", "))}
+	}
+	if s.Chart {
+		return nil, &Error{Pos: Pos{File: x.name, Sheet: s.Name}, Msg: "is a chart sheet, not a table of cells"}
+	}
+	f := x.part(s.path)
+	if f == nil {
+		return nil, &Error{Pos: Pos{File: x.name, Sheet: s.Name}, Err: ErrCorrupt,
+			Msg: fmt.Sprintf("is missing from the workbook (no part %s); the file is damaged", s.path)}
+	}
+	meta, err := x.prescan(f, s.Name)
+	if err != nil {
+		return nil, err
+	}
+	if err := x.loadSST(); err != nil {
+		return nil, err
+	}
+	rc, err := f.Open()
+	if err != nil {
+		return nil, x.corrupt(f.Name, err)
+	}
+	counter := &countingReader{r: rc}
+	r := &xlsxRows{
+		file: x.name, sheet: s.Name, part: f.Name, partSize: int64(min(f.UncompressedSize64, 1<<40)), rc: rc, sst: x.sst,
+		counter: counter, dec: xml.NewDecoder(bufio.NewReaderSize(counter, 64<<10)), meta: meta,
+	}
+	r.merges = make([]mergeState, len(meta.merges))
+	for i, m := range meta.merges {
+		r.merges[i].Range = m
+	}
+	return r, nil
+}
+
+func (x *xlsxFile) prescan(f *zip.File, sheet string) (sheetMeta, error) {
+	rc, err := f.Open()
+	if err != nil {
+		return sheetMeta{}, x.corrupt(f.Name, err)
+	}
+	defer rc.Close()
+	g := &guardReader{r: rc, max: x.opts.MaxToken, file: x.name, part: f.Name}
+	meta, err := prescan(g, x.opts.MaxPart)
+	if err != nil {
+		var te *Error
+		if errors.As(err, &te) {
+			if te.Pos.Sheet == "" {
+				te.Pos.Sheet = sheet
+			}
+			return meta, te
+		}
+		return meta, x.corrupt(f.Name, err)
+	}
+	return meta, nil
+}
+
+// guardReader fails when the XML has more than max bytes between two '<':
+// a single token that big is no spreadsheet content, and encoding/xml would
+// hold it whole in memory.
+type guardReader struct {
+	r          io.Reader
+	max, run   int
+	file, part string
+}
+
+func (g *guardReader) Read(p []byte) (int, error) {
+	if len(p) > g.max {
+		p = p[:g.max]
+	}
+	n, err := g.r.Read(p)
+	seg := p[:n]
+	if i := bytes.IndexByte(seg, '<'); i < 0 {
+		g.run += n
+	} else {
+		if g.run+i > g.max {
+			return 0, g.fail()
+		}
+		g.run = n - 1 - bytes.LastIndexByte(seg, '<')
+	}
+	if g.run > g.max {
+		return 0, g.fail()
+	}
+	return n, err
+}
+
+func (g *guardReader) fail() error {
+	return &Error{Pos: Pos{File: g.file}, Err: ErrTooLarge,
+		Msg: fmt.Sprintf("holds more than %s of XML without a tag in part %s; this is not a normal workbook (a zip bomb?)", sizeString(int64(g.max)), g.part)}
+}
+
+func sizeString(n int64) string {
+	switch {
+	case n >= 1<<30:
+		return fmt.Sprintf("%.1f GiB", float64(n)/(1<<30))
+	case n >= 1<<20:
+		return fmt.Sprintf("%d MiB", n>>20)
+	case n >= 1<<10:
+		return fmt.Sprintf("%d KiB", n>>10)
+	}
+	return fmt.Sprintf("%d bytes", n)
+}
+
+// unescapeOOXML decodes the _xHHHH_ escapes Excel writes for control
+// characters in strings (e.g. _x000D_ for a carriage return).
+func unescapeOOXML(s string) string {
+	if !strings.Contains(s, "_x") {
+		return s
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); {
+		if i+7 <= len(s) && s[i] == '_' && s[i+1] == 'x' && s[i+6] == '_' {
+			if v, err := strconv.ParseUint(s[i+2:i+6], 16, 16); err == nil {
+				b.WriteRune(rune(v))
+				i += 7
+				continue
+			}
+		}
+		b.WriteByte(s[i])
+		i++
+	}
+	return b.String()
+}

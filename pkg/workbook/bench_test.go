@@ -1,0 +1,55 @@
+package workbook
+
+import (
+	"io"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/huller/huller/pkg/analysis"
+)
+
+// countingWriter counts the bytes of the workbook.
+type countingWriter struct{ n int64 }
+
+func (w *countingWriter) Write(p []byte) (int, error) { w.n += int64(len(p)); return len(p), nil }
+
+var _ io.Writer = (*countingWriter)(nil)
+
+// benchWrite times Write on a generated roster of n persons x 53 leaves
+// (fagligheder-fase3, 20 teams, seed 1, like ../shared/perf/gen); the
+// roster and the analysis are built before the timer starts. Peak RSS:
+//
+//	go test -c -o workbook.test ./pkg/workbook
+//	/usr/bin/time -v ./report.test -test.run '^$' -test.bench 'Write100k$' -test.benchtime 1x
+func benchWrite(b *testing.B, n int) {
+	res := genResult(b, n, 20, analysis.DefaultSettings())
+	b.ReportAllocs()
+	b.ResetTimer()
+	var w countingWriter
+	cpu0 := cpuTime()
+	for b.Loop() {
+		w.n = 0
+		if err := Write(&w, res, Options{Lang: "en"}); err != nil {
+			b.Fatal(err)
+		}
+	}
+	// CPU time (user + system, all threads) next to the wall time: on a
+	// shared machine the wall time says more about the neighbours
+	b.ReportMetric((cpuTime()-cpu0).Seconds()/float64(b.N), "cpu-s/op")
+	b.ReportMetric(float64(w.n)/(1<<20), "MiB/report")
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(n), "ns/person")
+}
+
+func BenchmarkWrite1k(b *testing.B)   { benchWrite(b, 1_000) }
+func BenchmarkWrite10k(b *testing.B)  { benchWrite(b, 10_000) }
+func BenchmarkWrite100k(b *testing.B) { benchWrite(b, 100_000) }
+
+// cpuTime returns the CPU time the process used so far.
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}

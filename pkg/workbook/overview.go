@@ -1,0 +1,402 @@
+package workbook
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/huller/huller/pkg/analysis"
+	"github.com/xuri/excelize/v2"
+)
+
+// Overview columns: A id (the labels of the key figures overflow into B),
+// B name, C kind or group, D–G figures; the charts sit from column I; the
+// chart data per basis group are in hidden columns from helperCol.
+const (
+	helperCol  = 27 // AA
+	chartCol   = "I"
+	maxWarning = 20
+)
+
+// ovw writes the Overview, a normal (not streamed) sheet.
+type ovw struct {
+	b     *builder
+	sheet string
+	row   int
+	err   error
+}
+
+func (o *ovw) set(col int, v any, style int) {
+	if o.err != nil {
+		return
+	}
+	c := cell(col, o.row)
+	if s, ok := v.(string); ok {
+		o.err = o.b.f.SetCellStr(o.sheet, c, o.b.text(s))
+	} else if v != nil {
+		o.err = o.b.f.SetCellValue(o.sheet, c, v)
+	}
+	if o.err == nil && style != 0 {
+		o.err = o.b.f.SetCellStyle(o.sheet, c, c, style)
+	}
+}
+
+// kv writes a label and a value on a new row; numbers are aligned left
+// like the texts.
+func (o *ovw) kv(label string, v any, style int) {
+	st := &o.b.st
+	switch style {
+	case 0, st.num:
+		if _, ok := v.(string); !ok {
+			style = st.leftNum
+		}
+	case st.pct0:
+		style = st.leftPct0
+	case st.pct1:
+		style = st.leftPct1
+	}
+	o.set(1, label, 0)
+	o.set(3, v, style)
+	o.row++
+}
+
+func (o *ovw) heading(s string) {
+	o.row++
+	o.set(1, s, o.b.st.h2)
+	o.row++
+}
+
+func (b *builder) writeOverview(holes []holeRow) error {
+	l, st, res := b.l, &b.st, b.res
+	fw := res.Framework
+	o := &ovw{b: b, sheet: l.Overview, row: 1}
+	f := b.f
+	for i, w := range []float64{14, 52, 34, 11, 11, 12, 12, 3} {
+		if err := f.SetColWidth(o.sheet, colName(i+1), colName(i+1), w); err != nil {
+			return err
+		}
+	}
+	off := false
+	if err := f.SetSheetView(o.sheet, 0, &excelize.ViewOptions{ShowGridLines: &off}); err != nil {
+		return err
+	}
+	o.set(1, fmt.Sprintf(l.Title, fw.Text(fw.Title, b.lang)), st.title)
+	o.row++
+
+	// About
+	o.heading(l.About)
+	o.kv(l.FrameworkL, fw.ID+": "+fw.Text(fw.Title, b.lang), 0)
+	roster := b.opts.RosterFile
+	if roster == "" && res.Roster != nil {
+		roster = res.Roster.Source
+	}
+	o.kv(l.RosterFile, roster, 0)
+	if !b.opts.Date.IsZero() {
+		o.kv(l.Date, b.opts.Date.Format("2006-01-02 15:04"), 0)
+	}
+	o.kv(l.Persons, res.Summary.Persons, st.num)
+	s := res.Settings
+	o.kv(l.CoverageThreshold, s.Coverage, st.pct0)
+	o.kv(l.TargetLevel, b.levelName(s.Target), 0)
+	o.kv(l.FitThreshold, s.Fit, st.pct0)
+	o.kv(l.MinSpecialists, s.MinSpecialists, 0)
+	o.kv(l.TeamFilter, orWord(s.Team, l.All), 0)
+	o.kv(l.PersonFilter, orWord(s.Person, l.All), 0)
+	o.kv(l.RequirementsFile, orWord(s.RequirementsFile, l.None), 0)
+	yes := l.No
+	if s.ByTeam {
+		yes = l.Yes
+	}
+	o.kv(l.ByTeam, yes, 0)
+
+	// Key figures
+	o.heading(l.KeyFigures)
+	bs := res.Summary.Basis
+	if c, ok := bs.Coverage(); ok {
+		o.kv(l.TeamCoverage, c, st.pct1)
+	} else {
+		o.kv(l.TeamCoverage, "–", 0)
+	}
+	o.kv(l.RequirementsMet, fmt.Sprintf(l.XofY, l.num(int(bs.Met)), l.num(int(bs.Required-bs.NotAssessed))), 0)
+	o.kv(l.PeopleWithGaps, res.Summary.PeopleWithGaps, st.num)
+	o.kv(l.NotAssessedReqs, int(bs.NotAssessed), st.num)
+	byKind := make([]int, len(analysis.Kinds))
+	for _, h := range res.Holes {
+		byKind[h.Kind]++
+	}
+	o.kv(l.BasisBelow, fmt.Sprintf(l.XofY, l.num(byKind[analysis.KindBasis]), l.num(len(fw.BasisLeaves))), 0)
+	covered := 0
+	for _, p := range res.Profiles {
+		if int(p.Fitting) >= max(1, s.MinSpecialists) {
+			covered++
+		}
+	}
+	o.kv(l.ProfilesCovered, fmt.Sprintf(l.XofY, l.num(covered), l.num(len(fw.Profiles))), 0)
+	o.kv(l.HolesTotal, len(res.Holes), st.num)
+	for _, k := range analysis.Kinds {
+		o.kv("   "+l.kind(int(k)), byKind[k], st.num)
+	}
+
+	// The ten most severe holes
+	o.table(fmt.Sprintf(l.TopHoles, l.Huller), l.ID, l.Subject, l.Kind, l.Severity, l.Coverage, l.Lacking, l.CanShare)
+	if len(res.Holes) == 0 {
+		o.set(1, l.NoHoles, st.note)
+		o.row++
+	}
+	cache := b.newListCache()
+	for _, hr := range holes[:min(10, len(res.Holes))] {
+		h := hr.h
+		o.set(1, h.Node.ID, st.id)
+		subject := b.name(h.Node)
+		if h.Kind == analysis.KindAssignment && len(h.People) == 1 {
+			subject += " (" + b.names[h.People[0]] + ")"
+		}
+		o.set(2, subject, st.text)
+		o.set(3, l.kind(int(h.Kind)), 0)
+		o.set(4, h.Severity, 0)
+		if h.HasCoverage {
+			o.set(5, h.Coverage, st.pct1)
+		}
+		switch h.Kind {
+		case analysis.KindBasis, analysis.KindUnassessed, analysis.KindAssignment:
+			o.set(6, len(h.People), 0)
+		case analysis.KindProfile:
+			o.set(6, len(b.assignedNotFitting(-1, profileIndex(fw, h.Node))), 0)
+		}
+		switch h.Kind {
+		case analysis.KindProfile, analysis.KindAssignment:
+			o.set(7, cache.fittersOf(profileIndex(fw, h.Node)).n, 0)
+		default:
+			o.set(7, int(res.Leaves[h.Node.Leaf].Holders), 0)
+		}
+		o.row++
+	}
+
+	b.overviewNotes(o)
+	covRows := o.coverageTable()
+	profRows := o.profileTable()
+	if o.err != nil {
+		return o.err
+	}
+	if err := b.coverageChart(o.sheet, covRows); err != nil {
+		return err
+	}
+	return b.profileChart(o.sheet, profRows)
+}
+
+// overviewNotes lists continued sheets, cut texts and the analysis warnings.
+func (b *builder) overviewNotes(o *ovw) {
+	l := b.l
+	var notes []string
+	for _, p := range b.plan {
+		if len(p.pages) > 1 {
+			notes = append(notes, fmt.Sprintf(l.Continues, p.base, strings.Join(p.pages[1:], ", "),
+				l.num(b.lim.Rows), l.num(b.lim.Cols)))
+		}
+	}
+	if b.truncated.Load() > 0 || b.tooLong() {
+		notes = append(notes, fmt.Sprintf(l.Truncated, l.num(b.lim.CellChars)))
+	}
+	if len(notes) > 0 {
+		o.heading(l.Notes)
+		for _, n := range notes {
+			o.set(1, n, 0)
+			o.row++
+		}
+	}
+	if w := b.res.Warnings; len(w) > 0 {
+		o.heading(l.Warnings)
+		for _, s := range w[:min(len(w), maxWarning)] {
+			o.set(1, s, b.st.text)
+			o.row++
+		}
+		if len(w) > maxWarning {
+			o.set(1, fmt.Sprintf(l.ManyWarnings, l.num(len(w)-maxWarning)), b.st.note)
+			o.row++
+		}
+	}
+}
+
+// table starts a table: a heading, then a row of column headers.
+func (o *ovw) table(title string, head ...string) {
+	o.heading(title)
+	for i, h := range head {
+		o.set(i+1, h, o.b.st.headWrap)
+	}
+	if o.err == nil {
+		o.err = o.b.f.SetRowHeight(o.sheet, o.row, 30)
+	}
+	o.row++
+}
+
+// coverageTable lists the team coverage of every basis leaf, with the chart
+// data per basis group in hidden columns; it returns the first and last
+// data rows.
+func (o *ovw) coverageTable() [2]int {
+	b := o.b
+	l, st, res := b.l, &b.st, b.res
+	fw := res.Framework
+	if len(fw.BasisLeaves) == 0 {
+		return [2]int{}
+	}
+	o.table(l.CoverageTable, l.ID, l.Competence, l.Group, l.Coverage, l.Met, l.Assessed, l.Holders)
+	// helper headers: one per basis group, then the threshold
+	head := o.row - 1
+	for g, n := range fw.Basis {
+		o.row = head
+		o.set(helperCol+g, groupLabel(n, b.name(n)), 0)
+	}
+	o.row = head
+	o.set(helperCol+len(fw.Basis), l.Threshold, 0)
+	o.row = head + 1
+	first := o.row
+	group := map[string]int{}
+	for g, n := range fw.Basis {
+		group[n.ID] = g
+	}
+	for _, n := range fw.BasisLeaves {
+		s := res.Leaves[n.Leaf]
+		o.set(1, n.ID, st.id)
+		o.set(2, b.name(n), st.text)
+		o.set(3, groupLabel(n.Group, b.name(n.Group)), st.text)
+		if c, ok := s.Coverage(); ok {
+			o.set(4, c, st.pct1)
+			o.set(helperCol+group[n.Group.ID], c, st.pct1)
+		}
+		o.set(5, int(s.Met), 0)
+		o.set(6, int(s.Assessed), 0)
+		o.set(7, int(s.Holders), 0)
+		o.set(helperCol+len(fw.Basis), res.Settings.Coverage, st.pct1)
+		o.row++
+	}
+	last := o.row - 1
+	if o.err == nil {
+		// red below the threshold, green at or above it: the colours of
+		// the heatmap
+		thr := strconv.FormatFloat(res.Settings.Coverage, 'g', -1, 64)
+		rng := cell(4, first) + ":" + cell(4, last)
+		red, green := st.dxf[0], st.dxf[3]
+		o.err = b.f.SetConditionalFormat(o.sheet, rng, []excelize.ConditionalFormatOptions{
+			{Type: "cell", Criteria: "<", Value: thr, Format: &red},
+			{Type: "cell", Criteria: ">=", Value: thr, Format: &green},
+		})
+	}
+	if o.err == nil {
+		hc := colName(helperCol)
+		o.err = b.f.SetColVisible(o.sheet, hc+":"+colName(helperCol+len(fw.Basis)), false)
+	}
+	return [2]int{first, last}
+}
+
+// profileTable lists per profile the persons who fit and are assigned.
+func (o *ovw) profileTable() [2]int {
+	b := o.b
+	l, st, res := b.l, &b.st, b.res
+	fw := res.Framework
+	if len(fw.Profiles) == 0 {
+		return [2]int{}
+	}
+	o.table(l.ProfileTable, l.ID, l.ProfileL, l.Target, l.Fitting, l.Assigned, l.AssignedFitting)
+	first := o.row
+	for j, p := range fw.Profiles {
+		ps := res.Profiles[j]
+		o.set(1, p.ID, st.id)
+		o.set(2, b.profName[j], st.text)
+		o.set(3, b.levelName(ps.Target), 0)
+		o.set(4, int(ps.Fitting), 0)
+		o.set(5, int(ps.Assigned), 0)
+		o.set(6, int(ps.AssignedFitting), 0)
+		o.row++
+	}
+	return [2]int{first, o.row - 1}
+}
+
+// coverageChart draws the team coverage per basis leaf as columns, one
+// series (colour) per basis group, with the threshold as a line.
+func (b *builder) coverageChart(sheet string, rows [2]int) error {
+	if rows[0] == 0 {
+		return nil
+	}
+	l, fw := b.l, b.res.Framework
+	r1, r2 := rows[0], rows[1]
+	cats := ref(sheet, 1, r1, 1, r2)
+	var series []excelize.ChartSeries
+	for g := range fw.Basis {
+		c := helperCol + g
+		series = append(series, excelize.ChartSeries{
+			Name: ref(sheet, c, r1-1, c, r1-1), Categories: cats, Values: ref(sheet, c, r1, c, r2),
+			Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{groupColors[g%len(groupColors)]}},
+		})
+	}
+	tc := helperCol + len(fw.Basis)
+	zero, one := 0.0, 1.0
+	gap, overlap := uint(40), 100
+	vary := false
+	font := excelize.Font{Size: 9, Color: "404040"}
+	chart := &excelize.Chart{
+		Type: excelize.Col, Series: series, VaryColors: &vary,
+		Title: excelize.ChartTitle{Paragraph: []excelize.RichTextRun{
+			{Text: l.ChartCoverage, Font: &excelize.Font{Size: 12, Bold: true}},
+			{Text: " (" + l.ChartCoverageY + ")", Font: &excelize.Font{Size: 9}},
+		}},
+		Dimension: excelize.ChartDimension{Width: 760, Height: 380},
+		Legend:    excelize.ChartLegend{Position: "bottom"},
+		XAxis: excelize.ChartAxis{Font: font, TickLabelSkip: 1,
+			Title: excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: l.ChartCoverageX, Font: &excelize.Font{Size: 9}}}}},
+		YAxis: excelize.ChartAxis{Minimum: &zero, Maximum: &one, MajorGridLines: true, MajorUnit: 0.2, Font: font,
+			NumFmt: excelize.ChartNumFmt{CustomNumFmt: "0%"}},
+		GapWidth: &gap, Overlap: &overlap, ShowBlanksAs: "gap",
+		PlotArea: excelize.ChartPlotArea{},
+		Format:   excelize.GraphicOptions{AltText: l.ChartCoverage},
+	}
+	line := &excelize.Chart{
+		Type: excelize.Line, VaryColors: &vary,
+		Series: []excelize.ChartSeries{{
+			Name: ref(sheet, tc, r1-1, tc, r1-1), Categories: cats, Values: ref(sheet, tc, r1, tc, r2),
+			Fill:   excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{colorThreshold}},
+			Line:   excelize.LineOptions{Width: 2, Dash: excelize.LineDashDash},
+			Marker: excelize.ChartMarker{Symbol: "none"},
+		}},
+		// excelize takes the axes of the last chart of a combination
+		XAxis: chart.XAxis, YAxis: chart.YAxis,
+	}
+	return b.f.AddChart(sheet, chartCol+"3", chart, line)
+}
+
+// profileChart draws per profile the persons who fit it and who are
+// assigned it.
+func (b *builder) profileChart(sheet string, rows [2]int) error {
+	if rows[0] == 0 {
+		return nil
+	}
+	l := b.l
+	r1, r2 := rows[0], rows[1]
+	cats := ref(sheet, 2, r1, 2, r2)
+	vary := false
+	zero := 0.0
+	font := excelize.Font{Size: 9, Color: "404040"}
+	chart := &excelize.Chart{
+		Type: excelize.Bar, VaryColors: &vary,
+		Series: []excelize.ChartSeries{
+			{Name: ref(sheet, 4, r1-1, 4, r1-1), Categories: cats, Values: ref(sheet, 4, r1, 4, r2),
+				Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"2E8B57"}}},
+			{Name: ref(sheet, 5, r1-1, 5, r1-1), Categories: cats, Values: ref(sheet, 5, r1, 5, r2),
+				Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"A5A5A5"}}},
+		},
+		Title:     excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: l.ChartProfiles, Font: &excelize.Font{Size: 12, Bold: true}}}},
+		Dimension: excelize.ChartDimension{Width: 760, Height: 340},
+		Legend:    excelize.ChartLegend{Position: "bottom"},
+		XAxis:     excelize.ChartAxis{Font: font, ReverseOrder: true},
+		YAxis: excelize.ChartAxis{Minimum: &zero, MajorGridLines: true, Font: font,
+			Title: excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: l.ChartProfilesY, Font: &excelize.Font{Size: 9}}}}},
+		Format: excelize.GraphicOptions{AltText: l.ChartProfiles},
+	}
+	return b.f.AddChart(sheet, chartCol+"25", chart)
+}
+
+func orWord(s, word string) string {
+	if s == "" {
+		return word
+	}
+	return s
+}

@@ -1,0 +1,1010 @@
+package workbook
+
+import (
+	"archive/zip"
+	"bytes"
+	"encoding/xml"
+	"fmt"
+	"html"
+	"io"
+	"math"
+	"os"
+	"path/filepath"
+	"reflect"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/huller/huller/pkg/analysis"
+	"github.com/huller/huller/pkg/framework"
+	"github.com/huller/huller/pkg/roster"
+	"github.com/xuri/excelize/v2"
+)
+
+var testDate = time.Date(2026, 11, 23, 10, 0, 0, 0, time.UTC)
+
+func write(t *testing.T, res *analysis.Result, opts Options) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	if err := Write(&buf, res, opts); err != nil {
+		t.Fatalf("Write: %v", err)
+	}
+	return buf.Bytes()
+}
+
+func open(t *testing.T, data []byte) *excelize.File {
+	t.Helper()
+	f, err := excelize.OpenReader(bytes.NewReader(data))
+	if err != nil {
+		t.Fatalf("open report: %v", err)
+	}
+	t.Cleanup(func() { f.Close() })
+	return f
+}
+
+// parts returns the parts of the workbook by name, uncompressed.
+func parts(t *testing.T, data []byte) map[string]string {
+	t.Helper()
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := map[string]string{}
+	for _, zf := range zr.File {
+		rc, err := zf.Open()
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, err := io.ReadAll(rc)
+		rc.Close()
+		if err != nil {
+			t.Fatalf("%s: %v", zf.Name, err)
+		}
+		out[zf.Name] = string(b)
+	}
+	return out
+}
+
+// sheetPart returns the XML of a sheet.
+func sheetPart(t *testing.T, f *excelize.File, p map[string]string, sheet string) string {
+	t.Helper()
+	i, err := f.GetSheetIndex(sheet)
+	if err != nil || i < 0 {
+		t.Fatalf("no sheet %q", sheet)
+	}
+	// sheets are created in order: sheetN.xml is the N-th
+	return p["xl/worksheets/sheet"+strconv.Itoa(i+1)+".xml"]
+}
+
+func rows(t *testing.T, f *excelize.File, sheet string) [][]string {
+	t.Helper()
+	r, err := f.GetRows(sheet)
+	if err != nil {
+		t.Fatalf("rows of %q: %v", sheet, err)
+	}
+	return r
+}
+
+func get(t *testing.T, f *excelize.File, sheet, c string) string {
+	t.Helper()
+	v, err := f.GetCellValue(sheet, c)
+	if err != nil {
+		t.Fatalf("%s!%s: %v", sheet, c, err)
+	}
+	return v
+}
+
+func team40(t *testing.T) *analysis.Result {
+	return genResult(t, 40, 3, analysis.DefaultSettings())
+}
+
+func TestSheetsAndOverview(t *testing.T) {
+	res := team40(t)
+	data := write(t, res, Options{Lang: "en", Date: testDate, RosterFile: "team.xlsx"})
+	f := open(t, data)
+	if got, want := f.GetSheetList(), sheetNames("en"); !slices.Equal(got, want) {
+		t.Fatalf("sheets %q, want %q", got, want)
+	}
+	if got := get(t, f, "Overview", "A1"); !strings.Contains(got, "Professional competences in employment services") {
+		t.Errorf("title %q", got)
+	}
+	ov := rows(t, f, "Overview")
+	find := func(label string) []string {
+		for _, r := range ov {
+			if len(r) > 0 && r[0] == label {
+				return r
+			}
+		}
+		t.Fatalf("Overview has no row %q", label)
+		return nil
+	}
+	if r := find("Roster file"); r[2] != "team.xlsx" {
+		t.Errorf("roster file %q", r[2])
+	}
+	if r := find("Date"); r[2] != "2026-11-23 10:00" {
+		t.Errorf("date %q", r[2])
+	}
+	if r := find("Persons"); r[2] != "40" {
+		t.Errorf("persons %q", r[2])
+	}
+	if r := find("Holes in all"); r[2] != strconv.Itoa(len(res.Holes)) {
+		t.Errorf("holes %q, want %d", r[2], len(res.Holes))
+	}
+	// the ten most severe holes, in rank order
+	var top []string
+	for i, r := range ov {
+		if len(r) > 0 && strings.HasPrefix(r[0], "The ten most severe holes") {
+			for _, x := range ov[i+2 : i+2+min(10, len(res.Holes))] {
+				top = append(top, x[0])
+			}
+		}
+	}
+	for i, id := range top {
+		if id != res.Holes[i].Node.ID {
+			t.Errorf("top hole %d is %s, want %s", i+1, id, res.Holes[i].Node.ID)
+		}
+	}
+	if len(top) == 0 {
+		t.Error("no top holes on the Overview")
+	}
+	dp, err := f.GetDocProps()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if dp.Created != "2026-11-23T10:00:00Z" || dp.Modified != dp.Created || dp.Creator != "huller" {
+		t.Errorf("doc props %+v", dp)
+	}
+	// red/green coverage against the threshold
+	cf, err := f.GetConditionalFormats("Overview")
+	if err != nil || len(cf) != 1 {
+		t.Fatalf("Overview conditional formats %v, %v", cf, err)
+	}
+	for _, rules := range cf {
+		if len(rules) != 2 || rules[0].Criteria != "less than" || rules[0].Value != "0.8" {
+			t.Errorf("coverage rules %+v", rules)
+		}
+	}
+}
+
+func TestCharts(t *testing.T) {
+	res := team40(t)
+	data := write(t, res, Options{Lang: "en", Date: testDate})
+	p := parts(t, data)
+	c1, c2 := html.UnescapeString(p["xl/charts/chart1.xml"]), html.UnescapeString(p["xl/charts/chart2.xml"])
+	if c1 == "" || c2 == "" {
+		t.Fatalf("charts missing: %v", keys(p))
+	}
+	// coverage: one column series per basis group and a threshold line,
+	// all data on the Overview
+	if n := strings.Count(c1, "<ser>"); n != len(res.Framework.Basis)+1 {
+		t.Errorf("coverage chart has %d series, want %d", n, len(res.Framework.Basis)+1)
+	}
+	for _, want := range []string{"<barChart>", `<barDir val="col">`, "<lineChart>", "Team coverage per basis competence",
+		`'Overview'!$A$`, `formatCode="0%"`, `<max val="1">`, `<overlap val="100">`} {
+		if !strings.Contains(c1, want) {
+			t.Errorf("coverage chart lacks %s", want)
+		}
+	}
+	if !strings.Contains(c2, "Persons fitting each profile") || strings.Count(c2, "<ser>") != 2 ||
+		!strings.Contains(c2, `<barDir val="bar">`) {
+		t.Errorf("profile chart:\n%s", c2)
+	}
+	if !strings.Contains(p["xl/drawings/_rels/drawing1.xml.rels"], "chart2.xml") {
+		t.Error("charts not in the Overview's drawing")
+	}
+	// the series names and values refer to cells holding the data
+	f := open(t, data)
+	re := regexp.MustCompile(`<f>'Overview'!\$([A-Z]+)\$(\d+)</f>`)
+	names := re.FindAllStringSubmatch(c1, -1)
+	if len(names) == 0 {
+		t.Fatal("no series names by reference")
+	}
+	var got []string
+	for _, m := range names {
+		got = append(got, get(t, f, "Overview", m[1]+m[2]))
+	}
+	if !slices.Contains(got, "Threshold") || !slices.Contains(got, "1 Organisational knowledge and competence") {
+		t.Errorf("series names %q", got)
+	}
+	checkCoverageChart(t, data, res)
+	hidden, err := f.GetColVisible("Overview", colName(helperCol))
+	if err != nil || hidden {
+		t.Errorf("chart data column visible=%v, %v", hidden, err)
+	}
+}
+
+// checkCoverageChart checks that the coverage chart's categories and values
+// are the rows of the Overview's coverage table: the first and the last
+// basis leaf.
+func checkCoverageChart(t *testing.T, data []byte, res *analysis.Result) {
+	t.Helper()
+	c1 := html.UnescapeString(parts(t, data)["xl/charts/chart1.xml"])
+	f := open(t, data)
+	cat := regexp.MustCompile(`<cat><strRef><f>'Overview'!\$A\$(\d+):\$A\$(\d+)</f>`).FindStringSubmatch(c1)
+	if cat == nil {
+		t.Fatal("coverage chart has no categories on the Overview")
+	}
+	bl := res.Framework.BasisLeaves
+	if a, z := get(t, f, "Overview", "A"+cat[1]), get(t, f, "Overview", "A"+cat[2]); a != bl[0].ID || z != bl[len(bl)-1].ID {
+		t.Errorf("chart categories %s..%s hold %q..%q, want %s..%s", cat[1], cat[2], a, z, bl[0].ID, bl[len(bl)-1].ID)
+	}
+	val := regexp.MustCompile(`<val><numRef><f>'Overview'!\$[A-Z]+\$(\d+):\$[A-Z]+\$(\d+)</f>`).FindAllStringSubmatch(c1, -1)
+	if len(val) != len(res.Framework.Basis)+1 {
+		t.Fatalf("coverage chart has %d value ranges, want %d", len(val), len(res.Framework.Basis)+1)
+	}
+	for _, v := range val {
+		if v[1] != cat[1] || v[2] != cat[2] {
+			t.Errorf("values on rows %s..%s, categories on %s..%s", v[1], v[2], cat[1], cat[2])
+		}
+	}
+}
+
+func keys(m map[string]string) []string {
+	var out []string
+	for k := range m {
+		out = append(out, k)
+	}
+	slices.Sort(out)
+	return out
+}
+
+func TestHuller(t *testing.T) {
+	res := team40(t)
+	data := write(t, res, Options{Lang: "en"})
+	f := open(t, data)
+	r := rows(t, f, "Huller")
+	if len(r) != len(res.Holes)+1 {
+		t.Fatalf("%d rows, want %d holes + header", len(r), len(res.Holes))
+	}
+	head := r[0]
+	col := func(name string) int {
+		i := slices.Index(head, name)
+		if i < 0 {
+			t.Fatalf("no column %q in %q", name, head)
+		}
+		return i
+	}
+	for i, h := range res.Holes {
+		row := r[i+1]
+		if row[col("ID")] != h.Node.ID || row[col("#")] != strconv.Itoa(i+1) ||
+			row[col("Severity")] != strconv.Itoa(h.Severity) {
+			t.Errorf("row %d: %q, want hole %s severity %d", i+2, row, h.Node.ID, h.Severity)
+		}
+	}
+	// the first basis hole: who lacks it, who holds it at T
+	i := slices.IndexFunc(res.Holes, func(h analysis.Hole) bool { return h.Kind == analysis.KindBasis })
+	if i < 0 {
+		t.Fatal("no basis hole in the test team")
+	}
+	h, row := res.Holes[i], r[i+1]
+	names := personNames(res)
+	for _, p := range h.People {
+		if !strings.Contains(row[col("Who lacks it")], names[p]) {
+			t.Errorf("%s: %q not among who lacks it %q", h.Node.ID, names[p], row[col("Who lacks it")])
+		}
+	}
+	holders := res.Holders(h.Node.Leaf)
+	if row[col("Could share (persons)")] != strconv.Itoa(len(holders)) {
+		t.Errorf("%s: %s could share, want %d", h.Node.ID, row[col("Could share (persons)")], len(holders))
+	}
+	for _, p := range holders {
+		if !strings.Contains(row[col("Who could share it with colleagues")], names[p]) {
+			t.Errorf("%s: holder %q missing", h.Node.ID, names[p])
+		}
+	}
+	// autofilter, frozen header, comments on the headers
+	p := parts(t, data)
+	if !strings.Contains(sheetPart(t, f, p, "Huller"), `<autoFilter ref="$A$1:$L$`+strconv.Itoa(len(res.Holes)+1)+`"`) {
+		t.Error("Huller has no autofilter over the holes")
+	}
+	panes, err := f.GetPanes("Huller")
+	if err != nil || !panes.Freeze || panes.YSplit != 1 {
+		t.Errorf("panes %+v, %v", panes, err)
+	}
+	comments, err := f.GetComments("Huller")
+	if err != nil || len(comments) != 4 {
+		t.Errorf("comments %d, %v", len(comments), err)
+	}
+}
+
+func TestHeatmap(t *testing.T) {
+	res := team40(t)
+	data := write(t, res, Options{Lang: "en"})
+	f := open(t, data)
+	fw := res.Framework
+	hm := newHeatmapLayout(&builder{res: res, lim: Limits{Cols: MaxCols}, profName: make([]string, len(fw.Profiles)),
+		roleName: make([]string, len(res.Roles))})
+	K := len(hm.keys)
+	head := K + 3 // title, group row, column headers (depth 1)
+	if hm.headRows != head {
+		t.Fatalf("head rows %d, want %d", hm.headRows, head)
+	}
+	// hidden requirement rows; the requirement of every person's cells
+	for k := 1; k <= K; k++ {
+		if vis, _ := f.GetRowVisible("Heatmap", k); vis {
+			t.Errorf("requirement row %d visible", k)
+		}
+	}
+	if vis, _ := f.GetColVisible("Heatmap", "E"); vis {
+		t.Error("key column E visible")
+	}
+	for p := range res.People {
+		r := head + 1 + p
+		if get(t, f, "Heatmap", cell(1, r)) != res.People[p].Name {
+			t.Fatalf("row %d is not %s", r, res.People[p].Name)
+		}
+		key, _ := strconv.Atoi(get(t, f, "Heatmap", cell(5, r)))
+		for l := range fw.Leaves {
+			want := ""
+			if L := res.Level(p, l); L >= 0 {
+				want = strconv.Itoa(int(L))
+			}
+			if got := get(t, f, "Heatmap", cell(hmFixed+1+l, r)); got != want {
+				t.Errorf("%s on %s: %q, want %q", res.People[p].Name, fw.Leaves[l].ID, got, want)
+			}
+			R := res.Required(p, l)
+			if l >= len(fw.BasisLeaves) && res.IsAssigned(p, profileIndex(fw, fw.Leaves[l].Profile)) {
+				R = int(res.Targets[l])
+			}
+			if got := get(t, f, "Heatmap", cell(hmFixed+1+l, key)); got != strconv.Itoa(R) {
+				t.Fatalf("%s on %s: requirement %q, want %d", res.People[p].Name, fw.Leaves[l].ID, got, R)
+			}
+		}
+	}
+	// conditional formats: grey, red, orange, amber, green
+	cf, err := f.GetConditionalFormats("Heatmap")
+	if err != nil {
+		t.Fatal(err)
+	}
+	rng := cell(hmFixed+1, head+1) + ":" + cell(hmFixed+len(fw.Leaves), head+len(res.People))
+	rules := cf[rng]
+	if len(rules) != 5 {
+		t.Fatalf("conditional formats %v, want 5 rules on %s", cf, rng)
+	}
+	for i, want := range []string{`F%d=""`, `-F%d>=3`, `-F%d=2`, `-F%d=1`, `F%d>=INDEX`} {
+		if w := fmt.Sprintf(want, head+1); rules[i].Type != "formula" || !strings.Contains(rules[i].Criteria, w) {
+			t.Errorf("rule %d: %+v, want %s", i, rules[i], w)
+		}
+	}
+	for i, c := range []string{colorGap3, colorGap2, colorGap1, colorMet} {
+		s, err := f.GetConditionalStyle(*rules[i+1].Format)
+		if err != nil || len(s.Fill.Color) == 0 || !strings.EqualFold(strings.TrimPrefix(s.Fill.Color[0], "#"), c) {
+			t.Errorf("rule %d fill %+v, want %s", i+1, s, c)
+		}
+	}
+	// frozen panes below the headers, right of the names
+	panes, err := f.GetPanes("Heatmap")
+	if err != nil || !panes.Freeze || panes.XSplit != hmFixed || panes.YSplit != head {
+		t.Errorf("panes %+v, %v", panes, err)
+	}
+	// merged group headers; leaf headers carry the full name
+	merged, err := f.GetMergeCells("Heatmap")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var groups []string
+	for _, m := range merged {
+		groups = append(groups, m.GetCellValue())
+	}
+	for _, want := range []string{"1 Organisational knowledge and competence", "Gap of 3+ levels"} {
+		if !slices.Contains(groups, want) {
+			t.Errorf("merged cells %q lack %q", groups, want)
+		}
+	}
+	comments, err := f.GetComments("Heatmap")
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := map[string]string{}
+	for _, c := range comments {
+		var s strings.Builder
+		for _, r := range c.Paragraph {
+			s.WriteString(r.Text)
+		}
+		text[c.Cell] = s.String()
+	}
+	leaf := fw.Node("1.2")
+	if got := text[cell(hmFixed+1+leaf.Leaf, head)]; got != "1.2 "+leaf.Name.In("en", "") {
+		t.Errorf("comment on 1.2: %q", got)
+	}
+}
+
+func TestGapsProfilesPeople(t *testing.T) {
+	res := team40(t)
+	data := write(t, res, Options{Lang: "en"})
+	f := open(t, data)
+	p := parts(t, data)
+	n := 0
+	for _, pp := range res.People {
+		n += len(pp.Gaps) + len(pp.ProfileGaps)
+	}
+	g := rows(t, f, "Gaps")
+	if len(g) != n+1 {
+		t.Errorf("Gaps has %d rows, want %d + header", len(g), n)
+	}
+	first := res.People[slices.IndexFunc(res.People, func(p analysis.Person) bool { return len(p.Gaps) > 0 })]
+	gp := first.Gaps[0]
+	want := []string{first.Name, first.ID, first.Person.Team}
+	if !slices.Equal(g[1][:3], want) || g[1][6] != res.Framework.Leaves[gp.Leaf].ID ||
+		g[1][8] != strconv.Itoa(int(gp.Level)) || g[1][10] != strconv.Itoa(gp.Size()) {
+		t.Errorf("first gap row %q, want %v gap %+v", g[1], want, gp)
+	}
+	if !strings.Contains(sheetPart(t, f, p, "Gaps"), `<autoFilter ref="$A$1:$K$`+strconv.Itoa(n+1)+`"`) {
+		t.Error("Gaps has no autofilter")
+	}
+
+	// Profiles: fit per person and profile, data bars, assigned marked
+	cf, err := f.GetConditionalFormats("Profiles")
+	if err != nil || len(cf) != 1 {
+		t.Fatalf("Profiles conditional formats %v, %v", cf, err)
+	}
+	for rng, rules := range cf {
+		if rng != "F3:"+cell(profFixed+len(res.Framework.Profiles), 2+len(res.People)) ||
+			rules[0].Type != "data_bar" || rules[0].MinValue != "0" || rules[0].MaxValue != "1" {
+			t.Errorf("data bars %s %+v", rng, rules)
+		}
+	}
+	for pi := range res.People {
+		for j := range res.Framework.Profiles {
+			c := cell(profFixed+1+j, 3+pi)
+			v, _ := f.GetCellValue("Profiles", c, excelize.Options{RawCellValue: true})
+			if x, _ := strconv.ParseFloat(v, 64); math.Abs(x-res.Fit(pi, j)) > 1e-12 {
+				t.Fatalf("fit %s = %s, want %g", c, v, res.Fit(pi, j))
+			}
+			sid, _ := f.GetCellStyle("Profiles", c)
+			s, _ := f.GetStyle(sid)
+			marked := s.CustomNumFmt != nil && strings.Contains(*s.CustomNumFmt, "★")
+			if marked != res.IsAssigned(pi, j) {
+				t.Fatalf("%s marked %v, assigned %v", c, marked, res.IsAssigned(pi, j))
+			}
+		}
+	}
+
+	// People
+	pr := rows(t, f, "People")
+	if len(pr) != len(res.People)+1 {
+		t.Fatalf("People has %d rows", len(pr))
+	}
+	for i, pp := range res.People {
+		if pr[i+1][0] != pp.Name || pr[i+1][7] != strconv.Itoa(int(pp.Basis.Gaps())) ||
+			pr[i+1][8] != strconv.Itoa(int(pp.Basis.GapSum)) {
+			t.Errorf("People row %d: %q", i+2, pr[i+1])
+		}
+	}
+
+	// Framework: every node, and the required level of each role
+	fr := rows(t, f, "Framework")
+	var ids []string
+	for _, r := range fr {
+		if len(r) > 0 {
+			ids = append(ids, strings.TrimSpace(r[0]))
+		}
+	}
+	for _, n := range res.Framework.Nodes() {
+		if !slices.Contains(ids, n.ID) {
+			t.Errorf("Framework sheet lacks %s", n.ID)
+		}
+	}
+}
+
+// TestDeterministic writes the same report several times: the bytes must
+// not change (charts make excelize write [Content_Types].xml in map order).
+func TestDeterministic(t *testing.T) {
+	res := genResult(t, 300, 4, analysis.Settings{Coverage: 0.8, MinSpecialists: 1, ByTeam: true})
+	opts := Options{Lang: "da", Date: testDate, Limits: Limits{Rows: 100}}
+	first := write(t, res, opts)
+	if !strings.Contains(string(first), "xl/charts/chart1.xml") {
+		t.Fatal("no chart in the report")
+	}
+	for range 4 {
+		if again := write(t, res, opts); !bytes.Equal(first, again) {
+			t.Fatal("two reports of the same input differ")
+		}
+	}
+	// and a different date changes only the dates
+	other := write(t, res, Options{Lang: "da", Date: testDate.Add(time.Hour), Limits: Limits{Rows: 100}})
+	if bytes.Equal(first, other) {
+		t.Error("the date is not in the report")
+	}
+	// the zip entries are in name order with fixed times
+	zr, _ := zip.NewReader(bytes.NewReader(first), int64(len(first)))
+	var names []string
+	for _, zf := range zr.File {
+		names = append(names, zf.Name)
+		if !zf.Modified.Equal(time.Date(1980, 1, 1, 0, 0, 0, 0, time.UTC)) && !zf.Modified.IsZero() {
+			t.Errorf("%s modified %v", zf.Name, zf.Modified)
+		}
+	}
+	if !slices.IsSorted(names) || names[0] != "[Content_Types].xml" {
+		t.Errorf("entries not sorted: %q", names)
+	}
+}
+
+func TestZeroDate(t *testing.T) {
+	f := open(t, write(t, team40(t), Options{}))
+	dp, err := f.GetDocProps()
+	if err != nil || dp.Created != "1980-01-01T00:00:00Z" {
+		t.Errorf("doc props %+v, %v", dp, err)
+	}
+	for _, r := range rows(t, f, f.GetSheetList()[0]) {
+		if len(r) > 0 && r[0] == "Dato" {
+			t.Error("a zero date is shown")
+		}
+	}
+}
+
+// hostile are texts that a spreadsheet would evaluate if they were
+// formulas.
+var hostile = []string{`=HYPERLINK("http://x","y")`, `+SUM(1,2)`, `-2+3`, `@SUM(A1)`, "=1+1\t", "'=quoted"}
+
+func TestFormulaInjection(t *testing.T) {
+	fw := builtin(t, "fagligheder-fase3")
+	ro := genRoster(t, fw, 12, 2, 3)
+	for i, s := range hostile {
+		ro.Persons[i].Name = s
+		ro.Persons[i].ID = s
+		ro.Persons[i].Team = s
+		ro.Persons[i].Role = s // an unknown role: a warning, shown on the Overview
+	}
+	res, err := analysis.Analyze(fw, ro, analysis.Settings{Coverage: 0.8, MinSpecialists: 1, ByTeam: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	data := write(t, res, Options{Lang: "en", RosterFile: hostile[0]})
+	p := parts(t, data)
+	for name, x := range p {
+		if strings.HasPrefix(name, "xl/worksheets/sheet") && strings.Contains(x, "<f>") {
+			t.Errorf("%s holds a formula", name)
+		}
+	}
+	f := open(t, data)
+	seen := map[string]int{}
+	for _, sheet := range f.GetSheetList() {
+		all := rows(t, f, sheet)
+		for r, row := range all {
+			for c, v := range row {
+				for _, s := range hostile {
+					if strings.Contains(v, strings.TrimSpace(s)) {
+						seen[sheet]++
+						ref := cell(c+1, r+1)
+						if fo, _ := f.GetCellFormula(sheet, ref); fo != "" {
+							t.Errorf("%s!%s is a formula %q", sheet, ref, fo)
+						}
+						if ty, _ := f.GetCellType(sheet, ref); ty != excelize.CellTypeInlineString && ty != excelize.CellTypeSharedString {
+							t.Errorf("%s!%s has type %v", sheet, ref, ty)
+						}
+					}
+				}
+			}
+		}
+	}
+	for _, sheet := range []string{"Overview", "Heatmap", "Gaps", "Profiles", "People", "Huller"} {
+		if seen[sheet] == 0 {
+			t.Errorf("no hostile text found on %s (%v)", sheet, seen)
+		}
+	}
+	if got := get(t, f, "Heatmap", cell(1, 1+newHeatmapLayoutRows(t, res))); got != hostile[0] {
+		t.Errorf("first heatmap name %q, want it as text", got)
+	}
+}
+
+// newHeatmapLayoutRows returns the header rows of a result's heatmap.
+func newHeatmapLayoutRows(t *testing.T, res *analysis.Result) int {
+	b := &builder{res: res, lim: Limits{Cols: MaxCols}, profName: make([]string, len(res.Framework.Profiles)),
+		roleName: make([]string, len(res.Roles))}
+	return newHeatmapLayout(b).headRows
+}
+
+// TestContinuation makes every big sheet exceed small limits: the rows and
+// columns continue on numbered sheets, each with its header, and the
+// Overview says so.
+func TestContinuation(t *testing.T) {
+	res := genResult(t, 120, 3, analysis.DefaultSettings())
+	fw := res.Framework
+	lim := Limits{Rows: 50, Cols: 20}
+	data := write(t, res, Options{Lang: "en", Limits: lim})
+	f := open(t, data)
+	sheets := f.GetSheetList()
+	hmHead := newHeatmapLayoutRows(t, res)
+	perPage := lim.Rows - hmHead
+	rowPages := (len(res.People) + perPage - 1) / perPage
+	colChunks := (len(fw.Leaves) + lim.Cols - hmFixed - 1) / (lim.Cols - hmFixed)
+	var heat []string
+	for _, s := range sheets {
+		if s == "Heatmap" || strings.HasPrefix(s, "Heatmap (") {
+			heat = append(heat, s)
+		}
+	}
+	if len(heat) != rowPages*colChunks {
+		t.Fatalf("heatmap sheets %q, want %d x %d", heat, rowPages, colChunks)
+	}
+	// every sheet within the limits; every person once per column chunk;
+	// every leaf once per row page
+	for _, s := range sheets {
+		dim, _ := f.GetSheetDimension(s)
+		parts := strings.Split(dim, ":")
+		c, r, err := excelize.CellNameToCoordinates(parts[len(parts)-1])
+		if err != nil || c > lim.Cols || r > lim.Rows {
+			t.Errorf("%s: dimension %s beyond %d x %d", s, dim, lim.Rows, lim.Cols)
+		}
+	}
+	for ci := 0; ci < colChunks; ci++ {
+		var names []string
+		for pi := 0; pi < rowPages; pi++ {
+			sheet := heat[ci*rowPages+pi]
+			all := rows(t, f, sheet)
+			if len(all) < hmHead || all[hmHead-1][0] != "Name" {
+				t.Fatalf("%s has no header", sheet)
+			}
+			for _, r := range all[hmHead:] {
+				names = append(names, r[0])
+			}
+			if pi == 0 {
+				var ids []string
+				for _, h := range all[hmHead-1][hmFixed:] {
+					ids = append(ids, strings.Fields(h)[0])
+				}
+				lo := ci * (lim.Cols - hmFixed)
+				for i, id := range ids {
+					if id != fw.Leaves[lo+i].ID {
+						t.Errorf("%s column %d is %s, want %s", sheet, hmFixed+1+i, id, fw.Leaves[lo+i].ID)
+					}
+				}
+			}
+		}
+		if len(names) != len(res.People) {
+			t.Errorf("column chunk %d lists %d persons, want %d", ci, len(names), len(res.People))
+		}
+	}
+	// Gaps: all rows, header on every sheet
+	n := 0
+	for _, pp := range res.People {
+		n += len(pp.Gaps) + len(pp.ProfileGaps)
+	}
+	got := 0
+	for _, s := range sheets {
+		if s == "Gaps" || strings.HasPrefix(s, "Gaps (") {
+			all := rows(t, f, s)
+			if all[0][0] != "Name" {
+				t.Errorf("%s has no header", s)
+			}
+			got += len(all) - 1
+		}
+	}
+	if got != n {
+		t.Errorf("Gaps sheets hold %d rows, want %d", got, n)
+	}
+	// the conditional formats of every sheet cover its own data rows and
+	// read the requirements from its own hidden rows
+	K := hmHead - 3 // requirement rows (depth 1)
+	for i, sheet := range heat {
+		all := rows(t, f, sheet)
+		cols := min(lim.Cols-hmFixed, len(fw.Leaves)-i/rowPages*(lim.Cols-hmFixed))
+		rng := cell(hmFixed+1, hmHead+1) + ":" + cell(hmFixed+cols, len(all))
+		cf, err := f.GetConditionalFormats(sheet)
+		if err != nil || len(cf) != 1 || len(cf[rng]) != 5 {
+			t.Fatalf("%s: conditional formats %v, want 5 rules on %s (%v)", sheet, cf, rng, err)
+		}
+		want := fmt.Sprintf("INDEX(F$1:F$%d,$E%d)", K, hmHead+1)
+		for _, r := range cf[rng] {
+			if !strings.Contains(r.Criteria, want) || !strings.Contains(r.Criteria, cell(hmFixed+1, hmHead+1)) {
+				t.Errorf("%s: rule %q does not read %s for %s", sheet, r.Criteria, want, cell(hmFixed+1, hmHead+1))
+			}
+		}
+		for _, r := range all[hmHead:] {
+			if k, _ := strconv.Atoi(r[hmFixed-1]); k < 1 || k > K {
+				t.Fatalf("%s: requirement row %q of %s outside 1..%d", sheet, r[hmFixed-1], r[0], K)
+			}
+		}
+	}
+	for _, sheet := range sheets {
+		if sheet != "Profiles" && !strings.HasPrefix(sheet, "Profiles (") {
+			continue
+		}
+		n := len(rows(t, f, sheet))
+		cf, err := f.GetConditionalFormats(sheet)
+		if err != nil || len(cf) != 1 {
+			t.Fatalf("%s: conditional formats %v, %v", sheet, cf, err)
+		}
+		for rng := range cf {
+			if !strings.HasPrefix(rng, "F3:") || !strings.HasSuffix(rng, strconv.Itoa(n)) {
+				t.Errorf("%s: data bars on %s, want F3 to row %d", sheet, rng, n)
+			}
+		}
+	}
+	checkCoverageChart(t, data, res)
+	// the Overview names the continuation sheets
+	var notes []string
+	for _, r := range rows(t, f, "Overview") {
+		if len(r) > 0 && strings.Contains(r[0], "continues on") {
+			notes = append(notes, r[0])
+		}
+	}
+	for _, base := range []string{"Heatmap", "Gaps", "Profiles", "People", "Huller"} {
+		if !slices.ContainsFunc(notes, func(s string) bool { return strings.HasPrefix(s, base+" continues on "+base+" (2)") }) {
+			t.Errorf("no note on %s in %q", base, notes)
+		}
+	}
+}
+
+func TestLimitsChecked(t *testing.T) {
+	res := team40(t)
+	for _, l := range []Limits{{Rows: 5}, {Cols: 3}, {Rows: MaxRows + 1}, {CellChars: MaxCellChars + 1}} {
+		if err := Write(io.Discard, res, Options{Limits: l}); err == nil {
+			t.Errorf("limits %+v accepted", l)
+		}
+	}
+	if err := Write(io.Discard, res, Options{Compression: 42}); err == nil {
+		t.Error("compression level 42 accepted")
+	}
+}
+
+func TestCellLimit(t *testing.T) {
+	res := team40(t)
+	long := strings.Repeat("Ø", 300)
+	res.People[0].Person.Name = long // the roster's person: the analysis keeps a pointer
+	data := write(t, res, Options{Lang: "en", Limits: Limits{CellChars: 100, ListChars: 60}})
+	f := open(t, data)
+	h := len(rows(t, f, "Heatmap")) - len(res.People)
+	name := get(t, f, "Heatmap", cell(1, h+1))
+	if utf16Len(name) != 100 || !strings.HasSuffix(name, "…") {
+		t.Errorf("long name kept as %d characters: %q", utf16Len(name), name)
+	}
+	for _, r := range rows(t, f, "Huller")[1:] {
+		for _, c := range r {
+			if utf16Len(c) > 100 {
+				t.Errorf("cell of %d characters", utf16Len(c))
+			}
+		}
+		if n, _ := strconv.Atoi(r[9]); n > 5 && !strings.Contains(r[10], "more") {
+			t.Errorf("list of %d names not cut: %q", n, r[10])
+		}
+	}
+	found := false
+	for _, r := range rows(t, f, "Overview") {
+		found = found || len(r) > 0 && strings.Contains(r[0], "are cut short")
+	}
+	if !found {
+		t.Error("the Overview does not mention cut texts")
+	}
+}
+
+func TestLanguages(t *testing.T) {
+	en := reflect.ValueOf(labelsEN)
+	verbs := regexp.MustCompile(`%[sd]`)
+	for lang, l := range allLabels {
+		v := reflect.ValueOf(*l)
+		for i := range v.NumField() {
+			name, s := v.Type().Field(i).Name, v.Field(i).String()
+			if s == "" {
+				t.Errorf("%s: %s is empty", lang, name)
+			}
+			if got, want := len(verbs.FindAllString(s, -1)), len(verbs.FindAllString(en.Field(i).String(), -1)); got != want {
+				t.Errorf("%s: %s has %d verbs, English %d", lang, name, got, want)
+			}
+		}
+		seen := map[string]bool{}
+		for _, s := range sheetNames(lang) {
+			if len([]rune(s)) > 26 || strings.ContainsAny(s, `:\/?*[]'`) || seen[strings.ToLower(s)] {
+				t.Errorf("%s: bad sheet name %q", lang, s)
+			}
+			seen[strings.ToLower(s)] = true
+		}
+	}
+	res := team40(t)
+	for _, tc := range []struct {
+		lang  string
+		want  []string
+		title string
+	}{
+		{"da", []string{"Overblik", "Huller", "Varmekort", "Kompetencegab", "Profiler", "Medarbejdere", "Kompetenceramme"}, "Fagligheder på beskæftigelsesområdet"},
+		// the framework has no Slovenian texts: its own language (da)
+		{"sl", []string{"Pregled", "Vrzeli", "Toplotna karta", "Primanjkljaji", "Profili", "Osebe", "Okvir"}, "Poročilo huller: Fagligheder"},
+		{"", []string{"Overblik", "Huller", "Varmekort", "Kompetencegab", "Profiler", "Medarbejdere", "Kompetenceramme"}, "Fagligheder"},
+		{"fr", sheetNames("en"), "Fagligheder"}, // no French labels: English; the framework's own language for its texts
+	} {
+		f := open(t, write(t, res, Options{Lang: tc.lang, Limits: Limits{Rows: 30}}))
+		var base []string
+		for _, s := range f.GetSheetList() {
+			if !strings.Contains(s, " (") {
+				base = append(base, s)
+			}
+		}
+		if !slices.Equal(base, tc.want) {
+			t.Errorf("lang %q: sheets %q, want %q", tc.lang, base, tc.want)
+		}
+		if !slices.Contains(f.GetSheetList(), tc.want[2]+" (2)") {
+			t.Errorf("lang %q: no continuation sheet %q", tc.lang, tc.want[2]+" (2)")
+		}
+		if a1 := get(t, f, tc.want[0], "A1"); !strings.Contains(a1, tc.title) {
+			t.Errorf("lang %q: title %q", tc.lang, a1)
+		}
+	}
+}
+
+// TestNestedFramework: a framework with sub-competences gets a header row
+// per level, and a framework language without labels falls back to
+// English labels.
+func TestNestedFramework(t *testing.T) {
+	fw, err := framework.Parse("tiny.yaml", []byte(tinyYAML))
+	if err != nil {
+		t.Fatal(err)
+	}
+	cols := []*framework.Node{}
+	for _, id := range []string{"A1", "A2", "B1", "P1", "P2", "P3", "P4", "Q1", "Q2"} {
+		cols = append(cols, fw.Node(id))
+	}
+	ro := &roster.Roster{Source: "tiny.csv", Columns: cols, Persons: []roster.Person{
+		{Row: 2, Name: "Ann", Role: "lead", Scores: []int8{3, 3, 0, 3, 3, 3, 1, 2, -1}},
+		{Row: 3, Name: "Bo", Role: "aide", Scores: []int8{2, -1, -1, 1, 0, -1, 0, 3, 1}},
+	}}
+	res, err := analysis.Analyze(fw, ro, analysis.DefaultSettings())
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := open(t, write(t, res, Options{}))
+	hm := newHeatmapLayoutRows(t, res)
+	all := rows(t, f, "Heatmap")
+	groupRow, subRow := all[hm-3], all[hm-2]
+	if groupRow[hmFixed] != "A Group A" || subRow[hmFixed+1] != "A2 A two" {
+		t.Errorf("group rows %q / %q", groupRow, subRow)
+	}
+	if all[hm][0] != "Ann" || all[hm][hmFixed+1] != "3" || all[hm][hmFixed+2] != "3" {
+		t.Errorf("Ann's row %q (A2a and A2b take A2's score)", all[hm])
+	}
+}
+
+const tinyYAML = `
+id: tiny
+title: Tiny
+language: xx
+scale:
+  - {level: 0, label: None}
+  - {level: 1, label: Basic}
+  - {level: 2, label: Independent}
+  - {level: 3, label: Specialist}
+  - {level: 4, label: Expert}
+defaults: {required: 2, target: 3, fit: 0.75}
+basis:
+  - id: A
+    name: Group A
+    items:
+      - {id: A1, name: A one}
+      - id: A2
+        name: A two
+        items:
+          - {id: A2a, name: A two a}
+          - {id: A2b, name: A two b}
+  - id: B
+    name: Group B
+    items:
+      - {id: B1, name: B one}
+profiles:
+  - id: P
+    name: Profile P
+    items:
+      - {id: P1, name: P one}
+      - {id: P2, name: P two}
+      - {id: P3, name: P three}
+      - {id: P4, name: P four}
+  - id: Q
+    name: Profile Q
+    target: 2
+    items:
+      - {id: Q1, name: Q one}
+      - {id: Q2, name: Q two}
+roles:
+  - id: lead
+    name: Lead
+    requires: {A: 3, B: 0}
+    profiles: [P]
+  - id: aide
+    name: Aide
+    requires: {A2b: 1}
+`
+
+func TestEmptyRoster(t *testing.T) {
+	fw := builtin(t, "fagligheder-fase3")
+	res, err := analysis.Analyze(fw, &roster.Roster{Source: "empty.xlsx", Columns: fw.Leaves}, analysis.DefaultSettings())
+	if err != nil {
+		t.Skipf("the analysis refuses an empty roster: %v", err)
+	}
+	f := open(t, write(t, res, Options{Lang: "en"}))
+	if len(f.GetSheetList()) != 7 {
+		t.Errorf("sheets %q", f.GetSheetList())
+	}
+}
+
+func TestWriteFile(t *testing.T) {
+	res := team40(t)
+	dir := t.TempDir()
+	path := filepath.Join(dir, "report.xlsx")
+	if err := os.WriteFile(path, []byte("old"), 0o640); err != nil {
+		t.Fatal(err)
+	}
+	if err := WriteFile(path, res, Options{Lang: "en"}); err != nil {
+		t.Fatal(err)
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	open(t, data)
+	if fi, _ := os.Stat(path); fi.Mode().Perm() != 0o640 {
+		t.Errorf("mode %v, want the replaced file's 0640", fi.Mode().Perm())
+	}
+	// an error leaves the old file and no temporary file
+	if err := WriteFile(path, res, Options{Limits: Limits{Rows: 1}}); err == nil {
+		t.Fatal("bad limits accepted")
+	}
+	entries, _ := os.ReadDir(dir)
+	if len(entries) != 1 {
+		t.Errorf("left behind: %v", entries)
+	}
+	if again, _ := os.ReadFile(path); !bytes.Equal(again, data) {
+		t.Error("a failed write changed the file")
+	}
+	if err := WriteFile(filepath.Join(dir, "missing", "r.xlsx"), res, Options{}); err == nil {
+		t.Error("no error for a missing folder")
+	}
+	// SameFile
+	link := filepath.Join(dir, "link.xlsx")
+	if err := os.Symlink(path, link); err == nil {
+		if !SameFile(path, link) {
+			t.Error("SameFile misses a symlink")
+		}
+	}
+	if !SameFile(path, filepath.Join(dir, ".", "report.xlsx")) || SameFile(path, filepath.Join(dir, "nope")) {
+		t.Error("SameFile")
+	}
+}
+
+// TestWellFormed parses every XML part of a report: the rows rendered
+// outside excelize must leave the sheets well-formed.
+func TestWellFormed(t *testing.T) {
+	fw := builtin(t, "fagligheder-fase3")
+	ro := genRoster(t, fw, 30, 3, 9)
+	for i, s := range append(hostile, "ctl\x02\x1f", "a]]>b", "<x>&amp;</x>", " ") {
+		ro.Persons[i].Name = s
+	}
+	res, err := analysis.Analyze(fw, ro, analysis.Settings{Coverage: 0.8, MinSpecialists: 1, ByTeam: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, x := range parts(t, write(t, res, Options{Lang: "sl", Limits: Limits{Rows: 40}})) {
+		if !strings.HasSuffix(name, ".xml") && !strings.HasSuffix(name, ".rels") && !strings.HasSuffix(name, ".vml") {
+			continue
+		}
+		d := xml.NewDecoder(strings.NewReader(x))
+		d.Strict = true
+		for {
+			_, err := d.Token()
+			if err == io.EOF {
+				break
+			}
+			if err != nil {
+				t.Errorf("%s: %v", name, err)
+				break
+			}
+		}
+	}
+}
+
+func TestHullerByTeam(t *testing.T) {
+	res := genResult(t, 60, 3, analysis.Settings{Coverage: 0.8, MinSpecialists: 1, ByTeam: true})
+	f := open(t, write(t, res, Options{Lang: "en"}))
+	r := rows(t, f, "Huller")
+	n := len(res.Holes)
+	for _, tm := range res.Teams {
+		n += len(tm.Holes)
+	}
+	if len(r) != n+1 || r[0][5] != "Team" {
+		t.Fatalf("%d rows, header %q; want %d holes and a Team column", len(r), r[0], n)
+	}
+	if r[1][5] != "all" || r[len(res.Holes)+1][5] != res.Teams[0].Name {
+		t.Errorf("team column %q / %q", r[1][5], r[len(res.Holes)+1][5])
+	}
+}
