@@ -11,15 +11,17 @@ import (
 	"strings"
 
 	"go.yaml.in/yaml/v3"
+
+	"github.com/huller/huller/pkg/limits"
 )
 
 // MaxFileSize caps a framework file, so that a hostile file cannot exhaust
 // memory. The largest built-in framework is a small fraction of it.
-const MaxFileSize = 4 << 20
+const MaxFileSize = limits.FrameworkFile
 
 // maxNodes caps the YAML nodes visited while reading one file, aliases
 // expanded: it stops alias bombs ("billion laughs") in linear time.
-const maxNodes = 200_000
+const maxNodes = limits.FrameworkNodes
 
 var (
 	idPattern   = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._-]*$`)

@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"io"
 	"strconv"
+
+	"github.com/huller/huller/pkg/limits"
 )
 
 // sheetMeta is what a sheet's XML says outside its cells: hidden columns
@@ -19,7 +21,7 @@ type sheetMeta struct {
 
 // maxHead bounds the XML before <sheetData> (sheet properties, views,
 // column widths): a few KB in any real sheet.
-const maxHead = 16 << 20
+const maxHead = limits.SheetHead
 
 // prescan reads a sheet's XML once, quickly: it keeps the parts before and
 // after <sheetData> and skips the cells with a byte search. It lets the

@@ -13,6 +13,8 @@ import (
 	"io"
 	"os"
 	"strings"
+
+	"github.com/huller/huller/pkg/limits"
 )
 
 // Format is the kind of a table file.
@@ -69,15 +71,15 @@ const (
 	// DefaultMaxUnzipSize bounds the total uncompressed size a workbook
 	// declares. The largest real roster (1,048,576 rows of ~60 cells) has
 	// about 2 GB of sheet XML.
-	DefaultMaxUnzipSize = 4 << 30
+	DefaultMaxUnzipSize = limits.UnzipSize
 	// DefaultMaxToken bounds the bytes between two tags of a sheet's XML.
 	// Excel's longest cell (32,767 characters) needs at most ~200 KB.
-	DefaultMaxToken = 1 << 20
+	DefaultMaxToken = limits.XMLToken
 	// DefaultMaxInput bounds an xlsx workbook read from a reader (stdin).
-	DefaultMaxInput = 512 << 20
+	DefaultMaxInput = limits.Input
 	// DefaultMaxPart bounds an XML part read whole (workbook, relationships,
 	// properties, the shared-string table, a sheet's column and merge lists).
-	DefaultMaxPart = 256 << 20
+	DefaultMaxPart = limits.Part
 )
 
 // Options tune Open. The zero value is ready to use.

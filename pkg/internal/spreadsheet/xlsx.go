@@ -11,11 +11,13 @@ import (
 	"path"
 	"strconv"
 	"strings"
+
+	"github.com/huller/huller/pkg/limits"
 )
 
 // smallPart bounds the XML parts read whole that are small in any real
 // workbook: the workbook, its relationships and the custom properties.
-const smallPart = 16 << 20
+const smallPart = limits.SmallPart
 
 // maxColumns is Excel's column limit (XFD).
 const maxColumns = 16384
