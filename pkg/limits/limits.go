@@ -9,18 +9,31 @@
 // ("Limits") lists them for users; keep the two in step.
 package limits
 
-// Workbooks (xlsx).
+// Workbooks (xlsx). The largest legitimate roster is 1,048,576 rows (the
+// most a sheet holds) of a few hundred cells: at about 30 bytes of XML a
+// cell, 1,000,000 persons × 300 competences is a sheet of about 9 GB of XML,
+// which deflates to about a tenth of that.
 const (
-	// UnzipSize bounds the total uncompressed size a workbook declares.
-	// The largest real roster (1,048,576 rows of ~60 cells) has about 2 GB
-	// of sheet XML.
-	UnzipSize = 4 << 30
+	// UnzipSize bounds the total uncompressed size a workbook declares
+	// (the zip reader refuses a part that inflates beyond its declared
+	// size, so this bounds the bytes inflated).
+	UnzipSize = 16 << 30
+	// Ratio bounds how much a part of more than RatioFloor bytes may
+	// inflate relative to its compressed size. Real sheets deflate 10 to
+	// 30 to 1 (an empty formatted row about 30 to 1); a zip bomb, 400 to
+	// 1000 to 1. It keeps the time spent on a workbook proportional to
+	// its size on disk.
+	Ratio = 100
+	// RatioFloor is the size below which a part may inflate at any ratio:
+	// small parts cost little whatever they hold.
+	RatioFloor = 64 << 20
 	// XMLToken bounds the bytes between two tags of a sheet's XML. Excel's
 	// longest cell (32,767 characters) needs at most ~200 KB.
 	XMLToken = 1 << 20
 	// Input bounds an xlsx workbook read from a stream (standard input),
-	// which is buffered in memory.
-	Input = 512 << 20
+	// which is spooled to a temporary file (removed at once) to be read:
+	// the largest legitimate workbook is about 1 GB.
+	Input = 2 << 30
 	// Part bounds an XML part read whole (workbook, relationships,
 	// properties, the shared-string table, a sheet's column and merge
 	// lists).
