@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"unicode/utf8"
 
 	"golang.org/x/text/encoding/unicode"
 	"golang.org/x/text/transform"
@@ -21,6 +22,7 @@ type csvFile struct {
 	delim rune
 	used  bool
 	hint  int // estimated records, from the file size; 0 when unknown
+	opts  Options
 }
 
 func (c *csvFile) encoding() string {
@@ -38,8 +40,9 @@ func openCSV(name string, r io.Reader, size int64, opts Options) (*csvFile, erro
 	if !ok {
 		br = bufio.NewReaderSize(r, 64<<10)
 	}
-	c := &csvFile{name: name}
+	c := &csvFile{name: name, opts: opts}
 	head, _ := br.Peek(8192)
+	even := &evenReader{r: br, name: name}
 	var text io.Reader
 	switch {
 	case bytes.HasPrefix(head, []byte("\xEF\xBB\xBF")):
@@ -49,16 +52,16 @@ func openCSV(name string, r io.Reader, size int64, opts Options) (*csvFile, erro
 		text = c.dec
 	case bytes.HasPrefix(head, []byte{0xFF, 0xFE}):
 		c.enc = "UTF-16LE"
-		text = transform.NewReader(br, unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM).NewDecoder())
+		text = transform.NewReader(even, unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM).NewDecoder())
 	case bytes.HasPrefix(head, []byte{0xFE, 0xFF}):
 		c.enc = "UTF-16BE"
-		text = transform.NewReader(br, unicode.UTF16(unicode.BigEndian, unicode.ExpectBOM).NewDecoder())
+		text = transform.NewReader(even, unicode.UTF16(unicode.BigEndian, unicode.ExpectBOM).NewDecoder())
 	case utf16Order(head) == 1:
 		c.enc = "UTF-16LE"
-		text = transform.NewReader(br, unicode.UTF16(unicode.LittleEndian, unicode.IgnoreBOM).NewDecoder())
+		text = transform.NewReader(even, unicode.UTF16(unicode.LittleEndian, unicode.IgnoreBOM).NewDecoder())
 	case utf16Order(head) == 2:
 		c.enc = "UTF-16BE"
-		text = transform.NewReader(br, unicode.UTF16(unicode.BigEndian, unicode.IgnoreBOM).NewDecoder())
+		text = transform.NewReader(even, unicode.UTF16(unicode.BigEndian, unicode.IgnoreBOM).NewDecoder())
 	default:
 		c.dec = newTextDecoder(name, br)
 		text = c.dec
@@ -86,11 +89,11 @@ func (c *csvFile) rows() (*csvRows, error) {
 		return nil, &Error{Pos: Pos{File: c.name}, Msg: "a CSV file can be read only once"}
 	}
 	c.used = true
-	r := csv.NewReader(c.text)
+	r := csv.NewReader(newCSVGuard(c.text, c.name, c.delim, c.opts.MaxRecord, c.opts.MaxFields))
 	r.Comma = c.delim
 	r.FieldsPerRecord = -1
 	r.ReuseRecord = true
-	return &csvRows{name: c.name, r: r, hint: c.hint}, nil
+	return &csvRows{name: c.name, r: r, hint: c.hint, maxText: c.opts.MaxCellText}, nil
 }
 
 // sniffDelimiter picks the delimiter (comma, semicolon or tab) whose count
@@ -154,12 +157,13 @@ func modeNonZero(xs []int) (mode, freq int) {
 }
 
 type csvRows struct {
-	hint int
-	name string
-	r    *csv.Reader
-	rec  []string
-	num  int
-	e    error
+	hint    int
+	maxText int
+	name    string
+	r       *csv.Reader
+	rec     []string
+	num     int
+	e       error
 }
 
 func (c *csvRows) next() bool {
@@ -173,6 +177,14 @@ func (c *csvRows) next() bool {
 	}
 	c.num++
 	c.rec = rec
+	for i, f := range rec {
+		if len(f) > c.maxText && utf8.RuneCountInString(f) > c.maxText {
+			line, _ := c.r.FieldPos(i)
+			c.e = &Error{Pos: Pos{File: c.name, Line: line, Col: i}, Err: ErrTooLarge,
+				Msg: fmt.Sprintf("holds %s characters, more than the %s a cell can hold", commas(int64(utf8.RuneCountInString(f))), commas(int64(c.maxText)))}
+			return false
+		}
+	}
 	return true
 }
 
@@ -212,6 +224,7 @@ func (c *csvRows) err() error              { return c.e }
 func (c *csvRows) close() error            { return nil }
 func (c *csvRows) merge(int) (Range, bool) { return Range{}, false }
 func (c *csvRows) merged() bool            { return false }
+func (c *csvRows) setColumns(int)          {}
 func (c *csvRows) sizeHint() int           { return c.hint }
 
 func (c *csvRows) line() int {

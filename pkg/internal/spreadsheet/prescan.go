@@ -2,10 +2,12 @@ package spreadsheet
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/xml"
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 
 	"github.com/huller/huller/pkg/limits"
@@ -26,7 +28,7 @@ const maxHead = limits.SheetHead
 // prescan reads a sheet's XML once, quickly: it keeps the parts before and
 // after <sheetData> and skips the cells with a byte search. It lets the
 // second, streaming pass know the merged ranges from the first row on.
-func prescan(r io.Reader, maxTail int64) (sheetMeta, error) {
+func prescan(r io.Reader, maxTail int64, maxMerges int) (sheetMeta, error) {
 	const (
 		phaseHead = iota
 		phaseSkip
@@ -59,7 +61,7 @@ func prescan(r io.Reader, maxTail int64) (sheetMeta, error) {
 					phase, carry = phaseSkip, keepTail(rest)
 				}
 			} else if len(head) > maxHead {
-				return meta, errors.New("the sheet has no <sheetData> element")
+				return meta, &Error{Err: ErrTooLarge, Msg: fmt.Sprintf("has more than %s of XML before its cells (before <sheetData>), where real sheets have a few KB; this is not a normal workbook", sizeString(maxHead))}
 			}
 		case phaseSkip:
 			win = append(append(win[:0], carry...), chunk...)
@@ -88,7 +90,7 @@ func prescan(r io.Reader, maxTail int64) (sheetMeta, error) {
 		return meta, errors.New("the sheet's <sheetData> element is not closed (the file is truncated)")
 	}
 	meta.hiddenCols, meta.dimRows = parseHead(head)
-	merges, err := mergeRanges(tail)
+	merges, err := mergeRanges(tail, maxMerges)
 	meta.merges = merges
 	return meta, err
 }
@@ -177,7 +179,7 @@ func findEndTag(b []byte, name string) (int, bool) {
 // parseHead reads the XML before <sheetData>: the hidden columns (<col min
 // max hidden>) and the number of rows <dimension ref="A1:BF101"> claims.
 func parseHead(head []byte) (out []Range, dimRows int) {
-	d := xml.NewDecoder(bytes.NewReader(head))
+	d := newDecoder(bytes.NewReader(head))
 	for {
 		tok, err := d.RawToken()
 		if err != nil {
@@ -211,10 +213,12 @@ func parseHead(head []byte) (out []Range, dimRows int) {
 	}
 }
 
-// mergeRanges reads <mergeCell ref="A1:B2"> from the XML after <sheetData>.
-func mergeRanges(tail []byte) ([]Range, error) {
+// mergeRanges reads <mergeCell ref="A1:B2"> from the XML after <sheetData>,
+// sorted by top row (then left column, bottom row, right column), without
+// duplicates.
+func mergeRanges(tail []byte, most int) ([]Range, error) {
 	var out []Range
-	d := xml.NewDecoder(bytes.NewReader(tail))
+	d := newDecoder(bytes.NewReader(tail))
 	for {
 		tok, err := d.RawToken()
 		if err != nil {
@@ -232,21 +236,19 @@ func mergeRanges(tail []byte) ([]Range, error) {
 				out = append(out, rg)
 			}
 		}
-		if len(out) > 1_000_000 {
-			return nil, &Error{Err: ErrTooLarge, Msg: "has more than a million merged ranges"}
+		if len(out) > most {
+			return nil, &Error{Err: ErrTooLarge, Msg: fmt.Sprintf("has more than %s merged ranges, where a roster needs a few (titles, group headers, a team's cell over its members); this is not a normal workbook", commas(int64(most)))}
 		}
 	}
 }
 
+// sortRanges sorts merged ranges by top row, then left column, bottom row
+// and right column, and drops duplicates.
 func sortRanges(rs []Range) []Range {
-	// Stable insertion into order by Top: merges are usually listed in
-	// order already, so this is close to linear.
-	for i := 1; i < len(rs); i++ {
-		for j := i; j > 0 && rs[j].Top < rs[j-1].Top; j-- {
-			rs[j], rs[j-1] = rs[j-1], rs[j]
-		}
-	}
-	return rs
+	slices.SortStableFunc(rs, func(a, b Range) int {
+		return cmp.Or(cmp.Compare(a.Top, b.Top), cmp.Compare(a.Left, b.Left), cmp.Compare(a.Bottom, b.Bottom), cmp.Compare(a.Right, b.Right))
+	})
+	return slices.Compact(rs)
 }
 
 // parseRange parses "A1:B2" (or "A1").

@@ -13,6 +13,7 @@ type rowSource interface {
 	sizeHint() int
 	fieldLine(col int) int
 	uncached() []int
+	setColumns(n int)
 	err() error
 	close() error
 }
@@ -70,6 +71,16 @@ func (r *Rows) ColHidden(col int) bool { return r.src.colHidden(col) }
 // Merge returns the merged range covering the current row's cell in col,
 // if any. Cells holds the range's top-left value in every cell it covers.
 func (r *Rows) Merge(col int) (Range, bool) { return r.src.merge(col) }
+
+// SetColumns says that only the first n columns are of interest (the
+// columns a header row names): merged ranges are no longer copied into the
+// columns beyond, and ranges that start beyond are ignored. Cells still
+// holds what the file has there.
+func (r *Rows) SetColumns(n int) {
+	if n > 0 {
+		r.src.setColumns(n)
+	}
+}
 
 // Merged reports whether a merged range covers any cell of the current row.
 func (r *Rows) Merged() bool { return r.src.merged() }

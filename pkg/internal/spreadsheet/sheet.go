@@ -2,15 +2,20 @@ package spreadsheet
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/xml"
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
+
+	"github.com/huller/huller/pkg/limits"
 )
 
 type mergeState struct {
 	Range
+	order int // place in the sorted list: of two overlapping ranges, the first stays
 	value string
 }
 
@@ -32,25 +37,32 @@ type xlsxRows struct {
 	dec               *xml.Decoder
 	sst               []string
 	meta              sheetMeta
+	opts              Options
 
 	started, done bool
 	num           int
+	count         int   // rows read
+	cellCount     int64 // cells handed on, counted against opts.MaxSheetCells
 	cellv         []string
 	hid           bool
 	unc           []int
 	buf           []byte
 	e             error
 
-	merges    []mergeState
+	merges    []mergeState // sorted by Top, Left, Bottom, Right; no duplicates
 	nextMerge int
-	active    []*mergeState
-	width     int
+	active    []*mergeState // covering the current row; disjoint, by Left
+	spare     []*mergeState
+	width     int // columns merged ranges fill: the widest row so far
+	columns   int // columns of interest (SetColumns); 0 = all
 }
 
 func (x *xlsxRows) fail(err error) bool {
 	var te *Error
 	if errors.As(err, &te) {
 		x.e = te
+	} else if isEncodingError(err) {
+		x.e = &Error{Pos: Pos{File: x.file, Sheet: x.sheet}, Err: ErrCorrupt, Msg: encodingMessage(x.part, err)}
 	} else if err == io.EOF || err == io.ErrUnexpectedEOF {
 		x.e = &Error{Pos: Pos{File: x.file, Sheet: x.sheet}, Err: ErrCorrupt, Msg: "ends early: the file is truncated or damaged (open it in Excel, let it repair the file and save it again)"}
 	} else {
@@ -114,6 +126,9 @@ func (x *xlsxRows) readRow(se xml.StartElement) bool {
 		}
 	}
 	x.num = num
+	if x.count++; num > x.opts.MaxRows || x.count > x.opts.MaxRows {
+		return x.fail(x.tooManyRows())
+	}
 	x.cellv = x.cellv[:0]
 	x.unc = x.unc[:0]
 	col := -1
@@ -132,10 +147,32 @@ func (x *xlsxRows) readRow(se xml.StartElement) bool {
 		case xml.EndElement:
 			if t.Name.Local == "row" {
 				x.applyMerges()
+				if err := x.countCells(); err != nil {
+					return x.fail(err)
+				}
 				return true
 			}
 		}
 	}
+}
+
+func (x *xlsxRows) tooManyRows() error {
+	return &Error{Pos: Pos{File: x.file, Sheet: x.sheet}, Err: ErrTooLarge,
+		Msg: fmt.Sprintf("has more than %s rows, the most a sheet can hold; this is not a normal workbook", commas(int64(x.opts.MaxRows)))}
+}
+
+// countCells charges the row's cells (blanks before its last cell and
+// merged copies included) and the merged ranges it was checked against
+// to the sheet's budget: each row costs that much work here and in the
+// caller, and a few bytes such as <c r="XFD7"/> make a row 16,384 wide.
+func (x *xlsxRows) countCells() error {
+	x.cellCount += int64(len(x.cellv) + len(x.active))
+	if x.cellCount <= x.opts.MaxSheetCells {
+		return nil
+	}
+	return &Error{Pos: Pos{File: x.file, Sheet: x.sheet, Row: x.num, Col: -1}, Err: ErrTooLarge,
+		Msg: fmt.Sprintf("the sheet's rows up to here hold more than %s cells, counting the blank cells before each row's last cell and those merged ranges fill; that is more than a roster of %s persons × 512 competences: delete the unused columns and rows at the sheet's end (Ctrl+End shows its last cell) and save it again",
+			commas(x.opts.MaxSheetCells), commas(limits.Rows))}
 }
 
 func (x *xlsxRows) readCell(se xml.StartElement, col int) (int, error) {
@@ -199,12 +236,23 @@ func (x *xlsxRows) readCell(se xml.StartElement, col int) (int, error) {
 		case xml.CharData:
 			if inV || inT {
 				x.buf = append(x.buf, t...)
+				if !checkText(x.buf, x.opts.MaxCellText, false) {
+					return col, x.tooLong(col)
+				}
 			}
 		}
 	}
 }
 
+func (x *xlsxRows) tooLong(col int) error {
+	return &Error{Pos: Pos{File: x.file, Sheet: x.sheet, Row: x.num, Col: col}, Err: ErrTooLarge,
+		Msg: fmt.Sprintf("holds more than %s characters, more than a cell can hold; this is not a normal workbook", commas(int64(x.opts.MaxCellText)))}
+}
+
 func (x *xlsxRows) setCell(col int, typ string, hasV, hasF bool) error {
+	if !checkText(x.buf, x.opts.MaxCellText, true) {
+		return x.tooLong(col)
+	}
 	var v string
 	switch typ {
 	case "s":
@@ -239,14 +287,11 @@ func (x *xlsxRows) setCell(col int, typ string, hasV, hasF bool) error {
 }
 
 func (x *xlsxRows) set(col int, v string) {
-	if col < len(x.cellv) {
-		x.cellv[col] = v
-		return
+	if n := len(x.cellv); col >= n {
+		x.cellv = slices.Grow(x.cellv, col+1-n)[:col+1]
+		clear(x.cellv[n:col])
 	}
-	for len(x.cellv) < col {
-		x.cellv = append(x.cellv, "")
-	}
-	x.cellv = append(x.cellv, v)
+	x.cellv[col] = v
 }
 
 func (x *xlsxRows) str() string {
@@ -276,28 +321,28 @@ func atoi(b []byte) (int, bool) {
 }
 
 // applyMerges gives every cell of the row that a merged range covers the
-// value of the range's top-left cell.
+// value of the range's top-left cell. The ranges covering the row are kept
+// disjoint and ordered by column: a range that overlaps one met before is
+// dropped (Excel repairs such a file the same way), so that the work per
+// row is at most the row's width plus the ranges starting on it.
 func (x *xlsxRows) applyMerges() {
 	x.width = max(x.width, len(x.cellv))
-	for x.nextMerge < len(x.merges) && x.merges[x.nextMerge].Top <= x.num {
-		x.active = append(x.active, &x.merges[x.nextMerge])
-		x.nextMerge++
-	}
-	if len(x.active) == 0 {
+	if len(x.active) == 0 && (x.nextMerge == len(x.merges) || x.merges[x.nextMerge].Top > x.num) {
 		return
 	}
-	keep := x.active[:0]
-	for _, m := range x.active {
-		if m.Bottom >= x.num {
-			keep = append(keep, m)
-		}
+	x.updateActive()
+	width := x.width
+	if x.columns > 0 {
+		width = min(width, x.columns)
 	}
-	x.active = keep
 	for _, m := range x.active {
-		if m.Top == x.num && m.Left < len(x.cellv) {
-			m.value = x.cellv[m.Left]
+		if m.Top == x.num {
+			m.value = ""
+			if m.Left < len(x.cellv) {
+				m.value = x.cellv[m.Left]
+			}
 		}
-		right := min(m.Right, x.width-1)
+		right := min(m.Right, width-1)
 		for c := m.Left; c <= right; c++ {
 			if x.num == m.Top && c == m.Left {
 				continue
@@ -307,6 +352,44 @@ func (x *xlsxRows) applyMerges() {
 	}
 }
 
+// updateActive drops the ranges that ended above the row and merges in
+// those that start on it (or started on a row the file does not hold).
+func (x *xlsxRows) updateActive() {
+	start := x.nextMerge
+	for x.nextMerge < len(x.merges) && x.merges[x.nextMerge].Top <= x.num {
+		x.nextMerge++
+	}
+	fresh := x.merges[start:x.nextMerge]
+	if len(fresh) > 1 {
+		slices.SortFunc(fresh, func(a, b mergeState) int { return cmp.Compare(a.Left, b.Left) })
+	}
+	out := x.spare[:0]
+	keep := func(m *mergeState) {
+		if m.Bottom < x.num || (x.columns > 0 && m.Left >= x.columns) {
+			return
+		}
+		if n := len(out); n > 0 && out[n-1].Right >= m.Left {
+			// Overlaps the range kept last: the one listed first stays.
+			// (m cannot reach the one before, which ends left of out[n-1].)
+			if out[n-1].order < m.order {
+				return
+			}
+			out = out[:n-1]
+		}
+		out = append(out, m)
+	}
+	i, j := 0, 0
+	for i < len(x.active) || j < len(fresh) {
+		if j == len(fresh) || (i < len(x.active) && x.active[i].Left <= fresh[j].Left) {
+			keep(x.active[i])
+			i++
+		} else {
+			keep(&fresh[j])
+			j++
+		}
+	}
+	x.spare, x.active = x.active[:0], out
+}
 func (x *xlsxRows) row() int          { return x.num }
 func (x *xlsxRows) line() int         { return 0 }
 func (x *xlsxRows) cells() []string   { return x.cellv }
@@ -352,14 +435,20 @@ func (c *countingReader) Read(p []byte) (int, error) {
 	return n, err
 }
 
+// merge finds the range covering col in the current row: the ranges are
+// disjoint and ordered by column.
 func (x *xlsxRows) merge(col int) (Range, bool) {
-	for _, m := range x.active {
-		if m.Top <= x.num && x.num <= m.Bottom && m.Left <= col && col <= m.Right {
-			return m.Range, true
-		}
+	i, _ := slices.BinarySearchFunc(x.active, col, func(m *mergeState, col int) int { return cmp.Compare(m.Left, col+1) })
+	if i == 0 {
+		return Range{}, false
+	}
+	if m := x.active[i-1]; m.Top <= x.num && x.num <= m.Bottom && col <= m.Right {
+		return m.Range, true
 	}
 	return Range{}, false
 }
+
+func (x *xlsxRows) setColumns(n int) { x.columns = n }
 
 func (x *xlsxRows) close() error {
 	x.done = true

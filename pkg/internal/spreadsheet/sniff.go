@@ -29,21 +29,20 @@ func sniff(name string, head []byte) (Format, error) {
 		return CSV, nil // UTF-16 text with a BOM
 	}
 	text := bytes.TrimPrefix(head, []byte("\xEF\xBB\xBF"))
+	// Signatures first: an image's or PDF's first 8 KB need not hold a
+	// zero byte, and CSV text never starts like these.
+	switch {
+	case bytes.HasPrefix(text, []byte("%PDF-")):
+		return refuse("is a PDF document, not a spreadsheet; export the roster from its source as .xlsx or CSV")
+	case bytes.HasPrefix(text, []byte("\x89PNG\r\n\x1a\n")), bytes.HasPrefix(text, []byte("\xFF\xD8\xFF")),
+		bytes.HasPrefix(text, []byte("GIF87a")), bytes.HasPrefix(text, []byte("GIF89a")):
+		return refuse("is an image, not a spreadsheet; give an .xlsx workbook or a CSV file")
+	}
 	if bytes.IndexByte(text, 0) >= 0 {
 		if utf16Order(text) != 0 {
 			return CSV, nil
 		}
-		switch {
-		case bytes.HasPrefix(text, []byte("%PDF")):
-			return refuse("is a PDF document, not a spreadsheet; export the roster from its source as .xlsx or CSV")
-		case bytes.HasPrefix(text, []byte("\x89PNG")), bytes.HasPrefix(text, []byte("\xFF\xD8\xFF")),
-			bytes.HasPrefix(text, []byte("GIF8")):
-			return refuse("is an image, not a spreadsheet")
-		}
 		return refuse("is not a spreadsheet (it holds binary data); give an .xlsx workbook or a CSV file")
-	}
-	if bytes.HasPrefix(text, []byte("%PDF")) {
-		return refuse("is a PDF document, not a spreadsheet; export the roster from its source as .xlsx or CSV")
 	}
 	lower := bytes.ToLower(bytes.TrimSpace(text))
 	switch {

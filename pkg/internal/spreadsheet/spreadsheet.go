@@ -43,7 +43,8 @@ type Source struct {
 	// Path is the file to read when R is nil.
 	Path string
 	// R is read instead of Path when set (e.g. standard input). An xlsx
-	// workbook from R is buffered in memory (up to Options.MaxInput).
+	// workbook from R is copied to a temporary file (up to
+	// Options.MaxInput), which is removed at once.
 	R io.Reader
 }
 
@@ -66,44 +67,51 @@ func (s Source) DisplayName() string {
 	return "-"
 }
 
-// Default limits, used when the matching Options field is zero.
-const (
-	// DefaultMaxUnzipSize bounds the total uncompressed size a workbook
-	// declares. The largest real roster (1,048,576 rows of ~60 cells) has
-	// about 2 GB of sheet XML.
-	DefaultMaxUnzipSize = limits.UnzipSize
-	// DefaultMaxToken bounds the bytes between two tags of a sheet's XML.
-	// Excel's longest cell (32,767 characters) needs at most ~200 KB.
-	DefaultMaxToken = limits.XMLToken
-	// DefaultMaxInput bounds an xlsx workbook read from a reader (stdin).
-	DefaultMaxInput = limits.Input
-	// DefaultMaxPart bounds an XML part read whole (workbook, relationships,
-	// properties, the shared-string table, a sheet's column and merge lists).
-	DefaultMaxPart = limits.Part
-)
-
-// Options tune Open. The zero value is ready to use.
+// Options tune Open. The zero value is ready to use: every limit left at
+// zero is the one package limits states (and the README lists).
 type Options struct {
-	MaxUnzipSize int64 // xlsx: total declared uncompressed size; 0 = DefaultMaxUnzipSize
-	MaxToken     int   // xlsx: longest run of XML between two '<'; 0 = DefaultMaxToken
-	MaxInput     int64 // xlsx from Source.R: bytes buffered; 0 = DefaultMaxInput
-	MaxPart      int64 // xlsx: size of an XML part read whole; 0 = DefaultMaxPart
-	Delimiter    rune  // CSV: ',', ';' or '\t'; 0 = sniff
+	MaxUnzipSize int64 // xlsx: total declared uncompressed size; 0 = limits.UnzipSize
+	MaxRatio     int64 // xlsx: inflated/compressed size of a part over limits.RatioFloor; 0 = limits.Ratio
+	MaxToken     int   // xlsx: longest run of XML between two '<'; 0 = limits.XMLToken
+	MaxInput     int64 // xlsx from Source.R: bytes spooled; 0 = limits.Input
+	MaxPart      int64 // xlsx: size of an XML part read whole; 0 = limits.Part
+
+	MaxRows              int   // xlsx: rows of a sheet; 0 = limits.Rows
+	MaxSheetCells        int64 // xlsx: cells handed on for a sheet, blanks and merged copies included; 0 = limits.SheetCells
+	MaxMerges            int   // xlsx: merged ranges of a sheet; 0 = limits.MergedRanges
+	MaxSharedStrings     int   // xlsx: entries of the shared-string table; 0 = limits.SharedStrings
+	MaxSharedStringBytes int64 // xlsx: text of the shared-string table plus 16 bytes an entry; 0 = limits.SharedStringBytes
+	MaxCellText          int   // characters of a cell or CSV field; 0 = limits.CellText
+	MaxFields            int   // CSV: fields of a record; 0 = limits.Columns
+	MaxRecord            int   // CSV: bytes of a record; 0 = limits.CSVRecord
+
+	Delimiter rune // CSV: ',', ';' or '\t'; 0 = sniff
 }
 
 func (o Options) withDefaults() Options {
-	if o.MaxUnzipSize <= 0 {
-		o.MaxUnzipSize = DefaultMaxUnzipSize
+	def := func(v *int64, d int64) {
+		if *v <= 0 {
+			*v = d
+		}
 	}
-	if o.MaxToken <= 0 {
-		o.MaxToken = DefaultMaxToken
+	defInt := func(v *int, d int) {
+		if *v <= 0 {
+			*v = d
+		}
 	}
-	if o.MaxInput <= 0 {
-		o.MaxInput = DefaultMaxInput
-	}
-	if o.MaxPart <= 0 {
-		o.MaxPart = DefaultMaxPart
-	}
+	def(&o.MaxUnzipSize, limits.UnzipSize)
+	def(&o.MaxRatio, limits.Ratio)
+	defInt(&o.MaxToken, limits.XMLToken)
+	def(&o.MaxInput, limits.Input)
+	def(&o.MaxPart, limits.Part)
+	defInt(&o.MaxRows, limits.Rows)
+	def(&o.MaxSheetCells, limits.SheetCells)
+	defInt(&o.MaxMerges, limits.MergedRanges)
+	defInt(&o.MaxSharedStrings, limits.SharedStrings)
+	def(&o.MaxSharedStringBytes, limits.SharedStringBytes)
+	defInt(&o.MaxCellText, limits.CellText)
+	defInt(&o.MaxFields, limits.Columns)
+	defInt(&o.MaxRecord, limits.CSVRecord)
 	return o
 }
 
@@ -207,19 +215,16 @@ func openReader(name string, r io.Reader, opts Options) (*File, error) {
 		return nil, err
 	}
 	if kind == XLSX {
-		data, err := io.ReadAll(io.LimitReader(br, opts.MaxInput+1))
-		if err != nil {
-			return nil, fileError(name, err)
-		}
-		if int64(len(data)) > opts.MaxInput {
-			return nil, &Error{Pos: Pos{File: name}, Err: ErrTooLarge,
-				Msg: fmt.Sprintf("workbook on standard input is larger than %d MiB; give its file name instead", opts.MaxInput>>20)}
-		}
-		x, err := openXLSX(name, bytes.NewReader(data), int64(len(data)), opts)
+		sp, size, err := spool(name, br, opts.MaxInput)
 		if err != nil {
 			return nil, err
 		}
-		return &File{name: name, format: XLSX, xlsx: x}, nil
+		x, err := openXLSX(name, sp, size, opts)
+		if err != nil {
+			sp.Close()
+			return nil, err
+		}
+		return &File{name: name, format: XLSX, closer: sp, xlsx: x}, nil
 	}
 	c, err := openCSV(name, br, 0, opts)
 	if err != nil {

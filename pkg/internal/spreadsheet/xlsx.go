@@ -20,7 +20,7 @@ import (
 const smallPart = limits.SmallPart
 
 // maxColumns is Excel's column limit (XFD).
-const maxColumns = 16384
+const maxColumns = limits.Columns
 
 type sheetEntry struct {
 	Sheet
@@ -32,6 +32,7 @@ type sheetEntry struct {
 type xlsxFile struct {
 	name      string
 	zr        *zip.Reader
+	exact     map[string]*zip.File // by name ('\\' read as '/')
 	parts     map[string]*zip.File // by lower-case name
 	opts      Options
 	sheets    []sheetEntry
@@ -53,15 +54,31 @@ func openXLSX(name string, ra io.ReaderAt, size int64, opts Options) (*xlsxFile,
 	if len(zr.File) > 100000 {
 		return nil, fail(ErrTooLarge, "holds %d parts, far more than any workbook; this is not a normal xlsx file", len(zr.File))
 	}
-	x := &xlsxFile{name: name, zr: zr, opts: opts, parts: make(map[string]*zip.File, len(zr.File))}
+	x := &xlsxFile{name: name, zr: zr, opts: opts, exact: make(map[string]*zip.File, len(zr.File)), parts: make(map[string]*zip.File, len(zr.File))}
 	var total uint64
 	for _, f := range zr.File {
-		total += f.UncompressedSize64
-		x.parts[strings.ToLower(strings.ReplaceAll(f.Name, "\\", "/"))] = f
+		total += min(f.UncompressedSize64, 1<<62)
+		n := strings.ReplaceAll(f.Name, "\\", "/")
+		key := strings.ToLower(n)
+		if prev, dup := x.parts[key]; dup {
+			if prev.Name == f.Name {
+				return nil, fail(ErrCorrupt, "holds the part %s twice; programs differ in which one they read, so huller reads neither: open the workbook in Excel or LibreOffice and save it again", quotePart(f.Name))
+			}
+			how := "in case"
+			if strings.ContainsRune(prev.Name+f.Name, '\\') {
+				how = `in case or in \ for /`
+			}
+			return nil, fail(ErrCorrupt, "holds two parts whose names differ only %s, %s and %s, which are the same part to Excel; programs differ in which one they read, so huller reads neither: open the workbook in Excel or LibreOffice and save it again",
+				how, quotePart(prev.Name), quotePart(f.Name))
+		}
+		x.parts[key], x.exact[n] = f, f
+		if err := x.checkRatio(f); err != nil {
+			return nil, err
+		}
 	}
 	if total > uint64(opts.MaxUnzipSize) {
 		return nil, fail(ErrTooLarge, "would unpack to %s, more than the limit of %s; this is not a normal workbook (a zip bomb?)",
-			sizeString(int64(min(total, 1<<62))), sizeString(opts.MaxUnzipSize))
+			sizeString(int64(total)), sizeString(opts.MaxUnzipSize))
 	}
 	rootRels, err := x.rels("_rels/.rels")
 	if err != nil {
@@ -109,8 +126,38 @@ func (x *xlsxFile) notWorkbook() error {
 	return &Error{Pos: Pos{File: x.name}, Msg: msg, Err: ErrNotSpreadsheet}
 }
 
+// part returns the zip entry of a part: the one of exactly that name, else
+// the one whose name differs only in case (part names are case-insensitive
+// in a workbook, and openXLSX refuses two that collide).
 func (x *xlsxFile) part(name string) *zip.File {
-	return x.parts[strings.ToLower(strings.TrimPrefix(name, "/"))]
+	name = strings.TrimPrefix(name, "/")
+	if f, ok := x.exact[name]; ok {
+		return f
+	}
+	return x.parts[strings.ToLower(name)]
+}
+
+// checkRatio refuses a large part that inflates far more than any real
+// sheet does: the time to read a workbook stays proportional to its size.
+func (x *xlsxFile) checkRatio(f *zip.File) error {
+	size := f.UncompressedSize64
+	if size <= limits.RatioFloor || size/max(f.CompressedSize64, 1) <= uint64(x.opts.MaxRatio) {
+		return nil
+	}
+	return &Error{Pos: Pos{File: x.name}, Err: ErrTooLarge,
+		Msg: fmt.Sprintf("part %s would unpack to %s from %s, %d times its size, where real workbooks stay under %d times; this is not a normal workbook (a zip bomb?)",
+			quotePart(f.Name), sizeString(int64(min(size, 1<<62))), sizeString(int64(min(f.CompressedSize64, 1<<62))),
+			size/max(f.CompressedSize64, 1), x.opts.MaxRatio)}
+}
+
+// quotePart shows a part name as it is when it is plain, quoted otherwise.
+func quotePart(name string) string {
+	for _, r := range name {
+		if r <= ' ' || r == '"' || r >= 0x7f {
+			return strconv.Quote(name)
+		}
+	}
+	return name
 }
 
 // readSmall reads a small part whole.
@@ -132,6 +179,9 @@ func (x *xlsxFile) readSmall(f *zip.File) ([]byte, error) {
 }
 
 func (x *xlsxFile) corrupt(part string, err error) error {
+	if isEncodingError(err) {
+		return x.encodingError(part, err)
+	}
 	return &Error{Pos: Pos{File: x.name}, Err: ErrCorrupt,
 		Msg: fmt.Sprintf("is damaged: part %s cannot be read (%v); open it in Excel, let Excel repair it and save it again", part, err)}
 }
@@ -151,7 +201,7 @@ func (x *xlsxFile) rels(name string) ([]rel, error) {
 	// The source part of _rels/foo.xml.rels is foo.xml in the folder above.
 	base := path.Dir(path.Dir(name))
 	var out []rel
-	d := xml.NewDecoder(bytes.NewReader(b))
+	d := newDecoder(bytes.NewReader(b))
 	for {
 		tok, err := d.RawToken()
 		if err == io.EOF {
@@ -210,7 +260,7 @@ func (x *xlsxFile) readWorkbook(wbPath string) error {
 			x.sstPath = r.target
 		}
 	}
-	d := xml.NewDecoder(bytes.NewReader(b))
+	d := newDecoder(bytes.NewReader(b))
 	for {
 		tok, err := d.RawToken()
 		if err == io.EOF {
@@ -274,7 +324,7 @@ func (x *xlsxFile) properties() (map[string]string, error) {
 // parseCustomProps reads docProps/custom.xml: <property name="…"><vt:lpwstr>…
 func parseCustomProps(b []byte) map[string]string {
 	props := map[string]string{}
-	d := xml.NewDecoder(bytes.NewReader(b))
+	d := newDecoder(bytes.NewReader(b))
 	name := ""
 	depth := 0
 	var val []byte
@@ -310,83 +360,6 @@ func parseCustomProps(b []byte) map[string]string {
 			}
 		}
 	}
-}
-
-// loadSST reads the shared-string table once.
-func (x *xlsxFile) loadSST() error {
-	if x.sstLoaded {
-		return nil
-	}
-	x.sstLoaded = true
-	f := x.part(x.sstPath)
-	if x.sstPath == "" || f == nil {
-		return nil
-	}
-	if f.UncompressedSize64 > uint64(x.opts.MaxPart) {
-		return &Error{Pos: Pos{File: x.name}, Err: ErrTooLarge,
-			Msg: fmt.Sprintf("has a shared-string table of %s, more than the limit of %s", sizeString(int64(f.UncompressedSize64)), sizeString(x.opts.MaxPart))}
-	}
-	rc, err := f.Open()
-	if err != nil {
-		return x.corrupt(f.Name, err)
-	}
-	defer rc.Close()
-	g := &guardReader{r: rc, max: x.opts.MaxToken, file: x.name, part: f.Name}
-	d := xml.NewDecoder(bufio.NewReaderSize(g, 64<<10))
-	var (
-		buf         []byte
-		inSI, inT   bool
-		phonetic    int
-		sst         []string
-		uniqueCount int
-	)
-	for {
-		tok, err := d.RawToken()
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			var te *Error
-			if errors.As(err, &te) {
-				return te
-			}
-			return x.corrupt(f.Name, err)
-		}
-		switch t := tok.(type) {
-		case xml.StartElement:
-			switch t.Name.Local {
-			case "sst":
-				for _, a := range t.Attr {
-					if a.Name.Local == "uniqueCount" {
-						uniqueCount, _ = strconv.Atoi(a.Value)
-					}
-				}
-				sst = make([]string, 0, min(max(uniqueCount, 0), 1<<20))
-			case "si":
-				inSI, buf = true, buf[:0]
-			case "t":
-				inT = inSI && phonetic == 0
-			case "rPh":
-				phonetic++
-			}
-		case xml.EndElement:
-			switch t.Name.Local {
-			case "si":
-				sst = append(sst, unescapeOOXML(string(buf)))
-				inSI = false
-			case "t":
-				inT = false
-			case "rPh":
-				phonetic--
-			}
-		case xml.CharData:
-			if inT {
-				buf = append(buf, t...)
-			}
-		}
-	}
-	x.sst = sst
-	return nil
 }
 
 func (x *xlsxFile) rows(sheet string) (*xlsxRows, error) {
@@ -434,11 +407,11 @@ func (x *xlsxFile) rows(sheet string) (*xlsxRows, error) {
 	counter := &countingReader{r: rc}
 	r := &xlsxRows{
 		file: x.name, sheet: s.Name, part: f.Name, partSize: int64(min(f.UncompressedSize64, 1<<40)), rc: rc, sst: x.sst,
-		counter: counter, dec: xml.NewDecoder(bufio.NewReaderSize(counter, 64<<10)), meta: meta,
+		counter: counter, dec: newDecoder(bufio.NewReaderSize(counter, 64<<10)), meta: meta, opts: x.opts,
 	}
 	r.merges = make([]mergeState, len(meta.merges))
 	for i, m := range meta.merges {
-		r.merges[i].Range = m
+		r.merges[i] = mergeState{Range: m, order: i}
 	}
 	return r, nil
 }
@@ -450,12 +423,12 @@ func (x *xlsxFile) prescan(f *zip.File, sheet string) (sheetMeta, error) {
 	}
 	defer rc.Close()
 	g := &guardReader{r: rc, max: x.opts.MaxToken, file: x.name, part: f.Name}
-	meta, err := prescan(g, x.opts.MaxPart)
+	meta, err := prescan(g, x.opts.MaxPart, x.opts.MaxMerges)
 	if err != nil {
 		var te *Error
 		if errors.As(err, &te) {
-			if te.Pos.Sheet == "" {
-				te.Pos.Sheet = sheet
+			if te.Pos.File == "" {
+				te.Pos.File, te.Pos.Sheet = x.name, sheet
 			}
 			return meta, te
 		}
