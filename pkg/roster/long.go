@@ -38,6 +38,9 @@ func (rd *rosterReader) longRow(rows *spreadsheet.Rows, cells []string) {
 	}
 	idx, ok := ls.persons[key]
 	if !ok {
+		if !rd.room(rows, len(rd.r.Persons)+1, 0) {
+			return
+		}
 		idx = len(rd.r.Persons)
 		ls.persons[key] = idx
 		rd.r.Persons = append(rd.r.Persons, p)
@@ -88,6 +91,13 @@ func (rd *rosterReader) longRow(rows *spreadsheet.Rows, cells []string) {
 	lvl, kind := rd.m.levels.parse(v)
 	switch kind {
 	case scoreLevel:
+		if len(ls.entries) >= rd.opts.maxLong {
+			rd.full = true
+			rd.probs.add(rd.where(rows, -1).String(), "",
+				"the roster has more than %s rows of levels, more than huller keeps in memory in this layout (one row per person and competence); give one row per person and a column per competence, or analyse it in parts",
+				commas(int64(rd.opts.maxLong)))
+			return
+		}
 		st.CellsRead++
 		ls.entries = append(ls.entries, longEntry{person: int32(idx), col: int32(col), row: int32(p.Row), level: lvl})
 	case scoreBlank:
@@ -133,6 +143,13 @@ func (rd *rosterReader) sameAttrs(rows *spreadsheet.Rows, first, p *Person) {
 func (rd *rosterReader) finishLong() {
 	ls := rd.long
 	n := len(rd.r.Columns)
+	if int64(len(rd.r.Persons))*int64(n) > rd.opts.maxLevels {
+		rd.probs.add(spreadsheet.Pos{File: rd.r.Source, Sheet: rd.r.Sheet}.String(), "",
+			"the roster holds more than %s levels (persons × competences, here %s × %s), more than huller keeps in memory; analyse it in parts (by team, say)",
+			commas(rd.opts.maxLevels), commas(int64(len(rd.r.Persons))), commas(int64(n)))
+		return
+	}
+	var firstRow map[[2]int32]int32 // (person, column) → row of its first level; made at the first duplicate
 	for i := range rd.r.Persons {
 		s := rd.alloc(n)
 		for j := range s {
@@ -143,19 +160,24 @@ func (rd *rosterReader) finishLong() {
 	for k, e := range ls.entries {
 		p := &rd.r.Persons[e.person]
 		if p.Scores[e.col] != Unassessed {
-			first := int32(0)
-			for _, f := range ls.entries[:k] {
-				if f.person == e.person && f.col == e.col {
-					first = f.row
-					break
+			if firstRow == nil {
+				firstRow = map[[2]int32]int32{}
+				for _, f := range ls.entries[:k] {
+					if _, ok := firstRow[[2]int32{f.person, f.col}]; !ok {
+						firstRow[[2]int32{f.person, f.col}] = f.row
+					}
 				}
 			}
+			first := firstRow[[2]int32{e.person, e.col}]
 			rd.probs.add(spreadsheet.Pos{File: rd.r.Source, Sheet: rd.r.Sheet}.String(), "",
 				"%s has two levels for competence %s (%s and %s); keep one", p.Name, rd.r.Columns[e.col].ID,
 				rd.rowWord(int(first)), rd.rowWord(int(e.row)))
 			continue
 		}
 		p.Scores[e.col] = e.level
+		if firstRow != nil {
+			firstRow[[2]int32{e.person, e.col}] = e.row
+		}
 	}
 	for _, p := range rd.r.Persons {
 		if p.Role == "" && rd.fixed[fieldRole] >= 0 {

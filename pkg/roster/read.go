@@ -6,6 +6,7 @@ import (
 
 	"github.com/huller/huller/pkg/framework"
 	"github.com/huller/huller/pkg/internal/spreadsheet"
+	"github.com/huller/huller/pkg/limits"
 )
 
 // Source is a roster input: a file path, or a reader such as standard input.
@@ -28,6 +29,24 @@ type Options struct {
 	MaxErrors int
 	// Table tunes the low-level reader (size limits, CSV delimiter).
 	Table spreadsheet.Options
+
+	// Limits (tests set them lower); 0 = the limits package's.
+	maxPersons int   // limits.Persons
+	maxLevels  int64 // limits.RosterLevels
+	maxLong    int   // limits.LongLevels
+}
+
+func (o Options) withDefaults() Options {
+	if o.maxPersons <= 0 {
+		o.maxPersons = limits.Persons
+	}
+	if o.maxLevels <= 0 {
+		o.maxLevels = limits.RosterLevels
+	}
+	if o.maxLong <= 0 {
+		o.maxLong = limits.LongLevels
+	}
+	return o
 }
 
 // rosterSheets are the sheet names Read picks by default, in order.
@@ -121,6 +140,7 @@ type rosterReader struct {
 	profSets map[string][]string
 	arena    []int8
 	long     *longState
+	full     bool // the roster reached a limit of persons or levels: reading stopped
 
 	hiddenRows    []int
 	hiddenCount   int
@@ -134,6 +154,7 @@ type rosterReader struct {
 }
 
 func newRosterReader(r *Roster, fw *framework.Framework, opts Options, extraRoles []string) *rosterReader {
+	opts = opts.withDefaults()
 	rd := &rosterReader{
 		r: r, fw: fw, opts: opts, m: newMatcher(fw, extraRoles),
 		probs: newProblems(r.Source, opts.MaxErrors),
@@ -154,11 +175,12 @@ func (rd *rosterReader) read(rows *spreadsheet.Rows) error {
 	if !rd.probs.empty() {
 		return rd.probs.err()
 	}
+	rows.SetColumns(rd.width)
 	rd.grow(rows.SizeHint())
 	if pending {
 		rd.dataRow(rows)
 	}
-	for rows.Next() {
+	for !rd.full && rows.Next() {
 		rd.dataRow(rows)
 		if rd.r.Stats.Rows == 1000 {
 			rd.grow(rows.SizeHint())

@@ -251,7 +251,7 @@ func TestIgnoreUnknown(t *testing.T) {
 		t.Errorf("stats %+v", r.Stats)
 	}
 	for _, w := range []string{`ignored column 3 "Noter": it names no competence of mini (1 value)`,
-		"column 4 has no header, so its 1 value were ignored"} {
+		"column 4 has no header, so its 1 value was ignored"} {
 		if !hasWarning(r, w) {
 			t.Errorf("no warning %q in %v", w, r.Warnings)
 		}

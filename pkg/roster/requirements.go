@@ -8,6 +8,7 @@ import (
 
 	"github.com/huller/huller/pkg/framework"
 	"github.com/huller/huller/pkg/internal/spreadsheet"
+	"github.com/huller/huller/pkg/limits"
 )
 
 // ReadRequirements reads required levels per role from a --requirements
@@ -29,7 +30,7 @@ func ReadRequirements(src Source, fw *framework.Framework, opts Options) (map[st
 	if src.R == nil {
 		switch strings.ToLower(filepath.Ext(src.Path)) {
 		case ".yaml", ".yml":
-			data, err := readFileLimited(src.Path, 16<<20)
+			data, err := readFileLimited(src.Path, limits.RequirementsFile)
 			if err != nil {
 				return nil, nil, fmt.Errorf("%s: %w", name, err)
 			}
@@ -76,6 +77,7 @@ type reqReader struct {
 	nodeCols    map[int]*framework.Node
 	headers     map[int]string
 	ignored     []int
+	ignoredAt   []string // the first ignored columns, for the warning
 	reqs        map[string][]framework.Requirement
 	order       []string
 	rowOf       map[string]int
@@ -161,8 +163,9 @@ func (rr *reqReader) header(rows *spreadsheet.Rows) bool {
 			case !ok:
 				if rr.opts.IgnoreUnknown {
 					rr.ignored = append(rr.ignored, col)
-					rr.warns = append(rr.warns, Warning{Where: at.String(),
-						Message: fmt.Sprintf("ignored column %q: it names no competence of %s", shorten(h), rr.fw.ID)})
+					if len(rr.ignored) <= maxListed {
+						rr.ignoredAt = append(rr.ignoredAt, fmt.Sprintf("%s %q", headerName(rows, col), shorten(h)))
+					}
 					continue
 				}
 				rr.probs.add(at.String(), "", "column %q names no basis competence of %s%s; rename or delete it, or use --ignore-unknown to skip it",
@@ -183,6 +186,14 @@ func (rr *reqReader) header(rows *spreadsheet.Rows) bool {
 					rr.headers[col] = n.ID
 				}
 			}
+		}
+		switch n := len(rr.ignored); {
+		case n == 1:
+			rr.warns = append(rr.warns, Warning{Where: rows.Pos(rr.ignored[0]).String(),
+				Message: fmt.Sprintf("ignored column %q: it names no competence of %s", rr.headers[rr.ignored[0]], rr.fw.ID)})
+		case n > 1:
+			rr.warns = append(rr.warns, Warning{Where: spreadsheet.Pos{File: rr.file, Sheet: rr.sheet}.String(),
+				Message: fmt.Sprintf("ignored %d columns that name no competence of %s: %s", n, rr.fw.ID, listMore(rr.ignoredAt, n))})
 		}
 		return rr.probs.empty()
 	}

@@ -2,6 +2,7 @@ package roster
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/huller/huller/pkg/internal/spreadsheet"
@@ -49,26 +50,19 @@ func (rd *rosterReader) dataRow(rows *spreadsheet.Rows) {
 		}
 		rd.uncached += len(unc)
 	}
-	for _, col := range rd.ignored {
-		if col < len(cells) && !isBlank(cells[col]) {
-			st.CellsIgnored++
-			rd.ignoredVals[col]++
-		}
-	}
-	for col := len(rd.cols); col < len(cells); col++ {
-		if !isBlank(cells[col]) {
-			st.CellsIgnored++
-			rd.ignoredVals[col]++
-		}
-	}
-	for col, spec := range rd.cols {
-		if spec.ignore && spec.header == "" && col < len(cells) && !isBlank(cells[col]) {
+	// Values in ignored columns, headerless ones and those beyond the
+	// header: one pass over the row's cells, whatever the header's width.
+	for col, c := range cells {
+		if (col >= len(rd.cols) || rd.cols[col].ignore) && !isBlank(c) {
 			st.CellsIgnored++
 			rd.ignoredVals[col]++
 		}
 	}
 	if rd.long != nil {
 		rd.longRow(rows, cells)
+		return
+	}
+	if !rd.room(rows, len(rd.r.Persons)+1, len(rd.r.Columns)) {
 		return
 	}
 	p, ok := rd.person(rows, cells)
@@ -244,6 +238,26 @@ func (rd *rosterReader) rowWord(row int) string {
 	return fmt.Sprintf("row %d", row)
 }
 
+// room checks that a roster of this many persons and competence columns
+// stays within the limits of persons and levels (limits.Persons,
+// limits.RosterLevels); past them, it records the problem and stops the
+// reading, which would otherwise take memory in proportion.
+func (rd *rosterReader) room(rows *spreadsheet.Rows, persons, columns int) bool {
+	var msg string
+	switch {
+	case persons > rd.opts.maxPersons:
+		msg = fmt.Sprintf("the roster has more than %s persons, as many as a sheet can hold; analyse it in parts (by team, say)", commas(int64(rd.opts.maxPersons)))
+	case int64(persons)*int64(columns) > rd.opts.maxLevels:
+		msg = fmt.Sprintf("the roster holds more than %s levels (persons × competence columns, here %s × %s), more than huller keeps in memory; analyse it in parts (by team, say)",
+			commas(rd.opts.maxLevels), commas(int64(persons)), commas(int64(columns)))
+	default:
+		return true
+	}
+	rd.full = true
+	rd.probs.add(rd.where(rows, -1).String(), "", "%s", msg)
+	return false
+}
+
 // alloc hands out score slices from larger blocks.
 func (rd *rosterReader) alloc(n int) []int8 {
 	if n == 0 {
@@ -271,4 +285,20 @@ func (rd *rosterReader) person(rows *spreadsheet.Rows, cells []string) (Person, 
 	p := Person{Row: rowRef(rows), Name: strings.Clone(name)}
 	rd.fixedCells(rows, cells, &p)
 	return p, true
+}
+
+// commas formats n with thousands separators: 1048576 → "1,048,576".
+func commas(n int64) string {
+	s := strconv.FormatInt(n, 10)
+	if n < 0 {
+		return "-" + commas(-n)
+	}
+	out := make([]byte, 0, len(s)+len(s)/3)
+	for i := range len(s) {
+		if i > 0 && (len(s)-i)%3 == 0 {
+			out = append(out, ',')
+		}
+		out = append(out, s[i])
+	}
+	return string(out)
 }

@@ -21,23 +21,43 @@ func (rd *rosterReader) warnings(rows *spreadsheet.Rows) {
 		}
 		return fmt.Sprintf("column %d", col+1)
 	}
-	for _, col := range rd.ignored {
-		warn("ignored %s %q: it names no competence of %s (%d %s)", colName(col), rd.cols[col].header,
-			rd.fw.ID, rd.ignoredVals[col], plural(rd.ignoredVals[col], "value", "values"))
+	if len(rd.ignored) == 1 {
+		col := rd.ignored[0]
+		warn("ignored %s %q: it names no competence of %s (%s)", colName(col), rd.cols[col].header,
+			rd.fw.ID, count(rd.ignoredVals[col], "value", "values"))
+	} else if len(rd.ignored) > 1 {
+		list := make([]string, 0, maxListed)
+		for _, col := range rd.ignored[:min(len(rd.ignored), maxListed)] {
+			list = append(list, fmt.Sprintf("%s %q (%s)", colName(col), rd.cols[col].header, count(rd.ignoredVals[col], "value", "values")))
+		}
+		warn("ignored %s columns that name no competence of %s: %s", commas(int64(len(rd.ignored))), rd.fw.ID, listMore(list, len(rd.ignored)))
 	}
-	var blankCols []int
 	if n := rd.ignoredVals[-1]; n > 0 {
 		warn("ignored %d %s whose competence names none of %s", n, plural(n, "row", "rows"), rd.fw.ID)
 	}
+	// Columns without a header: one warning for all of them (a row can
+	// reach 16,384 columns).
+	var blankCols []int
+	blankVals := 0
 	for col, n := range rd.ignoredVals {
 		if col >= 0 && n > 0 && (col >= len(rd.cols) || rd.cols[col].header == "") {
 			blankCols = append(blankCols, col)
+			blankVals += n
 		}
 	}
 	sort.Ints(blankCols)
-	for _, col := range blankCols {
-		warn("%s has no header, so its %d %s were ignored; give it a competence id as header, or delete it",
-			colName(col), rd.ignoredVals[col], plural(rd.ignoredVals[col], "value", "values"))
+	switch len(blankCols) {
+	case 0:
+	case 1:
+		warn("%s has no header, so its %s ignored; give it a competence id as header, or delete it",
+			colName(blankCols[0]), count(blankVals, "value was", "values were"))
+	default:
+		names := make([]string, 0, maxListed)
+		for _, col := range blankCols[:min(len(blankCols), maxListed)] {
+			names = append(names, strings.TrimPrefix(colName(col), "column "))
+		}
+		warn("%s columns have no header, so their %s ignored (columns %s); give them competence ids as headers, or delete them",
+			commas(int64(len(blankCols))), count(blankVals, "value was", "values were"), listMore(names, len(blankCols)))
 	}
 	var hiddenCols []string
 	for col, spec := range rd.cols {
@@ -86,11 +106,19 @@ func rowsWords(rd *rosterReader, rows []int) []string {
 	return out
 }
 
+// maxListed is how many columns a warning names before "and N more".
+const maxListed = 10
+
+// count says "1 value" or "3 values".
+func count(n int, one, many string) string {
+	return commas(int64(n)) + " " + plural(n, one, many)
+}
+
 // listMore joins items and says how many more there are.
 func listMore(items []string, total int) string {
 	s := strings.Join(items, ", ")
 	if total > len(items) {
-		s += fmt.Sprintf(" and %d more", total-len(items))
+		s += " and " + commas(int64(total-len(items))) + " more"
 	}
 	return s
 }
