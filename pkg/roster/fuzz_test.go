@@ -1,23 +1,84 @@
 package roster
 
+// Fuzz targets. Each input is read with the limits scaled down
+// (fuzzOptions) and must stay within a budget of time and memory, as in
+// package spreadsheet (see its fuzz_test.go for how to run a campaign;
+// use -fuzzminimizetime=3s for FuzzReadXLSX).
+
 import (
 	"bytes"
 	"errors"
 	"os"
 	"path/filepath"
+	"runtime"
+	"runtime/metrics"
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/huller/huller/pkg/framework"
 	"github.com/huller/huller/pkg/internal/spreadsheet"
 )
 
-// checkRoster reads data as a roster and checks the result's invariants;
-// every failure must be a *Error or a *spreadsheet.Error, never a panic.
+// fuzzOptions are the reader's and the roster's limits scaled down for
+// fuzzing.
+var fuzzOptions = Options{
+	Table: spreadsheet.Options{
+		MaxUnzipSize: 4 << 20, MaxPart: 1 << 20, MaxInput: 1 << 20, MaxToken: 64 << 10,
+		MaxRows: 10000, MaxSheetCells: 1 << 20, MaxMerges: 1000,
+		MaxSharedStrings: 10000, MaxSharedStringBytes: 1 << 20,
+		MaxFields: 1024, MaxRecord: 64 << 10,
+	},
+	maxPersons: 10000, maxLevels: 1 << 20, maxLong: 100000,
+}
+
+// Budget of one input: wall-clock time, bytes allocated, and bytes held by
+// the roster read (each plus a share per input byte: a CSV roster's persons
+// grow with the input).
+const (
+	fuzzTime   = 2 * time.Second
+	fuzzAlloc  = 256 << 20
+	fuzzAllocB = 256
+	fuzzLive   = 8 << 20
+	fuzzLiveB  = 64
+)
+
+func liveHeap() uint64 {
+	runtime.GC()
+	var ms runtime.MemStats
+	runtime.ReadMemStats(&ms)
+	return ms.HeapAlloc
+}
+
+var allocSample = []metrics.Sample{{Name: "/gc/heap/allocs:bytes"}}
+
+func allocated() uint64 {
+	metrics.Read(allocSample)
+	return allocSample[0].Value.Uint64()
+}
+
+// checkRoster reads data as a roster and checks the result's invariants
+// and the budget; every failure must be a *Error or a *spreadsheet.Error,
+// never a panic.
 func checkRoster(t *testing.T, fw *framework.Framework, data []byte, opts Options) {
-	opts.Table.MaxUnzipSize = 64 << 20
+	opts.Table = fuzzOptions.Table
+	opts.maxPersons, opts.maxLevels, opts.maxLong = fuzzOptions.maxPersons, fuzzOptions.maxLevels, fuzzOptions.maxLong
+	live0 := liveHeap()
+	alloc0 := allocated()
+	start := time.Now()
 	r, err := Read(Source{Name: "fuzz", R: bytes.NewReader(data)}, fw, opts)
+	took, alloc := time.Since(start), allocated()-alloc0
+	live := liveHeap()
+	if took > fuzzTime {
+		t.Fatalf("reading %d bytes took %v", len(data), took)
+	}
+	if most := uint64(fuzzAlloc + fuzzAllocB*len(data)); alloc > most {
+		t.Fatalf("reading %d bytes allocated %d KiB, more than %d KiB", len(data), alloc>>10, most>>10)
+	}
+	if most := uint64(fuzzLive + fuzzLiveB*len(data)); live > live0 && live-live0 > most {
+		t.Fatalf("the roster of %d bytes holds %d KiB, more than %d KiB", len(data), (live-live0)>>10, most>>10)
+	}
 	if err != nil {
 		var re *Error
 		var te *spreadsheet.Error

@@ -1,19 +1,118 @@
 package spreadsheet
 
+// Fuzz targets. Each input is read with the limits scaled down
+// (fuzzOptions), so that inputs the fuzzer makes reach them, and must stay
+// within a budget of time and memory (budget): a quadratic step or a table
+// that grows past its limit fails the target, not only a panic.
+//
+// Run one for a while with
+//
+//	go test -run='^$' -fuzz='^FuzzXLSX$' -fuzztime=10m -fuzzminimizetime=3s -parallel=1 ./pkg/internal/spreadsheet/
+//
+// -fuzzminimizetime=3s matters for the xlsx targets: minimising each new
+// input for the default 60 s would leave no time to explore. The seeds
+// under testdata/fuzz/ (the worst inputs of a reliability review, in small
+// form) run with every go test.
+
 import (
 	"bytes"
 	"errors"
 	"os"
 	"path/filepath"
+	"runtime"
+	"runtime/metrics"
 	"strings"
 	"testing"
+	"time"
 )
 
-// checkRead opens data and reads every sheet: whatever the input, the
-// reader must end with rows or with an *Error, never a panic (which the
-// package would turn into an "internal error").
+// fuzzOptions are the reader's limits scaled down for fuzzing.
+var fuzzOptions = Options{
+	MaxUnzipSize: 4 << 20, MaxPart: 1 << 20, MaxInput: 1 << 20, MaxToken: 64 << 10,
+	MaxRows: 10000, MaxSheetCells: 1 << 20, MaxMerges: 1000,
+	MaxSharedStrings: 10000, MaxSharedStringBytes: 1 << 20,
+	MaxFields: 1024, MaxRecord: 64 << 10,
+}
+
+// budget bounds what reading one input may cost: wall-clock time, bytes
+// allocated in all, and bytes still in use at the point where the reader
+// holds the most (its shared strings, merged ranges and current row), each
+// plus a share per input byte.
+type budget struct {
+	time          time.Duration
+	alloc, live   uint64 // bytes
+	allocB, liveB uint64 // bytes per input byte
+}
+
+// fuzzBudget is what any input within fuzzOptions may cost: inflating
+// 4 MiB of XML allocates far less than alloc, and the limits keep what is
+// held to a few MiB.
+var fuzzBudget = budget{time: 2 * time.Second, alloc: 256 << 20, allocB: 256, live: 8 << 20, liveB: 16}
+
+// meter measures one input against a budget.
+type meter struct {
+	start  time.Time
+	alloc0 uint64
+	live0  uint64
+	live   uint64
+}
+
+func startMeter() *meter {
+	m := &meter{}
+	m.live0 = liveHeap()
+	m.alloc0 = allocated()
+	m.start = time.Now()
+	return m
+}
+
+// peak records the heap in use now, at a point where the reader holds the
+// most.
+func (m *meter) peak() {
+	if l := liveHeap(); l > m.live0 {
+		m.live = max(m.live, l-m.live0)
+	}
+}
+
+func (m *meter) check(t *testing.T, b budget, n int) {
+	t.Helper()
+	took, alloc := time.Since(m.start), allocated()-m.alloc0
+	if took > b.time {
+		t.Fatalf("reading %d bytes took %v, more than %v", n, took, b.time)
+	}
+	if most := b.alloc + b.allocB*uint64(n); alloc > most {
+		t.Fatalf("reading %d bytes allocated %d KiB, more than %d KiB", n, alloc>>10, most>>10)
+	}
+	if most := b.live + b.liveB*uint64(n); m.live > most {
+		t.Fatalf("reading %d bytes held %d KiB, more than %d KiB", n, m.live>>10, most>>10)
+	}
+}
+
+func liveHeap() uint64 {
+	runtime.GC()
+	var ms runtime.MemStats
+	runtime.ReadMemStats(&ms)
+	return ms.HeapAlloc
+}
+
+var allocSample = []metrics.Sample{{Name: "/gc/heap/allocs:bytes"}}
+
+func allocated() uint64 {
+	metrics.Read(allocSample)
+	return allocSample[0].Value.Uint64()
+}
+
+// checkRead opens data as standard input and reads every sheet: whatever
+// the input, the reader must end with rows or with an *Error, never a
+// panic (which the package would turn into an "internal error"), and stay
+// within the budget.
 func checkRead(t *testing.T, data []byte) {
-	f, err := Open(Source{Name: "fuzz", R: bytes.NewReader(data)}, Options{MaxUnzipSize: 64 << 20})
+	m := startMeter()
+	readEverything(t, data, m)
+	m.check(t, fuzzBudget, len(data))
+}
+
+func readEverything(t *testing.T, data []byte, m *meter) {
+	f, err := Open(Source{Name: "fuzz", R: bytes.NewReader(data)}, fuzzOptions)
 	if err != nil {
 		checkErr(t, err)
 		return
@@ -33,7 +132,7 @@ func checkRead(t *testing.T, data []byte) {
 			checkErr(t, err)
 			continue
 		}
-		for rows.Next() {
+		for n := 0; rows.Next(); n++ {
 			cells := rows.Cells()
 			for i := range cells {
 				_ = rows.Pos(i).String()
@@ -44,7 +143,11 @@ func checkRead(t *testing.T, data []byte) {
 			if rows.Row() <= 0 {
 				t.Fatalf("row number %d", rows.Row())
 			}
+			if n == 2 { // as a caller does once it has found the header
+				rows.SetColumns(len(cells))
+			}
 		}
+		m.peak()
 		if err := rows.Err(); err != nil {
 			checkErr(t, err)
 		}
@@ -101,6 +204,18 @@ func FuzzSheetXML(f *testing.F) {
 	f.Add(`<row r="1"><c r="A1"><v>1</v></c></row></sheetData><cols><col min="1" max="16384" hidden="1"/></cols><mergeCells><mergeCell ref="A1:XFD1048576"/></mergeCells><sheetData>`)
 	f.Fuzz(func(t *testing.T, sheetData string) {
 		data := wb{sst: []string{"a", "b"}, sheets: []sheetSpec{{name: "S", xml: sheetData}}}.bytes(t)
+		checkRead(t, data)
+	})
+}
+
+// FuzzSharedStrings fuzzes the shared-string table of a valid workbook
+// whose sheet refers to its first entries.
+func FuzzSharedStrings(f *testing.F) {
+	f.Add(`<sst><si><t>name</t></si><si><r><t>An</t></r><r><rPr><b/></rPr><t xml:space="preserve">ne </t></r><rPh><t>x</t></rPh></si><si><t>a_x000D_b&amp;</t></si></sst>`)
+	f.Add(`<x:sst xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><x:si><x:t>1.1</x:t></x:si><x:si/></x:sst>`)
+	f.Fuzz(func(t *testing.T, sst string) {
+		sheet := `<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c></row><row r="2"><c r="A2" t="s"><v>2</v></c></row>`
+		data := wb{sst: []string{}, sheets: []sheetSpec{{name: "S", xml: sheet}}, parts: map[string]string{"xl/sharedStrings.xml": sst}}.bytes(t)
 		checkRead(t, data)
 	})
 }
