@@ -33,9 +33,10 @@ var fuzzOptions = Options{
 	maxPersons: 10000, maxLevels: 1 << 20, maxLong: 100000,
 }
 
-// Budget of one input: wall-clock time, bytes allocated, and bytes held by
-// the roster read (each plus a share per input byte: a CSV roster's persons
-// grow with the input).
+// Budget of one input: CPU time (with a backstop of ten times as much
+// wall-clock time), bytes allocated, and bytes held by the roster read
+// (each plus a share per input byte: a CSV roster's persons grow with the
+// input).
 const (
 	fuzzTime   = 2 * time.Second
 	fuzzAlloc  = 256 << 20
@@ -66,12 +67,12 @@ func checkRoster(t *testing.T, fw *framework.Framework, data []byte, opts Option
 	opts.maxPersons, opts.maxLevels, opts.maxLong = fuzzOptions.maxPersons, fuzzOptions.maxLevels, fuzzOptions.maxLong
 	live0 := liveHeap()
 	alloc0 := allocated()
-	start := time.Now()
+	start, cpu0 := time.Now(), cpuTime()
 	r, err := Read(Source{Name: "fuzz", R: bytes.NewReader(data)}, fw, opts)
-	took, alloc := time.Since(start), allocated()-alloc0
+	took, cpu, alloc := time.Since(start), cpuTime()-cpu0, allocated()-alloc0
 	live := liveHeap()
-	if took > fuzzTime {
-		t.Fatalf("reading %d bytes took %v", len(data), took)
+	if cpu > fuzzTime || took > 10*fuzzTime {
+		t.Fatalf("reading %d bytes took %v of CPU time (%v in all)", len(data), cpu, took)
 	}
 	if most := uint64(fuzzAlloc + fuzzAllocB*len(data)); alloc > most {
 		t.Fatalf("reading %d bytes allocated %d KiB, more than %d KiB", len(data), alloc>>10, most>>10)

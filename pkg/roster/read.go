@@ -2,6 +2,7 @@ package roster
 
 import (
 	"io"
+	"slices"
 	"strings"
 
 	"github.com/huller/huller/pkg/framework"
@@ -101,13 +102,15 @@ func Read(src Source, fw *framework.Framework, opts Options) (*Roster, error) {
 	if f.Format() == spreadsheet.CSV {
 		sheet = opts.Sheet // "" unless the user asked for a sheet: an error
 	}
-	rows, err := f.Rows(sheet)
+	// A second reading (to apply merged ranges found at the sheet's end)
+	// starts from what was known before the first.
+	base, warns := *r, r.Warnings
+	err = f.Read(sheet, func(rows *spreadsheet.Rows) error {
+		*r = base
+		r.Warnings = slices.Clone(warns)
+		return newRosterReader(r, fw, opts, extra).read(rows)
+	})
 	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	rd := newRosterReader(r, fw, opts, extra)
-	if err := rd.read(rows); err != nil {
 		return nil, err
 	}
 	return r, nil

@@ -85,36 +85,41 @@ type reqReader struct {
 }
 
 func readRequirementsTable(f *spreadsheet.File, sheet string, fw *framework.Framework, opts Options, lenient bool) (map[string][]framework.Requirement, []string, []Warning, error) {
-	rows, err := f.Rows(sheet)
+	var rr *reqReader
+	var warns []Warning
+	err := f.Read(sheet, func(rows *spreadsheet.Rows) error {
+		rr = &reqReader{
+			file: f.Name(), sheet: rows.Sheet(), fw: fw, m: newMatcher(fw, nil), opts: opts,
+			probs: newProblems(f.Name(), opts.MaxErrors), roleCol: -1, labelCol: -1,
+			nodeCols: map[int]*framework.Node{}, headers: map[int]string{},
+			reqs: map[string][]framework.Requirement{}, rowOf: map[string]int{},
+		}
+		warns = nil
+		if !rr.header(rows) {
+			if err := rows.Err(); err != nil {
+				return err
+			}
+			if lenient && rr.roleCol < 0 {
+				warns = []Warning{{Where: spreadsheet.Pos{File: rr.file, Sheet: rr.sheet}.String(),
+					Message: "has no role column, so it was not read as requirements; head it with role and competence ids to use it"}}
+				rr = nil
+				return nil
+			}
+			return rr.probs.err()
+		}
+		for rows.Next() {
+			rr.row(rows)
+		}
+		if err := rows.Err(); err != nil {
+			return err
+		}
+		return rr.probs.err()
+	})
 	if err != nil {
 		return nil, nil, nil, err
 	}
-	defer rows.Close()
-	rr := &reqReader{
-		file: f.Name(), sheet: rows.Sheet(), fw: fw, m: newMatcher(fw, nil), opts: opts,
-		probs: newProblems(f.Name(), opts.MaxErrors), roleCol: -1, labelCol: -1,
-		nodeCols: map[int]*framework.Node{}, headers: map[int]string{},
-		reqs: map[string][]framework.Requirement{}, rowOf: map[string]int{},
-	}
-	if !rr.header(rows) {
-		if err := rows.Err(); err != nil {
-			return nil, nil, nil, err
-		}
-		if lenient && rr.roleCol < 0 {
-			w := Warning{Where: spreadsheet.Pos{File: rr.file, Sheet: rr.sheet}.String(),
-				Message: "has no role column, so it was not read as requirements; head it with role and competence ids to use it"}
-			return nil, nil, []Warning{w}, nil
-		}
-		return nil, nil, nil, rr.probs.err()
-	}
-	for rows.Next() {
-		rr.row(rows)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, nil, nil, err
-	}
-	if err := rr.probs.err(); err != nil {
-		return nil, nil, nil, err
+	if rr == nil {
+		return nil, nil, warns, nil
 	}
 	return rr.reqs, rr.order, rr.warns, nil
 }

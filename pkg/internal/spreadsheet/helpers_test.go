@@ -97,17 +97,17 @@ type readRow struct {
 	Hidden bool
 }
 
-// readAll reads every row of a sheet.
+// readAll reads every row of a sheet (again, when its merged ranges turn
+// out to cover rows read).
 func readAll(t testing.TB, f *File, sheet string) ([]readRow, error) {
 	t.Helper()
-	rows, err := f.Rows(sheet)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
 	var out []readRow
-	for rows.Next() {
-		out = append(out, readRow{rows.Row(), append([]string(nil), rows.Cells()...), rows.Hidden()})
-	}
-	return out, rows.Err()
+	err := f.Read(sheet, func(rows *Rows) error {
+		out = out[:0]
+		for rows.Next() {
+			out = append(out, readRow{rows.Row(), append([]string(nil), rows.Cells()...), rows.Hidden()})
+		}
+		return rows.Err()
+	})
+	return out, err
 }

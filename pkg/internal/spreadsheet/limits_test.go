@@ -301,22 +301,22 @@ func TestMergeRules(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			rows, err := f.Rows("S")
-			if err != nil {
-				t.Fatal(err)
-			}
-			rows.SetColumns(tt.columns)
 			var got [][]string
-			for rows.Next() {
-				got = append(got, append([]string(nil), rows.Cells()...))
-				for c := range rows.Cells() {
-					m, ok := rows.Merge(c)
-					if ok && (c < m.Left || c > m.Right || rows.Row() < m.Top || rows.Row() > m.Bottom) {
-						t.Errorf("row %d, column %d: merge %+v", rows.Row(), c, m)
+			err = f.Read("S", func(rows *Rows) error {
+				rows.SetColumns(tt.columns)
+				got = nil
+				for rows.Next() {
+					got = append(got, append([]string(nil), rows.Cells()...))
+					for c := range rows.Cells() {
+						m, ok := rows.Merge(c)
+						if ok && (c < m.Left || c > m.Right || rows.Row() < m.Top || rows.Row() > m.Bottom) {
+							t.Errorf("row %d, column %d: merge %+v", rows.Row(), c, m)
+						}
 					}
 				}
-			}
-			if err := rows.Err(); err != nil {
+				return rows.Err()
+			})
+			if err != nil {
 				t.Fatal(err)
 			}
 			if !reflect.DeepEqual(got, tt.want) {

@@ -1,5 +1,7 @@
 package spreadsheet
 
+import "errors"
+
 // rowSource is the format-specific part of Rows.
 type rowSource interface {
 	next() bool
@@ -113,6 +115,29 @@ func (r *Rows) Pos(col int) Pos {
 		p.Line = r.src.fieldLine(col)
 	}
 	return p
+}
+
+// restart reports whether the rows handed on so far should be read again
+// because merged ranges, found at the sheet's end, cover some of them. When
+// the caller stopped early, the rest of the sheet is read (not handed on)
+// to find the ranges.
+func (r *Rows) restart() bool {
+	x, ok := r.src.(*xlsxRows)
+	switch {
+	case !ok || x.known:
+		return false
+	case errors.Is(r.err, ErrRestart):
+		return true
+	case r.err != nil || x.phase == phaseDone || x.maxRow == 0:
+		return false
+	}
+	seen := x.maxRow
+	for r.Next() {
+	}
+	if r.err != nil && !errors.Is(r.err, ErrRestart) {
+		return false
+	}
+	return len(x.found) > 0 && x.found[0].Top <= seen
 }
 
 // Err returns the error that ended the iteration, if any.

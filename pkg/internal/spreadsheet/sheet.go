@@ -9,9 +9,19 @@ import (
 	"io"
 	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/huller/huller/pkg/limits"
 )
+
+// A sheet's XML is read in one pass, token by token: the part before
+// <sheetData> (hidden columns, the stated dimension), the rows, and the
+// part after (merged ranges). Merged ranges come after the cells they
+// cover, so a first reading of a sheet cannot apply them: when it finds
+// ranges covering rows already handed on, it ends with ErrRestart, and
+// the next reading of the sheet (File.Read does it) applies them from the
+// first row. Most large rosters, exported by programs, merge nothing and
+// are read once.
 
 type mergeState struct {
 	Range
@@ -28,27 +38,48 @@ var asciiStrings = func() (t [128]string) {
 	return
 }()
 
-// xlsxRows streams the rows of a sheet with encoding/xml's RawToken.
+const (
+	phaseHead = iota
+	phaseRows
+	phaseDone
+)
+
+// cellType is a cell's t attribute, as far as it matters.
+type cellType uint8
+
+const (
+	typeOther  cellType = iota
+	typeShared          // s
+	typeBool            // b
+	typeString          // inlineStr, str
+)
+
+// xlsxRows streams the rows of a sheet.
 type xlsxRows struct {
 	file, sheet, part string
 	partSize          int64 // uncompressed size of the sheet XML
-	rc                io.ReadCloser
-	counter           *countingReader
-	dec               *xml.Decoder
-	sst               []string
-	meta              sheetMeta
+	tok               tokenizer
+	stream            io.Reader // under tok, to read to the end after a malformed tail
+	closer            io.Closer
+	sst               *sstTable
 	opts              Options
+	remember          func([]Range) // keeps the merged ranges found for the next reading
 
-	started, done bool
-	num           int
-	count         int   // rows read
-	cellCount     int64 // cells handed on, counted against opts.MaxSheetCells
-	cellv         []string
-	hid           bool
-	unc           []int
-	buf           []byte
-	e             error
+	phase     int
+	hiddenCol []Range // Left/Right only
+	dimRows   int     // rows the <dimension> claims; 0 when absent
+	num       int     // the current row
+	maxRow    int     // the highest row handed on
+	count     int     // rows read
+	cellCount int64   // cells handed on, counted against opts.MaxSheetCells
+	cellv     []string
+	hid       bool
+	unc       []int
+	buf       []byte
+	e         error
 
+	known     bool         // the merged ranges are known from the start
+	found     []Range      // the merged ranges found at the end (when not known)
 	merges    []mergeState // sorted by Top, Left, Bottom, Right; no duplicates
 	nextMerge int
 	active    []*mergeState // covering the current row; disjoint, by Left
@@ -59,93 +90,201 @@ type xlsxRows struct {
 
 func (x *xlsxRows) fail(err error) bool {
 	var te *Error
-	if errors.As(err, &te) {
+	var se *xml.SyntaxError
+	switch {
+	case errors.As(err, &te):
 		x.e = te
-	} else if isEncodingError(err) {
+	case isEncodingError(err):
 		x.e = &Error{Pos: Pos{File: x.file, Sheet: x.sheet}, Err: ErrCorrupt, Msg: encodingMessage(x.part, err)}
-	} else if err == io.EOF || err == io.ErrUnexpectedEOF {
+	case err == io.EOF || err == io.ErrUnexpectedEOF:
 		x.e = &Error{Pos: Pos{File: x.file, Sheet: x.sheet}, Err: ErrCorrupt, Msg: "ends early: the file is truncated or damaged (open it in Excel, let it repair the file and save it again)"}
-	} else {
-		var se *xml.SyntaxError
-		msg := fmt.Sprintf("cannot be read: %v; the file is damaged (open it in Excel, let it repair the file and save it again)", err)
-		if errors.As(err, &se) {
-			msg = fmt.Sprintf("cannot be read: its XML is malformed at line %d of %s (%s); the file is damaged (open it in Excel, let it repair the file and save it again)", se.Line, x.part, se.Msg)
-		}
-		x.e = &Error{Pos: Pos{File: x.file, Sheet: x.sheet}, Err: ErrCorrupt, Msg: msg}
+	case errors.As(err, &se):
+		x.e = &Error{Pos: Pos{File: x.file, Sheet: x.sheet}, Err: ErrCorrupt,
+			Msg: fmt.Sprintf("cannot be read: its XML is malformed at line %d of %s (%s); the file is damaged (open it in Excel, let it repair the file and save it again)", se.Line, x.part, se.Msg)}
+	case isXMLError(err):
+		x.e = &Error{Pos: Pos{File: x.file, Sheet: x.sheet}, Err: ErrCorrupt,
+			Msg: fmt.Sprintf("cannot be read: %v; the file is damaged (open it in Excel, let it repair the file and save it again)", err)}
+	default: // the zip: the part does not inflate, or not to its size and checksum
+		x.e = &Error{Pos: Pos{File: x.file}, Err: ErrCorrupt,
+			Msg: fmt.Sprintf("is damaged: part %s cannot be read (%v); open it in Excel, let Excel repair it and save it again", x.part, err)}
 	}
-	x.done = true
+	x.phase = phaseDone
 	return false
 }
 
 func (x *xlsxRows) next() bool {
-	if x.done {
+	switch x.phase {
+	case phaseDone:
 		return false
-	}
-	if !x.started {
-		x.started = true
-		for {
-			tok, err := x.dec.RawToken()
-			if err != nil {
-				return x.fail(err)
-			}
-			if se, ok := tok.(xml.StartElement); ok && se.Name.Local == "sheetData" {
-				break
-			}
+	case phaseHead:
+		if !x.readHead() {
+			return false
 		}
 	}
 	for {
-		tok, err := x.dec.RawToken()
+		tk, err := x.tok.next()
 		if err != nil {
 			return x.fail(err)
 		}
-		switch t := tok.(type) {
-		case xml.StartElement:
-			if t.Name.Local == "row" {
-				return x.readRow(t)
+		switch tk.kind {
+		case tokStart:
+			if string(tk.local) == "row" {
+				return x.readRow(tk)
 			}
-		case xml.EndElement:
-			if t.Name.Local == "sheetData" {
-				x.done = true
+		case tokEnd:
+			if string(tk.local) == "sheetData" {
+				x.readTail()
 				return false
 			}
 		}
 	}
 }
 
-func (x *xlsxRows) readRow(se xml.StartElement) bool {
+// readHead reads up to <sheetData>: the hidden columns and the dimension.
+func (x *xlsxRows) readHead() bool {
+	for {
+		at := x.tok.offset()
+		if at > limits.SheetHead {
+			return x.fail(&Error{Pos: Pos{File: x.file, Sheet: x.sheet}, Err: ErrTooLarge,
+				Msg: fmt.Sprintf("has more than %s of XML before its cells (before <sheetData>), where real sheets have a few KB; this is not a normal workbook", sizeString(limits.SheetHead))})
+		}
+		tk, err := x.tok.next()
+		if err == io.EOF {
+			return x.fail(&Error{Pos: Pos{File: x.file}, Err: ErrCorrupt,
+				Msg: fmt.Sprintf("is damaged: part %s cannot be read (the sheet has no <sheetData> element); open it in Excel, let Excel repair it and save it again", x.part)})
+		}
+		if err != nil {
+			return x.fail(err)
+		}
+		if tk.kind != tokStart {
+			continue
+		}
+		switch string(tk.local) {
+		case "sheetData":
+			x.phase = phaseRows
+			return true
+		case "dimension":
+			for _, a := range tk.attrs {
+				if rg, ok := parseRange(a.value); ok && string(a.local) == "ref" {
+					x.dimRows = rg.Bottom - rg.Top + 1
+				}
+			}
+		case "col":
+			lo, hi, hidden := 0, 0, false
+			for _, a := range tk.attrs {
+				switch string(a.local) {
+				case "min":
+					lo, _ = strconv.Atoi(string(a.value))
+				case "max":
+					hi, _ = strconv.Atoi(string(a.value))
+				case "hidden":
+					hidden = string(a.value) == "1" || string(a.value) == "true"
+				}
+			}
+			if hidden && lo >= 1 && hi >= lo {
+				x.hiddenCol = append(x.hiddenCol, Range{Left: lo - 1, Right: min(hi, maxColumns) - 1})
+			}
+		}
+	}
+}
+
+// readTail reads what follows </sheetData> to the end: the merged ranges.
+// Malformed XML there ends the list of ranges, as other programs read it,
+// but the part is still read to its end for the zip's checks.
+func (x *xlsxRows) readTail() {
+	x.phase = phaseDone
+	from := x.tok.offset()
+	var found []Range
+	for {
+		tk, err := x.tok.next()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			if !isXMLError(err) {
+				x.fail(err)
+				return
+			}
+			if _, err := io.Copy(io.Discard, x.stream); err != nil {
+				x.fail(err)
+				return
+			}
+			break
+		}
+		if x.tok.offset()-from > x.opts.MaxPart {
+			x.fail(&Error{Pos: Pos{File: x.file, Sheet: x.sheet}, Err: ErrTooLarge, Msg: fmt.Sprintf("has more than %s of XML after its cells", sizeString(x.opts.MaxPart))})
+			return
+		}
+		if tk.kind != tokStart || string(tk.local) != "mergeCell" {
+			continue
+		}
+		for _, a := range tk.attrs {
+			if string(a.local) != "ref" {
+				continue
+			}
+			if rg, ok := parseRange(a.value); ok && (rg.Bottom > rg.Top || rg.Right > rg.Left) {
+				found = append(found, rg)
+			}
+		}
+		if len(found) > x.opts.MaxMerges {
+			x.fail(&Error{Pos: Pos{File: x.file, Sheet: x.sheet}, Err: ErrTooLarge,
+				Msg: fmt.Sprintf("has more than %s merged ranges, where a roster needs a few (titles, group headers, a team's cell over its members); this is not a normal workbook", commas(int64(x.opts.MaxMerges)))})
+			return
+		}
+	}
+	if x.known {
+		return
+	}
+	found = sortRanges(found)
+	x.remember(found)
+	x.found = found
+	if len(found) > 0 && found[0].Top <= x.maxRow {
+		x.e = ErrRestart
+	}
+}
+
+// isXMLError reports whether err is about the XML itself rather than the
+// bytes under it (the zip, the guard).
+func isXMLError(err error) bool {
+	var se *xml.SyntaxError
+	return errors.As(err, &se) || isEncodingError(err) || strings.HasPrefix(err.Error(), "xml: ")
+}
+
+func (x *xlsxRows) readRow(tk *token) bool {
 	num := x.num + 1
 	x.hid = false
-	for _, a := range se.Attr {
-		switch a.Name.Local {
+	for _, a := range tk.attrs {
+		switch string(a.local) {
 		case "r":
-			if n, err := strconv.Atoi(a.Value); err == nil && n > 0 && n <= 1<<21 {
+			if n, ok := rowNumber(a.value); ok {
 				num = n
 			}
 		case "hidden":
-			x.hid = a.Value == "1" || a.Value == "true"
+			x.hid = string(a.value) == "1" || string(a.value) == "true"
 		}
 	}
 	x.num = num
 	if x.count++; num > x.opts.MaxRows || x.count > x.opts.MaxRows {
 		return x.fail(x.tooManyRows())
 	}
+	x.maxRow = max(x.maxRow, num)
 	x.cellv = x.cellv[:0]
 	x.unc = x.unc[:0]
 	col := -1
 	for {
-		tok, err := x.dec.RawToken()
+		tk, err := x.tok.next()
 		if err != nil {
 			return x.fail(err)
 		}
-		switch t := tok.(type) {
-		case xml.StartElement:
-			if t.Name.Local == "c" {
-				if col, err = x.readCell(t, col+1); err != nil {
+		switch tk.kind {
+		case tokStart:
+			if string(tk.local) == "c" {
+				if col, err = x.readCell(tk, col+1); err != nil {
 					return x.fail(err)
 				}
 			}
-		case xml.EndElement:
-			if t.Name.Local == "row" {
+		case tokEnd:
+			if string(tk.local) == "row" {
 				x.applyMerges()
 				if err := x.countCells(); err != nil {
 					return x.fail(err)
@@ -154,6 +293,30 @@ func (x *xlsxRows) readRow(se xml.StartElement) bool {
 			}
 		}
 	}
+}
+
+// rowNumber reads a row's r attribute as strconv.Atoi does, accepting 1 to
+// 2,097,152.
+func rowNumber(b []byte) (int, bool) {
+	if len(b) > 0 && (b[0] == '+' || b[0] == '-') {
+		if b[0] == '-' {
+			return 0, false
+		}
+		b = b[1:]
+	}
+	if len(b) == 0 {
+		return 0, false
+	}
+	n := 0
+	for _, c := range b {
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+		if n = n*10 + int(c-'0'); n > 1<<21 {
+			n = 1<<21 + 1 // past the range; keep checking the digits
+		}
+	}
+	return n, n > 0 && n <= 1<<21
 }
 
 func (x *xlsxRows) tooManyRows() error {
@@ -175,37 +338,68 @@ func (x *xlsxRows) countCells() error {
 			commas(x.opts.MaxSheetCells), commas(limits.Rows))}
 }
 
-func (x *xlsxRows) readCell(se xml.StartElement, col int) (int, error) {
-	var typ string
-	for _, a := range se.Attr {
-		switch a.Name.Local {
+// readCell reads a cell from its start tag to its end.
+func (x *xlsxRows) readCell(tk *token, col int) (int, error) {
+	typ := typeOther
+	for _, a := range tk.attrs {
+		switch string(a.local) {
 		case "r":
-			c, _, ok := parseCellRef(a.Value)
-			if !ok {
-				return col, &Error{Pos: Pos{File: x.file, Sheet: x.sheet, Row: x.num, Col: -1}, Err: ErrCorrupt,
-					Msg: fmt.Sprintf("has a cell named %q, which is no cell reference; the file is damaged", a.Value)}
+			c, err := x.cellRef(a.value)
+			if err != nil {
+				return col, err
 			}
 			col = c
 		case "t":
-			typ = a.Value
+			typ = cellTypeOf(a.value)
 		}
 	}
 	if col >= maxColumns {
-		return col, &Error{Pos: Pos{File: x.file, Sheet: x.sheet, Row: x.num, Col: -1}, Err: ErrCorrupt,
-			Msg: "has a cell beyond column XFD; the file is damaged"}
+		return col, x.beyondXFD()
 	}
+	return col, x.cellBody(col, typ)
+}
+
+func (x *xlsxRows) cellRef(v []byte) (int, error) {
+	c, _, ok := parseCellRef(v)
+	if !ok {
+		return 0, &Error{Pos: Pos{File: x.file, Sheet: x.sheet, Row: x.num, Col: -1}, Err: ErrCorrupt,
+			Msg: fmt.Sprintf("has a cell named %q, which is no cell reference; the file is damaged", v)}
+	}
+	return c, nil
+}
+
+func cellTypeOf(v []byte) cellType {
+	switch string(v) {
+	case "s":
+		return typeShared
+	case "b":
+		return typeBool
+	case "inlineStr", "str":
+		return typeString
+	}
+	return typeOther
+}
+
+func (x *xlsxRows) beyondXFD() error {
+	return &Error{Pos: Pos{File: x.file, Sheet: x.sheet, Row: x.num, Col: -1}, Err: ErrCorrupt,
+		Msg: "has a cell beyond column XFD; the file is damaged"}
+}
+
+// cellBody reads a cell's content, after its start tag, to its end: the
+// first end tag at its own level, whatever its name.
+func (x *xlsxRows) cellBody(col int, typ cellType) error {
 	x.buf = x.buf[:0]
 	var hasV, hasF, inV, inIS, inT bool
 	depth, phonetic := 0, 0
 	for {
-		tok, err := x.dec.RawToken()
+		tk, err := x.tok.next()
 		if err != nil {
-			return col, err
+			return err
 		}
-		switch t := tok.(type) {
-		case xml.StartElement:
+		switch tk.kind {
+		case tokStart:
 			depth++
-			switch t.Name.Local {
+			switch string(tk.local) {
 			case "v":
 				inV, hasV = true, true
 			case "f":
@@ -217,13 +411,13 @@ func (x *xlsxRows) readCell(se xml.StartElement, col int) (int, error) {
 			case "rPh":
 				phonetic++
 			}
-		case xml.EndElement:
+		case tokEnd:
 			if depth == 0 {
 				// </c>
-				return col, x.setCell(col, typ, hasV, hasF)
+				return x.setCell(col, typ, hasV, hasF)
 			}
 			depth--
-			switch t.Name.Local {
+			switch string(tk.local) {
 			case "v":
 				inV = false
 			case "t":
@@ -233,11 +427,11 @@ func (x *xlsxRows) readCell(se xml.StartElement, col int) (int, error) {
 			case "rPh":
 				phonetic--
 			}
-		case xml.CharData:
+		case tokText:
 			if inV || inT {
-				x.buf = append(x.buf, t...)
+				x.buf = append(x.buf, tk.text...)
 				if !checkText(x.buf, x.opts.MaxCellText, false) {
-					return col, x.tooLong(col)
+					return x.tooLong(col)
 				}
 			}
 		}
@@ -249,23 +443,23 @@ func (x *xlsxRows) tooLong(col int) error {
 		Msg: fmt.Sprintf("holds more than %s characters, more than a cell can hold; this is not a normal workbook", commas(int64(x.opts.MaxCellText)))}
 }
 
-func (x *xlsxRows) setCell(col int, typ string, hasV, hasF bool) error {
+func (x *xlsxRows) setCell(col int, typ cellType, hasV, hasF bool) error {
 	if !checkText(x.buf, x.opts.MaxCellText, true) {
 		return x.tooLong(col)
 	}
 	var v string
 	switch typ {
-	case "s":
+	case typeShared:
 		if !hasV {
 			break
 		}
 		i, ok := atoi(bytes.TrimSpace(x.buf))
-		if !ok || i >= len(x.sst) {
+		if !ok || i >= x.sst.len() {
 			return &Error{Pos: Pos{File: x.file, Sheet: x.sheet, Row: x.num, Col: col}, Err: ErrCorrupt,
 				Msg: fmt.Sprintf("refers to shared string %q, which the workbook does not have; the file is damaged", x.buf)}
 		}
-		v = x.sst[i]
-	case "b":
+		v = x.sst.get(i)
+	case typeBool:
 		switch string(x.buf) {
 		case "1":
 			v = "TRUE"
@@ -274,7 +468,7 @@ func (x *xlsxRows) setCell(col int, typ string, hasV, hasF bool) error {
 		default:
 			v = x.str()
 		}
-	case "inlineStr", "str":
+	case typeString:
 		v = unescapeOOXML(x.str())
 	default:
 		v = x.str()
@@ -399,7 +593,7 @@ func (x *xlsxRows) fieldLine(int) int { return 0 }
 func (x *xlsxRows) err() error        { return x.e }
 
 func (x *xlsxRows) colHidden(col int) bool {
-	for _, r := range x.meta.hiddenCols {
+	for _, r := range x.hiddenCol {
 		if col >= r.Left && col <= r.Right {
 			return true
 		}
@@ -410,29 +604,18 @@ func (x *xlsxRows) colHidden(col int) bool {
 func (x *xlsxRows) merged() bool { return len(x.active) > 0 }
 
 // sizeHint trusts the sheet's <dimension> only as far as its XML size
-// allows (a row of a roster takes more than 64 bytes). Without a dimension
-// it extrapolates from the XML read so far, once a thousand rows are in.
+// allows (a row of a roster takes more than 64 bytes), and not when the
+// rows read already pass it (excelize's StreamWriter writes "A1"). Else it
+// extrapolates from the XML read so far, once a thousand rows are in.
 func (x *xlsxRows) sizeHint() int {
 	most := int(x.partSize / 64)
-	switch {
-	case x.meta.dimRows > 0:
-		return min(x.meta.dimRows, most)
-	case x.num >= 1000 && x.counter.n > 0:
-		return min(int(x.partSize*int64(x.num)/x.counter.n), most)
+	switch read := x.tok.offset(); {
+	case x.dimRows > x.num:
+		return min(x.dimRows, most)
+	case x.num >= 1000 && read > 0:
+		return min(int(x.partSize*int64(x.num)/read), most)
 	}
 	return 0
-}
-
-// countingReader counts the bytes read through it.
-type countingReader struct {
-	r io.Reader
-	n int64
-}
-
-func (c *countingReader) Read(p []byte) (int, error) {
-	n, err := c.r.Read(p)
-	c.n += int64(n)
-	return n, err
 }
 
 // merge finds the range covering col in the current row: the ranges are
@@ -451,11 +634,11 @@ func (x *xlsxRows) merge(col int) (Range, bool) {
 func (x *xlsxRows) setColumns(n int) { x.columns = n }
 
 func (x *xlsxRows) close() error {
-	x.done = true
-	if x.rc != nil {
-		rc := x.rc
-		x.rc = nil
-		return rc.Close()
+	x.phase = phaseDone
+	if x.closer != nil {
+		c := x.closer
+		x.closer = nil
+		return c.Close()
 	}
 	return nil
 }

@@ -125,6 +125,10 @@ var (
 	ErrTooLarge = errors.New("too large")
 	// ErrCorrupt: the workbook's zip or XML is damaged.
 	ErrCorrupt = errors.New("corrupt workbook")
+	// ErrRestart ends a first reading of a sheet (File.Rows) whose merged
+	// ranges, listed after its cells, cover rows already read: read the
+	// sheet again, which applies them from the start. File.Read does so.
+	ErrRestart = errors.New("the sheet's merged ranges cover rows already read: read it again")
 )
 
 // Sheet is a worksheet of a workbook.
@@ -361,6 +365,31 @@ func (f *File) Rows(sheet string) (rows *Rows, err error) {
 		return &Rows{file: f.name, sheet: src.sheet, src: src}, nil
 	}
 	return nil, errors.New("table: file is closed")
+}
+
+// Read calls fn with the rows of a sheet (xlsx) or of the file (CSV,
+// sheet ""), and returns what fn returns (fn should return rows.Err() when
+// the rows end in an error). A sheet lists its merged ranges after its
+// cells: when they cover rows fn has already been given, fn is called once
+// more, with rows from the first one on and the ranges applied. fn must
+// therefore start afresh on each call.
+func (f *File) Read(sheet string, fn func(*Rows) error) error {
+	for pass := 0; ; pass++ {
+		rows, err := f.Rows(sheet)
+		if err != nil {
+			return err
+		}
+		err = fn(rows)
+		restart := pass == 0 && rows.restart()
+		rows.Close()
+		if restart {
+			continue
+		}
+		if err == nil && rows.Err() != nil {
+			err = rows.Err()
+		}
+		return err
+	}
 }
 
 // Close releases the file.

@@ -2,12 +2,12 @@ package spreadsheet
 
 import (
 	"bufio"
-	"encoding/xml"
 	"errors"
 	"fmt"
 	"io"
 	"strconv"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/huller/huller/pkg/limits"
 )
@@ -18,33 +18,37 @@ import (
 // strings.
 func (x *xlsxFile) loadSST() error {
 	if x.sstLoaded {
-		return nil
+		return x.sstErr
 	}
 	x.sstLoaded = true
+	x.sst = &sstTable{}
 	f := x.part(x.sstPath)
 	if x.sstPath == "" || f == nil {
 		return nil
 	}
 	if f.UncompressedSize64 > uint64(x.opts.MaxPart) {
-		return &Error{Pos: Pos{File: x.name}, Err: ErrTooLarge,
+		x.sstErr = &Error{Pos: Pos{File: x.name}, Err: ErrTooLarge,
 			Msg: fmt.Sprintf("has a shared-string table of %s, more than the limit of %s", sizeString(int64(min(f.UncompressedSize64, 1<<62))), sizeString(x.opts.MaxPart))}
+		return x.sstErr
 	}
-	rc, err := f.Open()
+	tok, _, closer, err := x.openTokens(f)
 	if err != nil {
-		return x.corrupt(f.Name, err)
+		x.sstErr = err
+		return err
 	}
-	defer rc.Close()
-	g := &guardReader{r: rc, max: x.opts.MaxToken, file: x.name, part: f.Name}
-	sst, err := readSST(bufio.NewReaderSize(g, 64<<10), x.sstBudget(f.Name))
+	defer closer.Close()
+	sst, err := readSST(tok, x.sstBudget(f.Name))
 	if err != nil {
 		var te *Error
 		switch {
 		case errors.As(err, &te):
-			return te
+			x.sstErr = te
 		case isEncodingError(err):
-			return x.encodingError(f.Name, err)
+			x.sstErr = x.encodingError(f.Name, err)
+		default:
+			x.sstErr = x.corrupt(f.Name, err)
 		}
-		return x.corrupt(f.Name, err)
+		return x.sstErr
 	}
 	x.sst = sst
 	return nil
@@ -58,7 +62,7 @@ type sstBudget struct {
 	text       int   // most characters of an entry
 }
 
-// sstEntryCost is what an entry costs besides its text: a string header.
+// sstEntryCost is what an entry is charged besides its text.
 const sstEntryCost = 16
 
 func (x *xlsxFile) sstBudget(part string) sstBudget {
@@ -97,34 +101,32 @@ func checkText(buf []byte, most int, final bool) bool {
 	return utf8.RuneCount(buf) <= most
 }
 
-// readSST reads the entries of a shared-string table with encoding/xml:
-// each <si> is the text of its <t> elements (runs included, phonetic
-// <rPh> runs left out).
-func readSST(r io.Reader, budget sstBudget) ([]string, error) {
-	d := newDecoder(r)
+// readSST reads the entries of a shared-string table: each <si> is the
+// text of its <t> elements (runs included, phonetic <rPh> runs left out).
+func readSST(tok tokenizer, budget sstBudget) (*sstTable, error) {
 	var (
 		buf       []byte
 		inSI, inT bool
 		phonetic  int
-		sst       []string
+		sst       = &sstTable{}
 		used      int64
 	)
 	for {
-		tok, err := d.RawToken()
+		tk, err := tok.next()
 		if err == io.EOF {
 			return sst, nil
 		}
 		if err != nil {
 			return nil, err
 		}
-		switch t := tok.(type) {
-		case xml.StartElement:
-			switch t.Name.Local {
+		switch tk.kind {
+		case tokStart:
+			switch string(tk.local) {
 			case "sst":
-				for _, a := range t.Attr {
-					if a.Name.Local == "uniqueCount" {
-						n, _ := strconv.Atoi(a.Value)
-						sst = make([]string, 0, min(max(n, 0), 1<<20, budget.entries))
+				for _, a := range tk.attrs {
+					if string(a.local) == "uniqueCount" {
+						n, _ := strconv.Atoi(string(a.value))
+						sst.refs = make([]sstRef, 0, min(max(n, 0), 1<<20, budget.entries))
 					}
 				}
 			case "si":
@@ -134,32 +136,92 @@ func readSST(r io.Reader, budget sstBudget) ([]string, error) {
 			case "rPh":
 				phonetic++
 			}
-		case xml.EndElement:
-			switch t.Name.Local {
+		case tokEnd:
+			switch string(tk.local) {
 			case "si":
 				if !checkText(buf, budget.text, true) {
-					return nil, budget.tooLong(len(sst) + 1)
+					return nil, budget.tooLong(sst.len() + 1)
 				}
-				if len(sst) >= budget.entries {
+				if sst.len() >= budget.entries {
 					return nil, budget.tooMany()
 				}
 				if used += int64(len(buf)) + sstEntryCost; used > budget.bytes {
 					return nil, budget.tooBig()
 				}
-				sst = append(sst, unescapeOOXML(string(buf)))
+				sst.add(buf)
 				inSI = false
 			case "t":
 				inT = false
 			case "rPh":
 				phonetic--
 			}
-		case xml.CharData:
+		case tokText:
 			if inT {
-				buf = append(buf, t...)
+				buf = append(buf, tk.text...)
 				if !checkText(buf, budget.text, false) {
-					return nil, budget.tooLong(len(sst) + 1)
+					return nil, budget.tooLong(sst.len() + 1)
 				}
 			}
 		}
 	}
+}
+
+// sstTable holds the shared strings compactly: their text in blocks of
+// 1 MiB, and for each entry where it is (12 bytes an entry, where a string
+// header is 16 and each string an allocation of its own). get returns a
+// string that points into the block: the blocks are never written again.
+type sstTable struct {
+	blocks [][]byte
+	refs   []sstRef
+}
+
+type sstRef struct{ block, start, n uint32 }
+
+const sstBlock = 1 << 20
+
+func (s *sstTable) len() int {
+	if s == nil {
+		return 0
+	}
+	return len(s.refs)
+}
+
+// add appends an entry, its _xHHHH_ escapes decoded.
+func (s *sstTable) add(text []byte) {
+	n := len(text)
+	if k := len(s.blocks); k == 0 || cap(s.blocks[k-1])-len(s.blocks[k-1]) < n {
+		s.blocks = append(s.blocks, make([]byte, 0, max(sstBlock, n)))
+	}
+	k := len(s.blocks) - 1
+	blk := s.blocks[k]
+	start := len(blk)
+	blk = appendUnescaped(blk, text)
+	s.blocks[k] = blk
+	s.refs = append(s.refs, sstRef{block: uint32(k), start: uint32(start), n: uint32(len(blk) - start)})
+}
+
+func (s *sstTable) get(i int) string {
+	r := s.refs[i]
+	switch r.n {
+	case 0:
+		return ""
+	case 1:
+		if c := s.blocks[r.block][r.start]; c < utf8.RuneSelf {
+			return asciiStrings[c]
+		}
+	}
+	b := s.blocks[r.block][r.start : r.start+r.n]
+	return unsafe.String(unsafe.SliceData(b), len(b))
+}
+
+// openTokens opens a part for reading as tokens, under the guard. stream
+// is what the tokenizer reads; closer closes it all.
+func (x *xlsxFile) openTokens(f *zipFile) (tok tokenizer, stream io.Reader, closer io.Closer, err error) {
+	rc, err := f.Open()
+	if err != nil {
+		return nil, nil, nil, x.corrupt(f.Name, err)
+	}
+	g := &guardReader{r: rc, max: x.opts.MaxToken, file: x.name, part: f.Name}
+	br := bufio.NewReaderSize(g, 64<<10)
+	return newXMLTokenizer(br, x.opts.MaxToken, g.fail), br, rc, nil
 }

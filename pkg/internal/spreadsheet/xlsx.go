@@ -2,15 +2,14 @@ package spreadsheet
 
 import (
 	"archive/zip"
-	"bufio"
 	"bytes"
 	"encoding/xml"
-	"errors"
 	"fmt"
 	"io"
 	"path"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/huller/huller/pkg/limits"
 )
@@ -21,6 +20,9 @@ const smallPart = limits.SmallPart
 
 // maxColumns is Excel's column limit (XFD).
 const maxColumns = limits.Columns
+
+// zipFile is a part of a workbook.
+type zipFile = zip.File
 
 type sheetEntry struct {
 	Sheet
@@ -37,8 +39,10 @@ type xlsxFile struct {
 	opts      Options
 	sheets    []sheetEntry
 	sstPath   string
-	sst       []string
+	sst       *sstTable
 	sstLoaded bool
+	sstErr    error
+	merges    map[string][]Range // by sheet part: the merged ranges a complete reading found
 	propsPath string
 	props     map[string]string
 }
@@ -393,75 +397,68 @@ func (x *xlsxFile) rows(sheet string) (*xlsxRows, error) {
 		return nil, &Error{Pos: Pos{File: x.name, Sheet: s.Name}, Err: ErrCorrupt,
 			Msg: fmt.Sprintf("is missing from the workbook (no part %s); the file is damaged", s.path)}
 	}
-	meta, err := x.prescan(f, s.Name)
-	if err != nil {
-		return nil, err
-	}
 	if err := x.loadSST(); err != nil {
 		return nil, err
 	}
-	rc, err := f.Open()
+	tok, stream, closer, err := x.openTokens(f)
 	if err != nil {
-		return nil, x.corrupt(f.Name, err)
+		return nil, err
 	}
-	counter := &countingReader{r: rc}
 	r := &xlsxRows{
-		file: x.name, sheet: s.Name, part: f.Name, partSize: int64(min(f.UncompressedSize64, 1<<40)), rc: rc, sst: x.sst,
-		counter: counter, dec: newDecoder(bufio.NewReaderSize(counter, 64<<10)), meta: meta, opts: x.opts,
+		file: x.name, sheet: s.Name, part: f.Name, partSize: int64(min(f.UncompressedSize64, 1<<40)),
+		tok: tok, stream: stream, closer: closer, sst: x.sst, opts: x.opts,
+		remember: func(rs []Range) {
+			if x.merges == nil {
+				x.merges = map[string][]Range{}
+			}
+			x.merges[f.Name] = rs
+		},
 	}
-	r.merges = make([]mergeState, len(meta.merges))
-	for i, m := range meta.merges {
-		r.merges[i] = mergeState{Range: m, order: i}
+	if known, ok := x.merges[f.Name]; ok {
+		r.known = true
+		r.merges = make([]mergeState, len(known))
+		for i, m := range known {
+			r.merges[i] = mergeState{Range: m, order: i}
+		}
 	}
 	return r, nil
 }
 
-func (x *xlsxFile) prescan(f *zip.File, sheet string) (sheetMeta, error) {
-	rc, err := f.Open()
-	if err != nil {
-		return sheetMeta{}, x.corrupt(f.Name, err)
-	}
-	defer rc.Close()
-	g := &guardReader{r: rc, max: x.opts.MaxToken, file: x.name, part: f.Name}
-	meta, err := prescan(g, x.opts.MaxPart, x.opts.MaxMerges)
-	if err != nil {
-		var te *Error
-		if errors.As(err, &te) {
-			if te.Pos.File == "" {
-				te.Pos.File, te.Pos.Sheet = x.name, sheet
-			}
-			return meta, te
-		}
-		return meta, x.corrupt(f.Name, err)
-	}
-	return meta, nil
-}
-
 // guardReader fails when the XML has more than max bytes between two '<':
 // a single token that big is no spreadsheet content, and encoding/xml would
-// hold it whole in memory.
+// hold it whole in memory. It passes on exactly the bytes before the one
+// that breaks the limit, then fails, however its reads are sized, so that
+// every reader of the part meets the error at the same place.
 type guardReader struct {
 	r          io.Reader
 	max, run   int
 	file, part string
+	err        error
 }
 
 func (g *guardReader) Read(p []byte) (int, error) {
+	if g.err != nil {
+		return 0, g.err
+	}
+	// With reads of at most max bytes, a run between two '<' of the same
+	// read is shorter than max: only the runs across reads need counting.
 	if len(p) > g.max {
 		p = p[:g.max]
 	}
 	n, err := g.r.Read(p)
 	seg := p[:n]
-	if i := bytes.IndexByte(seg, '<'); i < 0 {
+	k := bytes.IndexByte(seg, '<')
+	if k < 0 {
+		k = n
+	}
+	if g.run+k > g.max {
+		g.err = g.fail()
+		return g.max - g.run, nil
+	}
+	if k == n {
 		g.run += n
 	} else {
-		if g.run+i > g.max {
-			return 0, g.fail()
-		}
 		g.run = n - 1 - bytes.LastIndexByte(seg, '<')
-	}
-	if g.run > g.max {
-		return 0, g.fail()
 	}
 	return n, err
 }
@@ -489,17 +486,43 @@ func unescapeOOXML(s string) string {
 	if !strings.Contains(s, "_x") {
 		return s
 	}
-	var b strings.Builder
+	return string(appendUnescaped(nil, []byte(s)))
+}
+
+// appendUnescaped appends s with its _xHHHH_ escapes decoded.
+func appendUnescaped(dst, s []byte) []byte {
+	if !bytes.Contains(s, []byte("_x")) {
+		return append(dst, s...)
+	}
 	for i := 0; i < len(s); {
 		if i+7 <= len(s) && s[i] == '_' && s[i+1] == 'x' && s[i+6] == '_' {
-			if v, err := strconv.ParseUint(s[i+2:i+6], 16, 16); err == nil {
-				b.WriteRune(rune(v))
+			if v, ok := hex4(s[i+2 : i+6]); ok {
+				dst = utf8.AppendRune(dst, rune(v))
 				i += 7
 				continue
 			}
 		}
-		b.WriteByte(s[i])
+		dst = append(dst, s[i])
 		i++
 	}
-	return b.String()
+	return dst
+}
+
+// hex4 reads four hexadecimal digits.
+func hex4(b []byte) (uint16, bool) {
+	var v uint16
+	for _, c := range b {
+		switch {
+		case '0' <= c && c <= '9':
+			c -= '0'
+		case 'a' <= c && c <= 'f':
+			c -= 'a' - 10
+		case 'A' <= c && c <= 'F':
+			c -= 'A' - 10
+		default:
+			return 0, false
+		}
+		v = v<<4 | uint16(c)
+	}
+	return v, true
 }
