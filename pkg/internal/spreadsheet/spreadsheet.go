@@ -86,6 +86,10 @@ type Options struct {
 	MaxRecord            int   // CSV: bytes of a record; 0 = limits.CSVRecord
 
 	Delimiter rune // CSV: ',', ';' or '\t'; 0 = sniff
+
+	// reference reads workbook XML with encoding/xml instead of the byte
+	// scanner: slower, kept to test the scanner against.
+	reference bool
 }
 
 func (o Options) withDefaults() Options {

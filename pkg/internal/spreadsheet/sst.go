@@ -214,14 +214,20 @@ func (s *sstTable) get(i int) string {
 	return unsafe.String(unsafe.SliceData(b), len(b))
 }
 
-// openTokens opens a part for reading as tokens, under the guard. stream
-// is what the tokenizer reads; closer closes it all.
+// openTokens opens a part for reading as tokens: under the guard, inflated
+// on its own goroutine and scanned by byteTokenizer, or (Options.reference)
+// read by encoding/xml. stream is what the tokenizer reads; closer stops
+// it all.
 func (x *xlsxFile) openTokens(f *zipFile) (tok tokenizer, stream io.Reader, closer io.Closer, err error) {
 	rc, err := f.Open()
 	if err != nil {
 		return nil, nil, nil, x.corrupt(f.Name, err)
 	}
 	g := &guardReader{r: rc, max: x.opts.MaxToken, file: x.name, part: f.Name}
-	br := bufio.NewReaderSize(g, 64<<10)
-	return newXMLTokenizer(br, x.opts.MaxToken, g.fail), br, rc, nil
+	if x.opts.reference {
+		br := bufio.NewReaderSize(g, 64<<10)
+		return newXMLTokenizer(br, x.opts.MaxToken, g.fail), br, rc, nil
+	}
+	p := startPipe(g, rc)
+	return newByteTokenizer(p, x.opts.MaxToken, g.fail), p, p, nil
 }
