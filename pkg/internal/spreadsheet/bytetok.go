@@ -161,6 +161,9 @@ func (t *byteTokenizer) next() (*token, error) {
 		t.tok = token{kind: tokEnd, local: t.toClose}
 		return &t.tok, nil
 	}
+	if tok := t.fast(); tok != nil {
+		return tok, nil
+	}
 	for {
 		t.start = t.i
 		tok, err, more := t.try()
@@ -815,4 +818,316 @@ func procInstParam(param, s string) string {
 		return ""
 	}
 	return s[i : i+j]
+}
+
+// The fast paths read the common tokens — a tag of ASCII names and plain
+// attribute values, character data without entities or carriage returns —
+// straight from the window, without copying. Anything else (and a token
+// that runs past the window) is left to the general path above, which
+// reads it as encoding/xml does.
+
+// byteClass flags the bytes the fast paths treat specially.
+var byteClass = func() (t [256]uint8) {
+	for c := range 256 {
+		b := byte(c)
+		if isNameByte(b) {
+			t[c] |= clsName
+		}
+		if b >= 0x20 && b < 0x7f && b != '&' && b != '<' && b != ']' || b == '\t' || b == '\n' {
+			t[c] |= clsPlain
+		}
+		if b == ' ' || b == '\t' || b == '\n' || b == '\r' {
+			t[c] |= clsSpace
+		}
+	}
+	return
+}()
+
+const (
+	clsName  = 1 << iota // may be part of a name
+	clsPlain             // stands for itself in text or a quoted value
+	clsSpace             // white space between attributes
+)
+
+// fast reads the next token by a fast path, or returns nil.
+func (t *byteTokenizer) fast() *token {
+	buf, i := t.buf, t.i
+	if i >= len(buf) {
+		return nil
+	}
+	if buf[i] != '<' {
+		return t.fastText()
+	}
+	i++
+	if i >= len(buf) {
+		return nil
+	}
+	end := false
+	if buf[i] == '/' {
+		end = true
+		i++
+	}
+	local, i, ok := fastName(buf, i)
+	if !ok {
+		return nil
+	}
+	if end {
+		for i < len(buf) && byteClass[buf[i]]&clsSpace != 0 {
+			i++
+		}
+		if i >= len(buf) || buf[i] != '>' {
+			return nil
+		}
+		t.i = i + 1
+		t.tok.kind, t.tok.local = tokEnd, local
+		return &t.tok
+	}
+	t.attrs = t.attrs[:0]
+	for {
+		for i < len(buf) && byteClass[buf[i]]&clsSpace != 0 {
+			i++
+		}
+		if i >= len(buf) {
+			return nil
+		}
+		switch buf[i] {
+		case '>':
+			t.i = i + 1
+			t.tok.kind, t.tok.local, t.tok.attrs = tokStart, local, t.attrs
+			return &t.tok
+		case '/':
+			if i+1 >= len(buf) || buf[i+1] != '>' {
+				return nil
+			}
+			t.i = i + 2
+			t.needClose, t.toClose = true, local
+			t.tok.kind, t.tok.local, t.tok.attrs = tokStart, local, t.attrs
+			return &t.tok
+		}
+		var alocal []byte
+		if alocal, i, ok = fastName(buf, i); !ok {
+			return nil
+		}
+		for i < len(buf) && byteClass[buf[i]]&clsSpace != 0 {
+			i++
+		}
+		if i >= len(buf) || buf[i] != '=' {
+			return nil
+		}
+		i++
+		for i < len(buf) && byteClass[buf[i]]&clsSpace != 0 {
+			i++
+		}
+		if i >= len(buf) || buf[i] != '"' && buf[i] != '\'' {
+			return nil
+		}
+		q := buf[i]
+		i++
+		from := i
+		for i < len(buf) && buf[i] != q {
+			if c := buf[i]; byteClass[c]&clsPlain == 0 && c != ']' {
+				return nil
+			}
+			i++
+		}
+		if i >= len(buf) {
+			return nil
+		}
+		t.attrs = append(t.attrs, xattr{local: alocal, value: buf[from:i]})
+		i++
+	}
+}
+
+// fastName reads an ASCII name at buf[i:] that encoding/xml accepts and
+// returns its local part; ok is false for anything else.
+func fastName(buf []byte, i int) (local []byte, next int, ok bool) {
+	from := i
+	colon := -1
+	for i < len(buf) {
+		c := buf[i]
+		if byteClass[c]&clsName == 0 {
+			break
+		}
+		if c == ':' {
+			if colon >= 0 {
+				return nil, 0, false
+			}
+			colon = i
+		}
+		i++
+	}
+	if i == from || i >= len(buf) || buf[i] >= utf8.RuneSelf {
+		return nil, 0, false
+	}
+	if c := buf[from]; !('A' <= c && c <= 'Z' || 'a' <= c && c <= 'z' || c == '_' || c == ':') {
+		return nil, 0, false
+	}
+	name := buf[from:i]
+	if colon > from && colon < i-1 {
+		return buf[colon+1 : i], i, true
+	}
+	return name, i, true
+}
+
+// fastText reads character data up to the next '<' when it holds no
+// entity, carriage return or ']' (checking its characters as encoding/xml
+// does).
+func (t *byteTokenizer) fastText() *token {
+	buf, i := t.buf, t.i
+	k := bytes.IndexByte(buf[i:], '<')
+	if k < 0 || k > t.maxToken {
+		return nil
+	}
+	data := buf[i : i+k]
+	check := false
+	for _, c := range data {
+		if byteClass[c]&clsPlain == 0 {
+			if c < utf8.RuneSelf {
+				return nil
+			}
+			check = true
+		}
+	}
+	if check {
+		var v runeCheck
+		v.feed(data)
+		if v.end(); v.msg != "" {
+			return nil // the general path reports it
+		}
+	}
+	t.i = i + k
+	t.tok.kind, t.tok.text = tokText, data
+	return &t.tok
+}
+
+// cellValue reads, right after a cell's start tag, the common rest of a
+// cell: <v>plain text</v> and an end tag, as the state machine would read
+// those four tokens (a value, no formula, the cell ended). ok is false,
+// and nothing read, for anything else.
+func (t *byteTokenizer) cellValue() (text []byte, ok bool) {
+	if t.needClose || t.err != nil {
+		return nil, false
+	}
+	buf, i := t.buf, t.i
+	if len(buf)-i >= 3 && buf[i] == '<' && buf[i+1] == 'v' && buf[i+2] == '>' {
+		i += 3
+	} else {
+		if i+3 >= len(buf) || buf[i] != '<' {
+			return nil, false
+		}
+		var local []byte
+		local, i, ok = fastName(buf, i+1)
+		if !ok || len(local) != 1 || local[0] != 'v' || buf[i] != '>' {
+			return nil, false
+		}
+		i++
+	}
+	from := i
+	for i < len(buf) && byteClass[buf[i]]&clsPlain != 0 {
+		i++
+	}
+	if i >= len(buf) || buf[i] != '<' || i-from > t.maxToken {
+		return nil, false
+	}
+	text = buf[from:i]
+	if len(buf)-i >= 8 && string(buf[i:i+8]) == "</v></c>" {
+		t.i = i + 8
+		return text, true
+	}
+	for _, want := range [2]byte{'v', 0} {
+		if i+2 >= len(buf) || buf[i] != '<' || buf[i+1] != '/' {
+			return nil, false
+		}
+		var local []byte
+		if local, i, ok = fastName(buf, i+2); !ok || want != 0 && (len(local) != 1 || local[0] != want) {
+			return nil, false
+		}
+		for i < len(buf) && byteClass[buf[i]]&clsSpace != 0 {
+			i++
+		}
+		if i >= len(buf) || buf[i] != '>' {
+			return nil, false
+		}
+		i++
+	}
+	t.i = i
+	return text, true
+}
+
+// cellStart reads a cell's start tag <c …> (any prefix) of plain
+// attributes and returns its r and t values (nil when absent) and whether
+// the tag closes itself. ok is false, and nothing read, for anything else,
+// such as a second r attribute, which the general path reports in order.
+func (t *byteTokenizer) cellStart() (ref, typ []byte, empty, ok bool) {
+	if t.needClose || t.err != nil {
+		return nil, nil, false, false
+	}
+	buf, i := t.buf, t.i
+	if i+2 >= len(buf) || buf[i] != '<' {
+		return nil, nil, false, false
+	}
+	local, i, ok := fastName(buf, i+1)
+	if !ok || len(local) != 1 || local[0] != 'c' {
+		return nil, nil, false, false
+	}
+	for {
+		for i < len(buf) && byteClass[buf[i]]&clsSpace != 0 {
+			i++
+		}
+		if i >= len(buf) {
+			return nil, nil, false, false
+		}
+		switch buf[i] {
+		case '>':
+			t.i = i + 1
+			return ref, typ, false, true
+		case '/':
+			if i+1 >= len(buf) || buf[i+1] != '>' {
+				return nil, nil, false, false
+			}
+			t.i = i + 2
+			return ref, typ, true, true
+		}
+		var alocal []byte
+		if alocal, i, ok = fastName(buf, i); !ok {
+			return nil, nil, false, false
+		}
+		for i < len(buf) && byteClass[buf[i]]&clsSpace != 0 {
+			i++
+		}
+		if i >= len(buf) || buf[i] != '=' {
+			return nil, nil, false, false
+		}
+		i++
+		for i < len(buf) && byteClass[buf[i]]&clsSpace != 0 {
+			i++
+		}
+		if i >= len(buf) || buf[i] != '"' && buf[i] != '\'' {
+			return nil, nil, false, false
+		}
+		q := buf[i]
+		i++
+		from := i
+		for i < len(buf) && buf[i] != q {
+			if c := buf[i]; byteClass[c]&clsPlain == 0 && c != ']' {
+				return nil, nil, false, false
+			}
+			i++
+		}
+		if i >= len(buf) {
+			return nil, nil, false, false
+		}
+		if len(alocal) == 1 {
+			switch alocal[0] {
+			case 'r':
+				if ref != nil {
+					return nil, nil, false, false
+				}
+				ref = buf[from:i]
+			case 't':
+				typ = buf[from:i]
+			}
+		}
+		i++
+	}
 }

@@ -59,7 +59,8 @@ type xlsxRows struct {
 	file, sheet, part string
 	partSize          int64 // uncompressed size of the sheet XML
 	tok               tokenizer
-	stream            io.Reader // under tok, to read to the end after a malformed tail
+	bt                *byteTokenizer // tok, when it is the byte scanner
+	stream            io.Reader      // under tok, to read to the end after a malformed tail
 	closer            io.Closer
 	sst               *sstTable
 	opts              Options
@@ -86,6 +87,15 @@ type xlsxRows struct {
 	spare     []*mergeState
 	width     int // columns merged ranges fill: the widest row so far
 	columns   int // columns of interest (SetColumns); 0 = all
+}
+
+// nextTok reads a token, calling the byte scanner directly when it is the
+// tokenizer.
+func (x *xlsxRows) nextTok() (*token, error) {
+	if x.bt != nil {
+		return x.bt.next()
+	}
+	return x.tok.next()
 }
 
 func (x *xlsxRows) fail(err error) bool {
@@ -122,7 +132,7 @@ func (x *xlsxRows) next() bool {
 		}
 	}
 	for {
-		tk, err := x.tok.next()
+		tk, err := x.nextTok()
 		if err != nil {
 			return x.fail(err)
 		}
@@ -148,7 +158,7 @@ func (x *xlsxRows) readHead() bool {
 			return x.fail(&Error{Pos: Pos{File: x.file, Sheet: x.sheet}, Err: ErrTooLarge,
 				Msg: fmt.Sprintf("has more than %s of XML before its cells (before <sheetData>), where real sheets have a few KB; this is not a normal workbook", sizeString(limits.SheetHead))})
 		}
-		tk, err := x.tok.next()
+		tk, err := x.nextTok()
 		if err == io.EOF {
 			return x.fail(&Error{Pos: Pos{File: x.file}, Err: ErrCorrupt,
 				Msg: fmt.Sprintf("is damaged: part %s cannot be read (the sheet has no <sheetData> element); open it in Excel, let Excel repair it and save it again", x.part)})
@@ -196,7 +206,7 @@ func (x *xlsxRows) readTail() {
 	from := x.tok.offset()
 	var found []Range
 	for {
-		tk, err := x.tok.next()
+		tk, err := x.nextTok()
 		if err == io.EOF {
 			break
 		}
@@ -272,7 +282,16 @@ func (x *xlsxRows) readRow(tk *token) bool {
 	x.unc = x.unc[:0]
 	col := -1
 	for {
-		tk, err := x.tok.next()
+		if x.bt != nil {
+			if ref, typ, empty, ok := x.bt.cellStart(); ok {
+				var err error
+				if col, err = x.fastCell(ref, typ, empty, col+1); err != nil {
+					return x.fail(err)
+				}
+				continue
+			}
+		}
+		tk, err := x.nextTok()
 		if err != nil {
 			return x.fail(err)
 		}
@@ -359,6 +378,34 @@ func (x *xlsxRows) readCell(tk *token, col int) (int, error) {
 	return col, x.cellBody(col, typ)
 }
 
+// fastCell reads a cell whose start tag the byte scanner read (its r and
+// t attributes, nil when absent), as readCell does.
+func (x *xlsxRows) fastCell(ref, typAttr []byte, empty bool, col int) (int, error) {
+	if ref != nil {
+		c, err := x.cellRef(ref)
+		if err != nil {
+			return col, err
+		}
+		col = c
+	}
+	typ := typeOther
+	if typAttr != nil {
+		typ = cellTypeOf(typAttr)
+	}
+	if col >= maxColumns {
+		return col, x.beyondXFD()
+	}
+	if empty {
+		x.buf = x.buf[:0]
+		return col, x.setCell(col, typ, false, false)
+	}
+	if v, ok := x.bt.cellValue(); ok {
+		x.buf = append(x.buf[:0], v...)
+		return col, x.setCell(col, typ, true, false)
+	}
+	return col, x.cellBody(col, typ)
+}
+
 func (x *xlsxRows) cellRef(v []byte) (int, error) {
 	c, _, ok := parseCellRef(v)
 	if !ok {
@@ -392,7 +439,7 @@ func (x *xlsxRows) cellBody(col int, typ cellType) error {
 	var hasV, hasF, inV, inIS, inT bool
 	depth, phonetic := 0, 0
 	for {
-		tk, err := x.tok.next()
+		tk, err := x.nextTok()
 		if err != nil {
 			return err
 		}

@@ -414,6 +414,7 @@ func (x *xlsxFile) rows(sheet string) (*xlsxRows, error) {
 			x.merges[f.Name] = rs
 		},
 	}
+	r.bt, _ = tok.(*byteTokenizer)
 	if known, ok := x.merges[f.Name]; ok {
 		r.known = true
 		r.merges = make([]mergeState, len(known))
