@@ -15,7 +15,9 @@ import (
 )
 
 // Benchmarks read rosters of 10k and 100k persons x 53 competences,
-// generated at run time (gen_test.go), as xlsx and as CSV, next to the
+// generated at run time (gen_test.go), as xlsx (inline strings, as
+// excelize writes them, and a shared-string table, as Excel saves it) and
+// as CSV, next to the
 // "floor" of reading such a workbook: inflating the sheet and tokenising it
 // with encoding/xml, nothing else (as /work/shared/perf/floor). The target:
 // Read within 2x of the floor measured in the same run.
@@ -34,8 +36,8 @@ var (
 )
 
 type benchFiles struct {
-	once      sync.Once
-	xlsx, csv string
+	once           sync.Once
+	xlsx, sst, csv string
 }
 
 func benchInput(b *testing.B, n int) *benchFiles {
@@ -53,6 +55,7 @@ func benchInput(b *testing.B, n int) *benchFiles {
 		}
 		benchDirMu.Unlock()
 		f.xlsx = genXLSX(b, benchDir, n, genOptions{})
+		f.sst = genSSTXLSX(b, benchDir, n, genOptions{})
 		f.csv = genCSV(b, benchDir, n, genOptions{})
 	})
 	return f
@@ -71,17 +74,15 @@ var sizes = []int{10_000, 100_000}
 func BenchmarkRead(b *testing.B) {
 	fw := realFramework(b)
 	for _, n := range sizes {
-		for _, format := range []string{"xlsx", "csv"} {
+		for _, format := range []string{"xlsx", "xlsx-sst", "csv"} {
 			b.Run(fmt.Sprintf("%s/%dk", format, n/1000), func(b *testing.B) {
 				in := benchInput(b, n)
-				path := in.xlsx
-				if format == "csv" {
-					path = in.csv
-				}
+				path := map[string]string{"xlsx": in.xlsx, "xlsx-sst": in.sst, "csv": in.csv}[format]
 				st, _ := os.Stat(path)
 				b.SetBytes(st.Size())
 				b.ReportAllocs()
 				peak := watchHeap()
+				cpu := cpuTime()
 				b.ResetTimer()
 				for i := 0; i < b.N; i++ {
 					r, err := Read(Source{Path: path}, fw, Options{})
@@ -94,6 +95,7 @@ func BenchmarkRead(b *testing.B) {
 				}
 				b.StopTimer()
 				b.ReportMetric(float64(peak()>>20), "MiB-heap-peak")
+				b.ReportMetric((cpuTime()-cpu).Seconds()*1000/float64(b.N), "cpu-ms/op")
 				b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(n), "ns/person")
 			})
 		}

@@ -1,9 +1,11 @@
 package roster
 
 import (
+	"archive/zip"
 	"bufio"
 	"encoding/csv"
 	"fmt"
+	"io"
 	"math"
 	"math/rand/v2"
 	"os"
@@ -173,6 +175,88 @@ func genXLSX(tb testing.TB, dir string, n int, o genOptions) string {
 		tb.Fatal(err)
 	}
 	if err := f.SaveAs(path); err != nil {
+		tb.Fatal(err)
+	}
+	return path
+}
+
+// genSSTXLSX writes the same roster as a workbook whose text is in a
+// shared-string table, as Excel saves it (excelize's StreamWriter writes
+// inline strings), and returns its path.
+func genSSTXLSX(tb testing.TB, dir string, n int, o genOptions) string {
+	tb.Helper()
+	path := filepath.Join(dir, fmt.Sprintf("roster-%d-sst.xlsx", n))
+	fh, err := os.Create(path)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	defer fh.Close()
+	zw := zip.NewWriter(fh)
+	put := func(name, content string) {
+		w, err := zw.Create(name)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		if _, err := io.WriteString(w, content); err != nil {
+			tb.Fatal(err)
+		}
+	}
+	const (
+		rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+		ns  = `xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="` + rel + `"`
+		pkg = `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">`
+	)
+	put("_rels/.rels", pkg+`<Relationship Id="rId1" Type="`+rel+`/officeDocument" Target="xl/workbook.xml"/></Relationships>`)
+	put("xl/workbook.xml", `<workbook `+ns+`><sheets><sheet name="Roster" sheetId="1" r:id="rId1"/></sheets></workbook>`)
+	put("xl/_rels/workbook.xml.rels", pkg+`<Relationship Id="rId1" Type="`+rel+`/worksheet" Target="worksheets/sheet1.xml"/>`+
+		`<Relationship Id="rId2" Type="`+rel+`/sharedStrings" Target="sharedStrings.xml"/></Relationships>`)
+	w, err := zw.Create("xl/worksheets/sheet1.xml")
+	if err != nil {
+		tb.Fatal(err)
+	}
+	bw := bufio.NewWriterSize(w, 1<<20)
+	bw.WriteString(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>` + "\n" + `<worksheet ` + ns + `><sheetData>`)
+	index := map[string]int{}
+	var sst []string
+	line := 0
+	row := func(cells []string, num []bool) error {
+		line++
+		fmt.Fprintf(bw, `<row r="%d">`, line)
+		for i, v := range cells {
+			ref, _ := excelize.CoordinatesToCellName(i+1, line)
+			switch {
+			case v == "":
+			case num != nil && num[i]:
+				fmt.Fprintf(bw, `<c r="%s" s="1"><v>%s</v></c>`, ref, v)
+			default:
+				k, ok := index[v]
+				if !ok {
+					k = len(sst)
+					index[v] = k
+					sst = append(sst, v)
+				}
+				fmt.Fprintf(bw, `<c r="%s" t="s"><v>%d</v></c>`, ref, k)
+			}
+		}
+		bw.WriteString(`</row>`)
+		return nil
+	}
+	_ = row(genHeader(o), nil)
+	if err := genRows(n, o, row); err != nil {
+		tb.Fatal(err)
+	}
+	bw.WriteString(`</sheetData></worksheet>`)
+	if err := bw.Flush(); err != nil {
+		tb.Fatal(err)
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>`+"\n"+`<sst %s count="%d" uniqueCount="%d">`, ns, len(sst), len(sst))
+	for _, s := range sst {
+		b.WriteString("<si><t>" + s + "</t></si>")
+	}
+	b.WriteString("</sst>")
+	put("xl/sharedStrings.xml", b.String())
+	if err := zw.Close(); err != nil {
 		tb.Fatal(err)
 	}
 	return path
