@@ -34,9 +34,8 @@ const (
 	// which is spooled to a temporary file (removed at once) to be read:
 	// the largest legitimate workbook is about 1 GB.
 	Input = 2 << 30
-	// Part bounds an XML part read whole (workbook, relationships,
-	// properties, the shared-string table, a sheet's column and merge
-	// lists).
+	// Part bounds the shared-string table, which is held whole, and the
+	// XML after a sheet's cells (its merged ranges and the like).
 	Part = 256 << 20
 	// SmallPart bounds the parts that are small in every real workbook
 	// (workbook, relationships, properties).

@@ -306,7 +306,6 @@ func (t *byteTokenizer) rawToken() (*token, error) {
 // procInst reads <?target …?>; the content of an <?xml …?> declaration
 // is checked as encoding/xml checks it.
 func (t *byteTokenizer) procInst() (*token, error) {
-	from := t.i
 	name, ok := t.name()
 	if !ok {
 		if t.err == nil {
@@ -314,7 +313,7 @@ func (t *byteTokenizer) procInst() (*token, error) {
 		}
 		return nil, t.err
 	}
-	isDecl := t.i-from == 3 && string(name) == "xml"
+	isDecl := string(name) == "xml"
 	t.space()
 	t.decl = t.decl[:0]
 	var b0 byte

@@ -479,3 +479,33 @@ func TestInflationRatio(t *testing.T) {
 		t.Errorf("error %v", err)
 	}
 }
+
+func TestHiddenColumns(t *testing.T) {
+	head := `<?xml version="1.0"?><worksheet ` + nsMain + `><cols>` +
+		`<col min="5" max="6" hidden="1"/><col min="2" max="3" hidden="true"/><col min="3" max="4" hidden="1"/><col min="9" max="9" hidden="0"/><col min="12" max="20000" hidden="1"/>` +
+		`</cols><sheetData><row r="1"><c r="A1"><v>1</v></c></row></sheetData></worksheet>`
+	f, err := openBytes(t, "h.xlsx", wb{sheets: []sheetSpec{{name: "S", xml: head}}}.bytes(t), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var hidden []int
+	err = f.Read("S", func(rows *Rows) error {
+		for rows.Next() {
+		}
+		for c := range 20 {
+			if rows.ColHidden(c) {
+				hidden = append(hidden, c)
+			}
+		}
+		if !rows.ColHidden(16383) || rows.ColHidden(16384) {
+			t.Error("column XFD")
+		}
+		return rows.Err()
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := []int{1, 2, 3, 4, 5, 11, 12, 13, 14, 15, 16, 17, 18, 19}; !reflect.DeepEqual(hidden, want) {
+		t.Errorf("hidden %v, want %v", hidden, want)
+	}
+}

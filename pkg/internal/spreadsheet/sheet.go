@@ -172,6 +172,7 @@ func (x *xlsxRows) readHead() bool {
 		switch string(tk.local) {
 		case "sheetData":
 			x.phase = phaseRows
+			x.hiddenCol = mergeHidden(x.hiddenCol)
 			return true
 		case "dimension":
 			for _, a := range tk.attrs {
@@ -639,13 +640,25 @@ func (x *xlsxRows) uncached() []int   { return x.unc }
 func (x *xlsxRows) fieldLine(int) int { return 0 }
 func (x *xlsxRows) err() error        { return x.e }
 
+// colHidden looks col up in the hidden columns, merged into disjoint
+// ranges by column (a sheet's head may list a great many).
 func (x *xlsxRows) colHidden(col int) bool {
-	for _, r := range x.hiddenCol {
-		if col >= r.Left && col <= r.Right {
-			return true
+	i, _ := slices.BinarySearchFunc(x.hiddenCol, col, func(r Range, col int) int { return cmp.Compare(r.Left, col+1) })
+	return i > 0 && col <= x.hiddenCol[i-1].Right
+}
+
+// mergeHidden sorts the hidden columns and merges those that overlap.
+func mergeHidden(rs []Range) []Range {
+	slices.SortFunc(rs, func(a, b Range) int { return cmp.Compare(a.Left, b.Left) })
+	out := rs[:0]
+	for _, r := range rs {
+		if n := len(out); n > 0 && r.Left <= out[n-1].Right+1 {
+			out[n-1].Right = max(out[n-1].Right, r.Right)
+			continue
 		}
+		out = append(out, r)
 	}
-	return false
+	return out
 }
 
 func (x *xlsxRows) merged() bool { return len(x.active) > 0 }

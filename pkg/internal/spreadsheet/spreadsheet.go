@@ -74,7 +74,7 @@ type Options struct {
 	MaxRatio     int64 // xlsx: inflated/compressed size of a part over limits.RatioFloor; 0 = limits.Ratio
 	MaxToken     int   // xlsx: longest run of XML between two '<'; 0 = limits.XMLToken
 	MaxInput     int64 // xlsx from Source.R: bytes spooled; 0 = limits.Input
-	MaxPart      int64 // xlsx: size of an XML part read whole; 0 = limits.Part
+	MaxPart      int64 // xlsx: the shared-string table, and the XML after a sheet's cells; 0 = limits.Part
 
 	MaxRows              int   // xlsx: rows of a sheet; 0 = limits.Rows
 	MaxSheetCells        int64 // xlsx: cells handed on for a sheet, blanks and merged copies included; 0 = limits.SheetCells
