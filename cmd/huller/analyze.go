@@ -12,6 +12,7 @@ import (
 	"github.com/huller/huller/frameworks"
 	"github.com/huller/huller/pkg/analysis"
 	"github.com/huller/huller/pkg/framework"
+	"github.com/huller/huller/pkg/lang"
 	"github.com/huller/huller/pkg/render"
 	"github.com/huller/huller/pkg/roster"
 	"github.com/spf13/cobra"
@@ -94,7 +95,7 @@ Exit status: 0 when the analysis ran, whatever it found; 1 for invalid input;
 	f.StringVar(&opts.failOn, "fail-on", "", "exit 3 when there are any: holes or gaps")
 	_ = f.MarkHidden("xlsx")
 	_ = cmd.RegisterFlagCompletionFunc("format", fixedCompletion(render.Formats()...))
-	_ = cmd.RegisterFlagCompletionFunc("lang", fixedCompletion(render.Languages()...))
+	_ = cmd.RegisterFlagCompletionFunc("lang", fixedCompletion(lang.Languages...))
 	_ = cmd.RegisterFlagCompletionFunc("fail-on", fixedCompletion("holes", "gaps"))
 	_ = cmd.RegisterFlagCompletionFunc("framework", completeFrameworks)
 	return cmd
@@ -116,7 +117,7 @@ func (opts *analyzeOptions) check() error {
 		}
 	}
 	if opts.lang != "" {
-		if err := render.CheckLang(opts.lang); err != nil {
+		if err := lang.Check(opts.lang); err != nil {
 			return usageError{err}
 		}
 	}

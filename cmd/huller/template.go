@@ -11,6 +11,7 @@ import (
 
 	"github.com/huller/huller/frameworks"
 	"github.com/huller/huller/pkg/framework"
+	"github.com/huller/huller/pkg/lang"
 	"github.com/huller/huller/pkg/roster"
 	"github.com/huller/huller/pkg/rosterform"
 	"github.com/huller/huller/pkg/workbook"
@@ -59,7 +60,7 @@ is never overwritten.`,
 	f.StringVar(&opts.format, "format", "xlsx", "output format: xlsx or csv")
 	f.StringVar(&opts.lang, "lang", "", "language of the texts: da, en or sl (default: the framework's)")
 	_ = cmd.RegisterFlagCompletionFunc("format", fixedCompletion("xlsx", "csv"))
-	_ = cmd.RegisterFlagCompletionFunc("lang", fixedCompletion(rosterform.Languages()...))
+	_ = cmd.RegisterFlagCompletionFunc("lang", fixedCompletion(lang.Languages...))
 	_ = cmd.RegisterFlagCompletionFunc("framework", completeFrameworks)
 	return cmd
 }
@@ -89,7 +90,7 @@ func runTemplate(opts *templateOptions) error {
 			ref.File = abs
 		}
 	}
-	if opts.lang != "" && !slices.Contains(rosterform.Languages(), opts.lang) {
+	if opts.lang != "" && !slices.Contains(lang.Languages, opts.lang) {
 		opts.s.warn("the template's instructions are not written in %q; they are in English (the framework's texts follow --lang where the framework has them)", opts.lang)
 	}
 	topts := rosterform.Options{Lang: opts.lang, Ref: ref, FileName: filepath.Base(out)}

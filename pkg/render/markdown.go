@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/huller/huller/pkg/analysis"
+	"github.com/huller/huller/pkg/lang"
 )
 
 // Markdown writes res as GitHub-flavoured Markdown for CI summaries and
@@ -36,7 +37,7 @@ func Markdown(w io.Writer, res *analysis.Result, o Options) error {
 			mdTable(bw, t)
 		}
 		if t.omitted > 0 {
-			fmt.Fprintf(bw, "\n_%s_\n", mdEscape(fmt.Sprintf(v.l.moreRows, t.omitted)))
+			fmt.Fprintf(bw, "\n_%s_\n", mdEscape(v.l.F(lang.MoreRows, t.omitted)))
 		}
 	}
 	return bw.Flush()

@@ -17,6 +17,7 @@ import (
 	"github.com/huller/huller/frameworks"
 	"github.com/huller/huller/pkg/analysis"
 	"github.com/huller/huller/pkg/framework"
+	"github.com/huller/huller/pkg/lang"
 	"github.com/huller/huller/pkg/roster"
 	"github.com/olekukonko/tablewriter/pkg/twwidth"
 )
@@ -245,7 +246,7 @@ func TestTerminalFitsWidth(t *testing.T) {
 		fase3Result(t, func(s *analysis.Settings) { s.ByTeam = true }),
 	}
 	for _, res := range results {
-		for _, lang := range Languages() {
+		for _, lang := range lang.Languages {
 			for width := 60; width <= 160; width += 5 {
 				for _, color := range []bool{false, true} {
 					var b bytes.Buffer
@@ -438,9 +439,6 @@ func TestRenderErrors(t *testing.T) {
 			t.Errorf("%s lang: %v", f, err)
 		}
 	}
-	if CheckLang("sl") != nil || CheckLang("") != nil || CheckLang("xx") == nil {
-		t.Errorf("CheckLang")
-	}
 }
 
 func TestWrapText(t *testing.T) {
@@ -476,36 +474,11 @@ func TestLayout(t *testing.T) {
 	}
 }
 
-func TestPlural(t *testing.T) {
-	tests := []struct {
-		l    *labels
-		n    int
-		want string
-	}{
-		{&en, 1, "1 person"}, {&en, 2, "2 persons"}, {&da, 0, "0 personer"},
-		{&sl, 1, "1 oseba"}, {&sl, 2, "2 osebi"}, {&sl, 4, "4 osebe"}, {&sl, 5, "5 oseb"}, {&sl, 101, "101 oseba"}, {&sl, 111, "111 oseb"},
-	}
-	for _, tt := range tests {
-		if got := tt.l.personsN(tt.n); got != tt.want {
-			t.Errorf("personsN(%d) = %q, want %q", tt.n, got, tt.want)
-		}
-	}
-}
-
-func TestLabelsComplete(t *testing.T) {
-	for _, lang := range Languages() {
-		l := languages[lang]
-		rv := reflect.ValueOf(*l)
-		for i := range rv.NumField() {
-			f := rv.Field(i)
-			if f.Kind() == reflect.String && f.String() == "" {
-				t.Errorf("%s: label %s is empty", lang, rv.Type().Field(i).Name)
-			}
-		}
-		for _, k := range analysis.Kinds {
-			if l.kinds[k] == "" {
-				t.Errorf("%s: no label for kind %s", lang, k)
-			}
+// TestKindsNamed: every kind of hole has a name in the vocabulary.
+func TestKindsNamed(t *testing.T) {
+	for _, k := range analysis.Kinds {
+		if _, ok := lang.Kind(k.String()); !ok {
+			t.Errorf("kind %s has no term in pkg/lang", k)
 		}
 	}
 }

@@ -2,11 +2,11 @@ package render
 
 import (
 	"bufio"
-	"fmt"
 	"io"
 	"strings"
 
 	"github.com/huller/huller/pkg/analysis"
+	"github.com/huller/huller/pkg/lang"
 	"github.com/olekukonko/tablewriter"
 	"github.com/olekukonko/tablewriter/pkg/twwidth"
 	"github.com/olekukonko/tablewriter/tw"
@@ -52,7 +52,7 @@ func Terminal(w io.Writer, res *analysis.Result, o Options) error {
 			return err
 		}
 		if t.omitted > 0 {
-			v.line(bw, []string{fmt.Sprintf(v.l.moreRows, t.omitted)}, false)
+			v.line(bw, []string{v.l.F(lang.MoreRows, t.omitted)}, false)
 		}
 	}
 	return bw.Flush()

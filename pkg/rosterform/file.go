@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 
 	"github.com/huller/huller/pkg/framework"
+	"github.com/huller/huller/pkg/lang"
 )
 
 // WriteCSV writes a CSV roster template: one header row (the fixed columns
@@ -18,8 +19,7 @@ func WriteCSV(w io.Writer, fw *framework.Framework, opts Options) error {
 	if opts.Lang == "" {
 		opts.Lang = fw.Language
 	}
-	t := textsFor(opts.Lang)
-	header := append([]string(nil), t.headers[:]...)
+	header := fixedHeaders(lang.For(opts.Lang))
 	for _, l := range fw.Leaves {
 		header = append(header, nodeHeader(l, fw.Text(l.Name, opts.Lang)))
 	}

@@ -25,6 +25,7 @@ import (
 	"time"
 
 	"github.com/huller/huller/pkg/analysis"
+	"github.com/huller/huller/pkg/lang"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -132,9 +133,9 @@ func Write(w io.Writer, res *analysis.Result, opts Options) (err error) {
 		return fmt.Errorf("report: compression level %d is not between %d and %d",
 			level, flate.HuffmanOnly, flate.BestCompression)
 	}
-	lang := opts.Lang
-	if lang == "" {
-		lang = res.Framework.Language
+	code := opts.Lang
+	if code == "" {
+		code = res.Framework.Language
 	}
 	f := excelize.NewFile(excelize.Options{TmpDir: opts.TmpDir})
 	defer func() {
@@ -142,7 +143,7 @@ func Write(w io.Writer, res *analysis.Result, opts Options) (err error) {
 			err = cerr
 		}
 	}()
-	b := &builder{f: f, res: res, opts: opts, lim: lim, lang: lang, l: labelsFor(lang),
+	b := &builder{f: f, res: res, opts: opts, lim: lim, l: lang.For(code),
 		splices: map[string]*splice{}}
 	if err := b.build(); err != nil {
 		return err
