@@ -247,7 +247,7 @@ func TestTerminalFitsWidth(t *testing.T) {
 	}
 	for _, res := range results {
 		for _, lang := range lang.Languages {
-			for width := 60; width <= 160; width += 5 {
+			for _, width := range []int{60, 72, 80, 100, 132, 160} {
 				for _, color := range []bool{false, true} {
 					var b bytes.Buffer
 					if err := Terminal(&b, res, Options{Width: width, Lang: lang, Color: color}); err != nil {
@@ -453,12 +453,29 @@ func TestWrapText(t *testing.T) {
 		{"ab cdefghij k", 4, []string{"ab", "cdef", "ghij", "k"}},
 		{"75.0\u00a0% fit", 6, []string{"75.0\u00a0%", "fit"}},
 		{"ÆØÅ æøå", 3, []string{"ÆØÅ", "æøå"}},
+		// a hyphenated word breaks after its hyphen, not inside a part
+		{"Gode formidlings-og formuleringsevner", 17, []string{"Gode formidlings-", "og", "formuleringsevner"}},
+		{"a-b-c", 2, []string{"a-", "b-", "c"}},
+		{"Kompetenceprofilen (80,0 %)", 18, []string{"Kompetenceprofilen", "(80,0 %)"}},
+		{"-x- --", 3, []string{"-x-", "--"}},
+		// a word longer than the line is broken, and only then
+		{"Koordinationsprofilen", 8, []string{"Koordina", "tionspro", "filen"}},
 		{"", 5, []string{""}},
 	}
 	for _, tt := range tests {
 		if got := wrapText(tt.s, tt.width); !reflect.DeepEqual(got, tt.want) {
 			t.Errorf("wrapText(%q, %d) = %q, want %q", tt.s, tt.width, got, tt.want)
 		}
+	}
+}
+
+// TestWrapLongWord: a word of 200,000 letters wraps in linear time (this
+// took seconds when the rest of the word was measured after every cut).
+func TestWrapLongWord(t *testing.T) {
+	word := strings.Repeat("A", 200_000)
+	lines := wrapText("Bo "+word, 40)
+	if len(lines) != 5001 || lines[0] != "Bo" || lines[1] != word[:40] {
+		t.Fatalf("%d lines, first %q", len(lines), lines[0])
 	}
 }
 
@@ -471,6 +488,12 @@ func TestLayout(t *testing.T) {
 	// 30 columns: 10 go to borders, the fixed columns keep 1 and 5.
 	if got := layout([]string{"#", "Competence", "Level"}, rows, []bool{false, true, false}, 30); !reflect.DeepEqual(got, []int{1, 14, 5}) {
 		t.Errorf("narrow: %v", got)
+	}
+	// Whole words first: the profile column gets its longest word
+	// (21 columns) before the name column grows past its own.
+	rows = [][]cell{{c("Astrid Winther (N1032)"), c("Koordinationsprofilen (80,0 %)")}}
+	if got := layout([]string{"Name", "Best profile"}, rows, []bool{true, true}, 50); got[1] < 21 || got[0] < 8 {
+		t.Errorf("words: %v", got)
 	}
 }
 
