@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 	"golang.org/x/term"
 )
 
@@ -136,7 +137,7 @@ Frameworks are YAML files; five are built in (see 'huller frameworks').`,
 	root.SetIn(s.In)
 	root.SetOut(s.Out)
 	root.SetErr(s.Err)
-	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
+	root.SetFlagErrorFunc(flagError)
 	root.AddCommand(
 		newAnalyzeCmd(s),
 		newTemplateCmd(s),
@@ -159,12 +160,16 @@ func args(v cobra.PositionalArgs) cobra.PositionalArgs {
 	}
 }
 
-// oneOf checks an enum flag value.
-func oneOf(flag, value string, allowed ...string) error {
-	for _, a := range allowed {
-		if value == a {
-			return nil
+// flagError turns a flag parsing error into a usage error; a bad value of
+// one of huller's own flags reads "--format "xml" is not one of: …" rather
+// than pflag's "invalid argument … for … flag: …".
+func flagError(_ *cobra.Command, err error) error {
+	var iv *pflag.InvalidValueError
+	if errors.As(err, &iv) {
+		switch iv.GetFlag().Value.(type) {
+		case *enumValue, *intValue, *floatValue, *langValue:
+			return usageError{fmt.Errorf("--%s %s", iv.GetFlag().Name, iv.Unwrap())}
 		}
 	}
-	return usageError{fmt.Errorf("--%s %q is not one of: %s", flag, value, strings.Join(allowed, ", "))}
+	return usageError{err}
 }

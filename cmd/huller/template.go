@@ -6,12 +6,10 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"slices"
 	"strings"
 
 	"github.com/huller/huller/frameworks"
 	"github.com/huller/huller/pkg/framework"
-	"github.com/huller/huller/pkg/lang"
 	"github.com/huller/huller/pkg/roster"
 	"github.com/huller/huller/pkg/rosterform"
 	"github.com/huller/huller/pkg/workbook"
@@ -57,18 +55,14 @@ is never overwritten.`,
 	f := cmd.Flags()
 	f.StringVarP(&opts.framework, "framework", "f", frameworks.Default, "framework: a built-in id or a YAML file")
 	f.StringVarP(&opts.output, "output", "o", "", "file to write (- for standard output)")
-	f.StringVar(&opts.format, "format", "xlsx", "output format: xlsx or csv")
-	f.StringVar(&opts.lang, "lang", "", "language of the texts: da, en or sl (default: the framework's)")
-	_ = cmd.RegisterFlagCompletionFunc("format", fixedCompletion("xlsx", "csv"))
-	_ = cmd.RegisterFlagCompletionFunc("lang", fixedCompletion(lang.Languages...))
+	enumFlag(cmd, &opts.format, "format", "", "xlsx", []string{"xlsx", "csv"}, "output format")
+	langFlag(cmd, &opts.lang, "", "language of the texts (default: the framework's)")
 	_ = cmd.RegisterFlagCompletionFunc("framework", completeFrameworks)
 	return cmd
 }
 
 func runTemplate(opts *templateOptions) error {
-	if err := oneOf("format", opts.format, "xlsx", "csv"); err != nil {
-		return err
-	}
+	warnLang(opts.s, opts.lang)
 	out := opts.output
 	if out == "" {
 		if opts.format == "xlsx" {
@@ -89,9 +83,6 @@ func runTemplate(opts *templateOptions) error {
 		if abs, err := filepath.Abs(opts.framework); err == nil {
 			ref.File = abs
 		}
-	}
-	if opts.lang != "" && !slices.Contains(lang.Languages, opts.lang) {
-		opts.s.warn("the template's instructions are not written in %q; they are in English (the framework's texts follow --lang where the framework has them)", opts.lang)
 	}
 	topts := rosterform.Options{Lang: opts.lang, Ref: ref, FileName: filepath.Base(out)}
 	if out == "-" {

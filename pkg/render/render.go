@@ -20,8 +20,9 @@ import (
 
 // Options control the human-oriented renderers.
 type Options struct {
-	// Lang is the language of labels and framework texts: en, da or sl
-	// ("" means en). Framework texts missing in Lang fall back to English,
+	// Lang is the language of labels and framework texts ("" means en);
+	// huller's labels are English for a language it has no texts in.
+	// Framework texts missing in Lang fall back to English,
 	// then to the framework's own language.
 	Lang string
 	// Width is the terminal width in columns (0 means 80). Tables wrap long
@@ -73,9 +74,6 @@ type view struct {
 func newView(res *analysis.Result, o Options) (*view, error) {
 	if o.Lang == "" {
 		o.Lang = "en"
-	}
-	if err := lang.Check(o.Lang); err != nil {
-		return nil, err
 	}
 	return &view{res: res, fw: res.Framework, l: lang.For(o.Lang), o: o}, nil
 }
