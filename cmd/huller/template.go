@@ -10,9 +10,9 @@ import (
 
 	"github.com/huller/huller/frameworks"
 	"github.com/huller/huller/pkg/framework"
+	"github.com/huller/huller/pkg/outfile"
 	"github.com/huller/huller/pkg/roster"
 	"github.com/huller/huller/pkg/rosterform"
-	"github.com/huller/huller/pkg/workbook"
 	"github.com/spf13/cobra"
 )
 
@@ -71,7 +71,7 @@ func runTemplate(opts *templateOptions) error {
 		out = "-"
 	}
 	if out == "-" && opts.format == "xlsx" && opts.s.OutTTY {
-		return errors.New("refusing to write a binary workbook to the terminal; use -o FILE or redirect the output")
+		return withHint(errors.New("refusing to write a binary workbook to the terminal"), "use -o FILE, or redirect the output to a file")
 	}
 	loader := framework.NewLoader(frameworks.FS)
 	fw, err := loader.Load(opts.framework)
@@ -97,10 +97,10 @@ func runTemplate(opts *templateOptions) error {
 	if out == "-" {
 		return write(opts.s.Out)
 	}
-	if ref.File != "" && workbook.SameFile(out, ref.File) {
-		return fmt.Errorf("-o %s is the framework file, and the template would overwrite it; choose another output file", out)
+	if err := outfile.Check(out, ref.File); err != nil {
+		return err
 	}
-	if err := rosterform.WriteFile(out, write); err != nil {
+	if err := outfile.Write(out, write); err != nil {
 		return fmt.Errorf("%s: %w", out, unwrapPath(err))
 	}
 	fmt.Fprintf(opts.s.Err, "huller: wrote %s: %s, %d %s, %d %s\n", out, fw.ID,

@@ -54,7 +54,7 @@ func TestTemplateCommand(t *testing.T) {
 	copyFw := filepath.Join(dir, "fw.yaml")
 	data, _ := os.ReadFile(fwFile)
 	_ = os.WriteFile(copyFw, data, 0o644)
-	if _, _, err := runTemplateCmd(t, false, "--framework", copyFw, "-o", copyFw); err == nil || !strings.Contains(err.Error(), "is the framework file") {
+	if _, _, err := runTemplateCmd(t, false, "--framework", copyFw, "-o", copyFw); err == nil || !strings.Contains(err.Error(), "is also an input file") {
 		t.Errorf("error %v", err)
 	}
 	if b, _ := os.ReadFile(copyFw); !bytes.Equal(b, data) {
@@ -88,7 +88,7 @@ func TestTemplateCommandErrors(t *testing.T) {
 		{[]string{"--format", "pdf", "-o", "x"}, false, `--format "pdf" is not one of: xlsx, csv`, true},
 		{[]string{"-o", "-"}, true, "refusing to write a binary workbook to the terminal", false},
 		{[]string{"--framework", "nope", "-o", "x.xlsx"}, false, "nope", false},
-		{[]string{"-o", filepath.Join(t.TempDir(), "no", "dir", "x.xlsx")}, false, "no such file or directory", false},
+		{[]string{"-o", filepath.Join(t.TempDir(), "no", "dir", "x.xlsx")}, false, "does not exist", false},
 		{[]string{"extra"}, false, "unknown command", true},
 	}
 	for _, tt := range tests {

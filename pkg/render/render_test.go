@@ -389,19 +389,6 @@ func TestCSV(t *testing.T) {
 	}
 }
 
-func TestSafeCell(t *testing.T) {
-	tests := []struct{ in, want string }{
-		{"", ""}, {"Anne", "Anne"}, {"=1+2", "'=1+2"}, {"+45 1234", "'+45 1234"}, {"-Minus", "'-Minus"},
-		{"@SUM(A1)", "'@SUM(A1)"}, {"\tx", "'\tx"}, {"\rx", "'\rx"}, {"-3", "-3"}, {"+1.5", "+1.5"},
-		{"-2,5", "-2,5"}, {"-2+3", "'-2+3"}, {"-Inf", "'-Inf"}, {"a=b", "a=b"}, {" =x", " =x"},
-	}
-	for _, tt := range tests {
-		if got := SafeCell(tt.in); got != tt.want {
-			t.Errorf("SafeCell(%q) = %q, want %q", tt.in, got, tt.want)
-		}
-	}
-}
-
 func TestMarkdownEscaping(t *testing.T) {
 	res := demoResult(t, func(s *analysis.Settings) { s.ByTeam = true })
 	var b bytes.Buffer
@@ -502,6 +489,38 @@ func TestKindsNamed(t *testing.T) {
 	for _, k := range analysis.Kinds {
 		if _, ok := lang.Kind(k.String()); !ok {
 			t.Errorf("kind %s has no term in pkg/lang", k)
+		}
+	}
+}
+
+// TestHostileNames: names, teams and roles from a roster reach the terminal
+// with their escape sequences shown, not run, and Markdown with their
+// links, images and HTML shown, not rendered.
+func TestHostileNames(t *testing.T) {
+	res := demoResult(t, func(s *analysis.Settings) { s.ByTeam = true })
+	hostile := []string{"\x1b]0;PWNED\a\x1b[2JEVIL", "[click](http://evil)", "![](http://evil/p.png)", "<script>x</script>", "abc\u202edcba"}
+	for i, h := range hostile {
+		res.People[i%len(res.People)].Person.Name = h
+		res.People[i%len(res.People)].Person.Team = h
+	}
+	for _, tc := range []struct {
+		format string
+		bad    []string
+	}{
+		{"table", []string{"\x1b", "\a", "\u202e"}},
+		{"markdown", []string{"\x1b", "[click](", "![](", "<script>", "\u202e"}},
+	} {
+		var b bytes.Buffer
+		if err := Render(&b, tc.format, res, Options{Width: 100}); err != nil {
+			t.Fatal(err)
+		}
+		for _, bad := range tc.bad {
+			if strings.Contains(b.String(), bad) {
+				t.Errorf("%s output holds %q", tc.format, bad)
+			}
+		}
+		if !strings.Contains(b.String(), `x1b`) || !strings.Contains(b.String(), "PWNED") {
+			t.Errorf("%s output does not show the escaped name", tc.format)
 		}
 	}
 }

@@ -41,6 +41,23 @@ type document struct {
 	tables []table
 }
 
+// each replaces every text of the document d by f(text).
+func (d *document) each(f func(string) string) {
+	d.title = f(d.title)
+	for i := range d.tables {
+		t := &d.tables[i]
+		t.heading, t.empty = f(t.heading), f(t.empty)
+		for j := range t.header {
+			t.header[j] = f(t.header[j])
+		}
+		for _, row := range t.rows {
+			for j := range row {
+				row[j].s = f(row[j].s)
+			}
+		}
+	}
+}
+
 // document builds the document of a result.
 func (v *view) document() document {
 	res, l := v.res, v.l

@@ -9,6 +9,7 @@ import (
 
 	"github.com/huller/huller/pkg/analysis"
 	"github.com/huller/huller/pkg/lang"
+	"github.com/huller/huller/pkg/safetext"
 	"github.com/olekukonko/tablewriter"
 	"github.com/olekukonko/tablewriter/pkg/twwidth"
 	"github.com/olekukonko/tablewriter/tw"
@@ -40,6 +41,7 @@ func Terminal(w io.Writer, res *analysis.Result, o Options) error {
 	}
 	bw := bufio.NewWriter(w)
 	d := v.document()
+	d.each(terminalText)
 	v.line(bw, wrapText(d.title, width), true)
 	for _, t := range d.tables {
 		bw.WriteString("\n")
@@ -58,6 +60,27 @@ func Terminal(w io.Writer, res *analysis.Result, o Options) error {
 		}
 	}
 	return bw.Flush()
+}
+
+// maxCell is the most runes of one text a terminal table shows; a longer
+// text (a 200 KB name) ends in "…". The JSON, CSV and the workbook keep it
+// whole.
+const maxCell = 1000
+
+// terminalText makes a text from outside safe for the terminal
+// (safetext.Terminal) and cuts it to maxCell runes.
+func terminalText(s string) string {
+	s = safetext.Terminal(s)
+	if len(s) > maxCell {
+		n := 0
+		for i := range s {
+			if n == maxCell {
+				return s[:i] + "…"
+			}
+			n++
+		}
+	}
+	return s
 }
 
 // line writes lines of text, bold when asked and colour is on.

@@ -8,8 +8,6 @@ import (
 	"html"
 	"io"
 	"math"
-	"os"
-	"path/filepath"
 	"regexp"
 	"slices"
 	"strconv"
@@ -903,50 +901,6 @@ func TestEmptyRoster(t *testing.T) {
 	f := open(t, write(t, res, Options{Lang: "en"}))
 	if len(f.GetSheetList()) != 7 {
 		t.Errorf("sheets %q", f.GetSheetList())
-	}
-}
-
-func TestWriteFile(t *testing.T) {
-	res := team40(t)
-	dir := t.TempDir()
-	path := filepath.Join(dir, "report.xlsx")
-	if err := os.WriteFile(path, []byte("old"), 0o640); err != nil {
-		t.Fatal(err)
-	}
-	if err := WriteFile(path, res, Options{Lang: "en"}); err != nil {
-		t.Fatal(err)
-	}
-	data, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	open(t, data)
-	if fi, _ := os.Stat(path); fi.Mode().Perm() != 0o640 {
-		t.Errorf("mode %v, want the replaced file's 0640", fi.Mode().Perm())
-	}
-	// an error leaves the old file and no temporary file
-	if err := WriteFile(path, res, Options{Limits: Limits{Rows: 1}}); err == nil {
-		t.Fatal("bad limits accepted")
-	}
-	entries, _ := os.ReadDir(dir)
-	if len(entries) != 1 {
-		t.Errorf("left behind: %v", entries)
-	}
-	if again, _ := os.ReadFile(path); !bytes.Equal(again, data) {
-		t.Error("a failed write changed the file")
-	}
-	if err := WriteFile(filepath.Join(dir, "missing", "r.xlsx"), res, Options{}); err == nil {
-		t.Error("no error for a missing folder")
-	}
-	// SameFile
-	link := filepath.Join(dir, "link.xlsx")
-	if err := os.Symlink(path, link); err == nil {
-		if !SameFile(path, link) {
-			t.Error("SameFile misses a symlink")
-		}
-	}
-	if !SameFile(path, filepath.Join(dir, ".", "report.xlsx")) || SameFile(path, filepath.Join(dir, "nope")) {
-		t.Error("SameFile")
 	}
 }
 
