@@ -111,8 +111,8 @@ func (b *builder) writeHuller(plan *sheetPlan, holes []holeRow) error {
 	l, res, st := b.l, b.res, &b.st
 	fw := res.Framework
 	cols := b.hullerCols()
-	pg := b.newTable(plan.pages, len(holes))
-	pg.head = func(sw *excelize.StreamWriter, sheet string) (int, error) {
+	pg := b.bk.AddTable(plan.pages, len(holes))
+	pg.Head = func(sw *excelize.StreamWriter, sheet string) (int, error) {
 		widths := []float64{5, 24, 14, 46, 30}
 		if cols.team {
 			widths = append(widths, 14)
@@ -143,7 +143,7 @@ func (b *builder) writeHuller(plan *sheetPlan, holes []holeRow) error {
 		}
 		return 1, nil
 	}
-	pg.tail = func(sw *excelize.StreamWriter, sheet string, first, last int) error {
+	pg.Tail = func(sw *excelize.StreamWriter, sheet string, first, last int) error {
 		if err := b.f.AutoFilter(sheet, "A1:"+cell(cols.last, max(last, 1)), nil); err != nil {
 			return err
 		}
@@ -153,7 +153,7 @@ func (b *builder) writeHuller(plan *sheetPlan, holes []holeRow) error {
 			RefersTo: ref(sheet, 1, 1, cols.last, max(last, 1)), Scope: sheet})
 	}
 
-	pg.rows = func(lo, hi int, add func([]any) error) error {
+	pg.Rows = func(lo, hi int, add func([]any) error) error {
 		// one cache a sheet: the sheets are rendered concurrently
 		cache := b.newListCache()
 		row := make([]any, cols.last)

@@ -6,6 +6,7 @@ import (
 
 	"github.com/huller/huller/pkg/analysis"
 	"github.com/huller/huller/pkg/lang"
+	"github.com/huller/huller/pkg/workbook/internal/xlsxstream"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -72,7 +73,7 @@ func (b *builder) writeOverview(holes []holeRow) error {
 	o := &ovw{b: b, sheet: l.T(lang.SheetOverview), row: 1}
 	f := b.f
 	for i, w := range []float64{14, 52, 34, 11, 11, 12, 12, 3} {
-		if err := f.SetColWidth(o.sheet, colName(i+1), colName(i+1), w); err != nil {
+		if err := f.SetColWidth(o.sheet, xlsxstream.ColName(i+1), xlsxstream.ColName(i+1), w); err != nil {
 			return err
 		}
 	}
@@ -282,8 +283,8 @@ func (o *ovw) coverageTable() [2]int {
 		})
 	}
 	if o.err == nil {
-		hc := colName(helperCol)
-		o.err = b.f.SetColVisible(o.sheet, hc+":"+colName(helperCol+len(fw.Basis)), false)
+		hc := xlsxstream.ColName(helperCol)
+		o.err = b.f.SetColVisible(o.sheet, hc+":"+xlsxstream.ColName(helperCol+len(fw.Basis)), false)
 	}
 	return [2]int{first, last}
 }

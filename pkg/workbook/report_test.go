@@ -19,6 +19,7 @@ import (
 	"github.com/huller/huller/pkg/framework"
 	"github.com/huller/huller/pkg/lang"
 	"github.com/huller/huller/pkg/roster"
+	"github.com/huller/huller/pkg/workbook/internal/xlsxstream"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -208,7 +209,7 @@ func TestCharts(t *testing.T) {
 		t.Errorf("series names %q", got)
 	}
 	checkCoverageChart(t, data, res)
-	hidden, err := f.GetColVisible("Overview", colName(helperCol))
+	hidden, err := f.GetColVisible("Overview", xlsxstream.ColName(helperCol))
 	if err != nil || hidden {
 		t.Errorf("chart data column visible=%v, %v", hidden, err)
 	}

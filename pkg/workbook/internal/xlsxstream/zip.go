@@ -1,4 +1,4 @@
-package workbook
+package xlsxstream
 
 import (
 	"archive/zip"
