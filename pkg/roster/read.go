@@ -218,12 +218,3 @@ func isBlank(s string) bool {
 	return s == "" || strings.TrimSpace(s) == ""
 }
 
-func nonBlank(cells []string) int {
-	n := 0
-	for _, c := range cells {
-		if !isBlank(c) {
-			n++
-		}
-	}
-	return n
-}
