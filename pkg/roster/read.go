@@ -217,4 +217,3 @@ func isBlankRow(cells []string) bool {
 func isBlank(s string) bool {
 	return s == "" || strings.TrimSpace(s) == ""
 }
-
