@@ -141,3 +141,16 @@ func (r *Result) HasGaps() bool {
 	}
 	return false
 }
+
+// AllWarnings returns every problem that did not stop the run: the
+// roster's warnings (hidden rows, ignored columns, competences no column
+// covers, …), then the analysis's (an unknown role or profile id).
+func (r *Result) AllWarnings() []string {
+	var out []string
+	if r.Roster != nil {
+		for _, w := range r.Roster.Warnings {
+			out = append(out, w.String())
+		}
+	}
+	return append(out, r.Warnings...)
+}

@@ -176,7 +176,7 @@ func JSON(w io.Writer, res *analysis.Result, o Options) error {
 		}
 		return jTeam{Team: t.Name, Persons: len(t.Members), Summary: jsonSummary(t.Summary, t.Holes), Holes: holes}
 	})
-	warnings := append([]string{}, res.Warnings...)
+	warnings := append([]string{}, res.AllWarnings()...)
 	j.last("warnings", warnings)
 	j.raw("}\n")
 	if j.err != nil {

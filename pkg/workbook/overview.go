@@ -205,7 +205,7 @@ func (b *builder) overviewNotes(o *ovw) {
 			o.row++
 		}
 	}
-	if w := b.res.Warnings; len(w) > 0 {
+	if w := b.res.AllWarnings(); len(w) > 0 {
 		o.heading(l.T(lang.Warnings))
 		for _, s := range w[:min(len(w), maxWarning)] {
 			o.set(1, s, b.st.text)
