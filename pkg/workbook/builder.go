@@ -12,6 +12,7 @@ import (
 	"github.com/huller/huller/pkg/analysis"
 	"github.com/huller/huller/pkg/framework"
 	"github.com/huller/huller/pkg/lang"
+	"github.com/huller/huller/pkg/narrate"
 	"github.com/huller/huller/pkg/workbook/internal/xlsxstream"
 	"github.com/xuri/excelize/v2"
 )
@@ -24,6 +25,9 @@ type builder struct {
 	lim  Limits
 	l    lang.Lang
 	st   styles
+	// narrator says the holes in words with names (the detail sheets),
+	// overview without (the Overview, shown in meetings).
+	narrator, overview *narrate.Narrator
 
 	plan      []*sheetPlan     // in workbook order
 	bk        *xlsxstream.Book // the streamed sheets
@@ -91,9 +95,12 @@ func (b *builder) sheets() ([]reportSheet, error) {
 		gapRows += len(res.People[p].Gaps) + len(res.People[p].ProfileGaps)
 	}
 	profChunks := chunks(len(fw.Profiles), b.lim.Cols-profFixed)
+	groupChunks := chunks(len(fw.BasisLeaves), b.lim.Cols-groupFixed)
 	fwl := newFrameworkLayout(b)
 	return []reportSheet{
 		{lang.SheetHuller, 1, len(b.holes), 1, func(p *sheetPlan) error { return b.writeHuller(p, b.holes) }},
+		{lang.SheetTeams, 2, len(res.Teams) + 1, groupChunks, func(p *sheetPlan) error { return b.writeGroups(p, res.Teams, groupChunks) }},
+		{lang.SheetRoles, 2, len(res.RoleGroups) + 1, groupChunks, func(p *sheetPlan) error { return b.writeGroups(p, res.RoleGroups, groupChunks) }},
 		{lang.SheetHeatmap, hm.headRows, len(listed), hm.chunks, func(p *sheetPlan) error { return b.writeHeatmap(p, hm, listed) }},
 		{lang.SheetGaps, 1, gapRows, 1, func(p *sheetPlan) error { return b.writeGaps(p, listed) }},
 		{lang.SheetProfiles, 2, len(listed), profChunks, func(p *sheetPlan) error { return b.writeProfiles(p, profChunks, listed) }},
@@ -132,7 +139,7 @@ func (b *builder) build() error {
 	if err := b.bk.WriteTables(); err != nil {
 		return err
 	}
-	if err := b.writeOverview(b.holes); err != nil {
+	if err := b.writeOverview(); err != nil {
 		return err
 	}
 	return b.setProps()

@@ -46,7 +46,7 @@ func newHeatmapLayout(b *builder) *heatmapLayout {
 		per := &res.People[p]
 		key.Reset()
 		key.WriteString(strconv.Itoa(int(per.Role)))
-		for _, j := range per.Assigned {
+		for _, j := range per.Expected {
 			key.WriteByte(',')
 			key.WriteString(strconv.Itoa(int(j)))
 		}
@@ -54,8 +54,8 @@ func newHeatmapLayout(b *builder) *heatmapLayout {
 		if !ok {
 			req := make([]int8, len(fw.Leaves))
 			copy(req, res.Roles[per.Role].Required)
-			names := make([]string, 0, len(per.Assigned))
-			for _, j := range per.Assigned {
+			names := make([]string, 0, len(per.Expected))
+			for _, j := range per.Expected {
 				for _, n := range fw.Profiles[j].Leaves {
 					req[n.Leaf] = res.Targets[n.Leaf]
 				}

@@ -11,19 +11,21 @@ import (
 	"github.com/xuri/excelize/v2"
 )
 
-// assignedNames returns the names of a person's assigned profiles.
-func (b *builder) assignedNames(p *analysis.Person) string {
-	switch len(p.Assigned) {
-	case 0:
+// expectedNames returns the names of a person's expected profiles, marked
+// when they come from the role.
+func (b *builder) expectedNames(p *analysis.Person) string {
+	if len(p.Expected) == 0 {
 		return ""
-	case 1:
-		return b.text(b.profName[p.Assigned[0]])
 	}
-	names := make([]string, len(p.Assigned))
-	for i, j := range p.Assigned {
+	names := make([]string, len(p.Expected))
+	for i, j := range p.Expected {
 		names[i] = b.profName[j]
 	}
-	return b.text(strings.Join(names, ", "))
+	s := strings.Join(names, ", ")
+	if p.ExpectedByRole {
+		s += " (" + b.l.T(lang.ExpectedByRole) + ")"
+	}
+	return b.text(s)
 }
 
 // peopleCols is the number of columns of the People sheet.
@@ -78,18 +80,18 @@ func (b *builder) personRow(row []any, p int32) {
 	pp := &res.People[p]
 	clear(row)
 	row[0], row[1], row[2] = b.text(b.names[p]), b.text(pp.ID), b.text(pp.Person.Team)
-	row[3], row[4] = b.text(b.roleName[pp.Role]), b.assignedNames(pp)
+	row[3], row[4] = b.text(b.roleName[pp.Role]), b.expectedNames(pp)
 	if c, ok := pp.Basis.Coverage(); ok {
 		row[5] = excelize.Cell{StyleID: st.pct1, Value: c}
 	}
 	row[6], row[7], row[8], row[9] = int(pp.Basis.Met), int(pp.Basis.Gaps()), int(pp.Basis.GapSum), int(pp.Basis.NotAssessed)
-	if best, fit := res.Best(int(p)); len(best) > 0 {
+	if best, _ := res.Best(int(p)); len(best) > 0 {
 		names := make([]string, len(best))
 		for i, j := range best {
 			names[i] = b.profName[j]
 		}
 		row[10] = b.text(strings.Join(names, ", "))
-		row[11] = excelize.Cell{StyleID: st.pct0, Value: fit}
+		row[11] = b.text(b.l.Of(res.AtTarget(int(p), best[0]), len(res.Framework.Profiles[best[0]].Leaves)))
 	}
 	row[12] = b.text(topGaps(res, pp.Gaps))
 }

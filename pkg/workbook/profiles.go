@@ -9,8 +9,9 @@ import (
 // profFixed are the columns of the Profiles sheet before the profiles.
 const profFixed = 5
 
-// writeProfiles writes each person's fit per profile with data bars; the
-// assigned profiles are marked with ★.
+// writeProfiles writes where each person stands on every profile: "3 of
+// 4" at the target level, green when the person fits it, ★ when it is
+// expected of them, – when not assessed.
 func (b *builder) writeProfiles(plan *sheetPlan, nChunks int, listed []int32) error {
 	per := b.lim.Cols - profFixed
 	for c := range nChunks {
@@ -18,14 +19,6 @@ func (b *builder) writeProfiles(plan *sheetPlan, nChunks int, listed []int32) er
 		pg := b.bk.AddTable(plan.chunk(c, nChunks), len(listed))
 		pg.Head = func(sw *excelize.StreamWriter, sheet string) (int, error) {
 			return b.profilesHead(pg, sw, sheet, lo, hi)
-		}
-		pg.Tail = func(sw *excelize.StreamWriter, sheet string, first, last int) error {
-			if last < first || hi == lo {
-				return nil
-			}
-			return b.f.SetConditionalFormat(sheet, cell(profFixed+1, first)+":"+cell(profFixed+hi-lo, last),
-				[]excelize.ConditionalFormatOptions{{Type: "data_bar", Criteria: "=",
-					MinType: "num", MinValue: "0", MaxType: "num", MaxValue: "1", BarColor: "#5B9BD5"}})
 		}
 		pg.Rows = func(rlo, rhi int, add func([]any) error) error {
 			row := make([]any, profFixed+hi-lo)
@@ -55,7 +48,7 @@ func (b *builder) profilesHead(pg *xlsxstream.Table, sw *excelize.StreamWriter, 
 		if err := sw.SetColWidth(profFixed+1, profFixed+hi-lo, 21); err != nil {
 			return 0, err
 		}
-		if err := pg.SetColStyle(sw, profFixed+1, profFixed+hi-lo, st.pct0); err != nil {
+		if err := pg.SetColStyle(sw, profFixed+1, profFixed+hi-lo, st.fitNo); err != nil {
 			return 0, err
 		}
 	}
@@ -86,18 +79,32 @@ func (b *builder) profilesHead(pg *xlsxstream.Table, sw *excelize.StreamWriter, 
 	return 2, nil
 }
 
+// fitCell shows person p's standing on profile j as "3 of 4" (at the
+// target level, of the profile's competences), "–" when not assessed,
+// green when the person fits, ★ when the profile is expected of them.
+func (b *builder) fitCell(p, j int) excelize.Cell {
+	res, st := b.res, &b.st
+	text := "–"
+	if res.ProfileAssessed(p, j) > 0 {
+		text = b.l.Of(res.AtTarget(p, j), len(res.Framework.Profiles[j].Leaves))
+	}
+	if res.IsExpected(p, j) {
+		text = "★ " + text
+	}
+	style := st.fitNo
+	if res.Fits(p, j) {
+		style = st.fitYes
+	}
+	return excelize.Cell{StyleID: style, Value: text}
+}
+
 // profileRow fills row with person p's fit on profiles lo..hi-1.
 func (b *builder) profileRow(row []any, p int32, lo, hi int) {
 	res := b.res
 	pp := &res.People[p]
 	row[0], row[1], row[2] = b.text(b.names[p]), b.text(pp.ID), b.text(pp.Person.Team)
-	row[3], row[4] = b.text(b.roleName[pp.Role]), b.assignedNames(pp)
+	row[3], row[4] = b.text(b.roleName[pp.Role]), b.expectedNames(pp)
 	for j := lo; j < hi; j++ {
-		fit := res.Fit(int(p), j)
-		if res.IsAssigned(int(p), j) {
-			row[profFixed+j-lo] = excelize.Cell{StyleID: b.st.pctAssigned, Value: fit}
-		} else {
-			row[profFixed+j-lo] = fit
-		}
+		row[profFixed+j-lo] = b.fitCell(int(p), j)
 	}
 }

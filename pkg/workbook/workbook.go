@@ -23,6 +23,7 @@ import (
 
 	"github.com/huller/huller/pkg/analysis"
 	"github.com/huller/huller/pkg/lang"
+	"github.com/huller/huller/pkg/narrate"
 	"github.com/huller/huller/pkg/workbook/internal/xlsxstream"
 	"github.com/xuri/excelize/v2"
 )
@@ -133,7 +134,9 @@ func Write(w io.Writer, res *analysis.Result, opts Options) (err error) {
 			err = cerr
 		}
 	}()
-	b := &builder{f: f, res: res, opts: opts, lim: lim, l: lang.For(code), bk: xlsxstream.New(f, lim.Rows)}
+	l := lang.For(code)
+	b := &builder{f: f, res: res, opts: opts, lim: lim, l: l, bk: xlsxstream.New(f, lim.Rows),
+		narrator: narrate.New(res, l, true), overview: narrate.New(res, l, false)}
 	if err := b.build(); err != nil {
 		return err
 	}

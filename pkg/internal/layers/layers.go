@@ -8,7 +8,9 @@
 //	layer 1  framework, spreadsheet reading
 //	layer 2  roster
 //	layer 3  analysis
-//	layer 4  outputs: render (text), workbook (Excel), rosterform (template)
+//	layer 4  narrate: the findings in words
+//	layer 5  outputs: render (text), workbook (Excel), rosterform (template),
+//	         outline (a framework as text)
 //
 // A new package gets a layer in Layers; the test fails until it has one.
 package layers
@@ -29,11 +31,12 @@ var Layers = map[string]int{
 	"pkg/roster":                       2,
 	"pkg/analysis":                     3,
 	"pkg/internal/rostertest":          3,
-	"pkg/render":                       4,
-	"pkg/outline":                      4,
-	"pkg/workbook":                     4,
+	"pkg/narrate":                      4,
+	"pkg/render":                       5,
+	"pkg/outline":                      5,
+	"pkg/workbook":                     5,
 	"pkg/workbook/internal/xlsxstream": 1,
-	"pkg/rosterform":                   4,
+	"pkg/rosterform":                   5,
 }
 
 // Forbidden are the imports no package under pkg/ may have: the command
