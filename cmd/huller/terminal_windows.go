@@ -11,9 +11,9 @@ import (
 
 // enableANSI makes a Windows console interpret ANSI escape sequences, by
 // turning on virtual terminal processing for it, and reports whether it now
-// does. Consoles of Windows 10 (1511) and later, and Windows Terminal, take
-// the mode; older consoles and the "legacy console" option refuse it, and
-// would print the sequences as text (←[31m). Like gh and most console
+// does. The console of Windows 10 (from version 1511; Go needs Windows 10
+// anyway) and Windows Terminal take the mode; the console's "use legacy
+// console" option refuses it, and would print the sequences as text (←[31m). Like gh and most console
 // programs, huller leaves the mode on when it ends: it only lets the console
 // interpret the sequences programs write. A writer that is not a console
 // passes bytes on untouched.
