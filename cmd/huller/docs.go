@@ -130,10 +130,12 @@ func genPages(cmds []*cobra.Command, ext, sep string, gen func(*cobra.Command, i
 }
 
 // writeNewDir writes files into the new folder dir, whole or not at all:
-// into a temporary folder beside it, renamed to dir once complete.
+// into a temporary folder beside it, renamed to dir once complete. (The
+// pages are a set, so they are written as a folder rather than one by one
+// through outfile.)
 func writeNewDir(dir string, files map[string][]byte) error {
 	if _, err := os.Lstat(dir); err == nil {
-		return errors.New("the folder already exists; remove it or name a new one")
+		return withHint(errors.New("the folder already exists"), "remove it, or name a new folder")
 	} else if !errors.Is(err, fs.ErrNotExist) {
 		return err
 	}

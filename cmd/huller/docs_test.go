@@ -232,7 +232,7 @@ func TestDocsRefusals(t *testing.T) {
 		{good, nil, exitUsage, "give --man DIR, --markdown DIR or both"},
 		{good, []string{"--man", filepath.Join(dir, "x"), "--markdown", filepath.Join(dir, "x") + "/"}, exitUsage, "give two folders"},
 		{good, []string{"--man", filepath.Join(dir, "x"), "extra"}, exitUsage, "unknown command"},
-		{good, []string{"--man", existing}, exitError, "already exists"},
+		{good, []string{"--man", existing}, exitError, "already exists\nhuller: hint: remove it, or name a new folder"},
 		{map[string]string{"SOURCE_DATE_EPOCH": "yesterday"}, []string{"--man", filepath.Join(dir, "x")}, exitError, "SOURCE_DATE_EPOCH"},
 	}
 	for _, tt := range tests {
