@@ -176,6 +176,7 @@ Frameworks are YAML files; five are built in (see 'huller frameworks').`,
 		newValidateCmd(s),
 		newFrameworksCmd(s),
 		newSchemaCmd(s),
+		newDocsCmd(s),
 	)
 	return root
 }
