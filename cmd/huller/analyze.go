@@ -47,10 +47,13 @@ func newAnalyzeCmd(s *streams) *cobra.Command {
 		Short: "Score a team roster and find the team's holes",
 		Long: `Score every person of a roster (xlsx, or CSV; - reads CSV from standard
 input) against a competence framework: basis competences at the level each
-role requires, and the specialist profiles. Then list the team's holes —
-competences the team does not cover well enough, competences nobody was
-assessed on, profiles nobody fits, persons assigned to a profile they do not
-fit, and competences only one person holds — ranked by severity.
+role requires, and the specialist profiles. Then list the unit's holes by
+priority: what it cannot deliver (a profile none of those expected to hold it
+fits, a basis competence covered below the threshold), what depends on too
+few (too few specialists, a competence only one person holds), what nobody
+was assessed on, and profiles still developing. --by-team and --by-role show
+the same per team and role; --person shows one person's own view for a
+development talk.
 
 The framework is --framework, else the one recorded in a workbook made by
 'huller template', else fagligheder-fase3. --example analyses the built-in
