@@ -167,10 +167,10 @@ func newFramework(d *doc) *Framework {
 		ID: d.id, Title: d.title, Language: d.language, Description: d.desc,
 		File: d.file, Basis: d.basis, Profiles: d.profiles, Metadata: d.metadata,
 		TargetGroups: d.targetGroups, LearningGoalTypes: d.goalTypes, Notes: d.notes,
-		Origin:   d.origin,
+		Origin: d.origin,
 		Defaults: Defaults{Required: 2, Target: 3, Fit: 0.75,
 			RequiredOrigin: OriginHuller, TargetOrigin: OriginHuller, FitOrigin: OriginHuller},
-		groups:   d.groups, titleGiven: d.hasTitle,
+		groups: d.groups, titleGiven: d.hasTitle,
 		idPos: d.idPos, rootPos: d.rootPos, titlePos: d.titlePos, langPos: d.langPos, scalePos: d.scalePos,
 	}
 	if d.source != nil {
