@@ -79,23 +79,20 @@ Exit status: 0 when the analysis ran, whatever it found; 1 for invalid input;
 	f.StringVar(&opts.sheet, "sheet", "", "workbook sheet to read (default: Roster or Medarbejdere, else the first)")
 	f.StringVar(&opts.requirements, "requirements", "", "file with required levels per role (CSV, xlsx or YAML)")
 	f.BoolVar(&opts.ignoreUnknown, "ignore-unknown", false, "warn about columns naming no competence instead of failing")
-	f.StringVar(&opts.format, "format", "table", "output format: table, json, csv or markdown")
-	f.StringVar(&opts.lang, "lang", "", "language of labels and framework texts: en, da or sl (default: the framework's)")
+	enumFlag(cmd, &opts.format, "format", "", "table", render.Formats(), "output format")
+	langFlag(cmd, &opts.lang, "", "language of labels and framework texts (default: the framework's)")
 	f.StringVarP(&opts.output, "output", "o", "", "also write the Excel report to this .xlsx file")
 	f.StringVar(&opts.output, "xlsx", "", "same as --output")
-	f.IntVar(&opts.limit, "limit", 0, "rows of holes and people shown in table and markdown; 0 for all (default: 50 on a terminal, all otherwise)")
-	f.Float64Var(&opts.settings.Coverage, "coverage", opts.settings.Coverage, "team coverage below which a basis competence is a hole (0–1)")
-	f.IntVar(&opts.settings.MinSpecialists, "min-specialists", opts.settings.MinSpecialists, "persons who should fit each profile")
-	f.IntVar(&opts.settings.Target, "target", 0, "target level for every competence (default: the framework's)")
-	f.Float64Var(&opts.settings.Fit, "fit", 0, "share of a profile's competences at the target needed to fit it (default: the framework's)")
+	intFlag(cmd, &opts.limit, "limit", 0, maxRows, "rows of holes and people shown in table and markdown; 0 for all (default: 50 on a terminal, all otherwise)")
+	floatFlag(cmd, &opts.settings.Coverage, "coverage", 0, 1, "team coverage below which a basis competence is a hole (0–1)")
+	intFlag(cmd, &opts.settings.MinSpecialists, "min-specialists", 0, maxSpecialists, "persons who should fit each profile")
+	intFlag(cmd, &opts.settings.Target, "target", 0, maxLevel, "target level for every competence (default: the framework's)")
+	floatFlag(cmd, &opts.settings.Fit, "fit", 0, 1, "share of a profile's competences at the target needed to fit it (0–1; default: the framework's)")
 	f.StringVar(&opts.settings.Team, "team", "", "analyse only this team")
 	f.StringVar(&opts.settings.Person, "person", "", "show only this person (name or id), with the full gap list")
 	f.BoolVar(&opts.settings.ByTeam, "by-team", false, "also report holes per team")
-	f.StringVar(&opts.failOn, "fail-on", "", "exit 3 when there are any: holes or gaps")
+	enumFlag(cmd, &opts.failOn, "fail-on", "", "", []string{"holes", "gaps"}, "exit 3 when the analysis finds any")
 	_ = f.MarkHidden("xlsx")
-	_ = cmd.RegisterFlagCompletionFunc("format", fixedCompletion(render.Formats()...))
-	_ = cmd.RegisterFlagCompletionFunc("lang", fixedCompletion(render.Languages()...))
-	_ = cmd.RegisterFlagCompletionFunc("fail-on", fixedCompletion("holes", "gaps"))
 	_ = cmd.RegisterFlagCompletionFunc("framework", completeFrameworks)
 	return cmd
 }
@@ -107,19 +104,6 @@ func (opts *analyzeOptions) check() error {
 	case !opts.example && opts.roster == "":
 		return usageError{errors.New("no roster given: name a roster file (xlsx or CSV, - for standard input), or use --example")}
 	}
-	if err := oneOf("format", opts.format, render.Formats()...); err != nil {
-		return err
-	}
-	if opts.failOn != "" {
-		if err := oneOf("fail-on", opts.failOn, "holes", "gaps"); err != nil {
-			return err
-		}
-	}
-	if opts.lang != "" {
-		if err := render.CheckLang(opts.lang); err != nil {
-			return usageError{err}
-		}
-	}
 	return checkOutput(opts)
 }
 
@@ -127,6 +111,7 @@ func runAnalyze(opts *analyzeOptions) error {
 	if err := opts.check(); err != nil {
 		return err
 	}
+	warnLang(opts.s, opts.lang)
 	src := roster.FileSource(opts.roster, opts.s.In)
 	if opts.example {
 		src = roster.Source{Name: examples.RosterName, R: bytes.NewReader(examples.Roster)}

@@ -36,9 +36,8 @@ groups, basis_leaves, profiles, profile_leaves and roles.`,
 		Args: args(cobra.NoArgs),
 		RunE: func(*cobra.Command, []string) error { return runFrameworksList(opts) },
 	}
-	cmd.Flags().StringVar(&opts.format, "format", "table", "output format: table or json")
-	cmd.Flags().StringVar(&opts.lang, "lang", "en", "language of the titles: en, da or sl")
-	_ = cmd.RegisterFlagCompletionFunc("format", fixedCompletion("table", "json"))
+	enumFlag(cmd, &opts.format, "format", "", "table", []string{"table", "json"}, "output format")
+	langFlag(cmd, &opts.lang, "en", "language of the titles")
 	cmd.AddCommand(newFrameworksShowCmd(s))
 	return cmd
 }
@@ -52,9 +51,6 @@ type frameworkRow struct {
 }
 
 func runFrameworksList(opts *frameworksOptions) error {
-	if err := oneOf("format", opts.format, "table", "json"); err != nil {
-		return err
-	}
 	loader := framework.NewLoader(frameworks.FS)
 	rows := []frameworkRow{}
 	for _, id := range loader.Builtins() {
@@ -103,17 +99,13 @@ framework in the framework file format, for scripts or as a starting point.`,
 			return runFrameworksShow(opts)
 		},
 	}
-	cmd.Flags().StringVar(&opts.format, "format", "text", "output format: text, json or yaml")
-	cmd.Flags().StringVar(&opts.lang, "lang", "", "language of the texts: en, da or sl (default: the framework's)")
-	_ = cmd.RegisterFlagCompletionFunc("format", fixedCompletion("text", "json", "yaml"))
-	_ = cmd.RegisterFlagCompletionFunc("lang", fixedCompletion("en", "da", "sl"))
+	enumFlag(cmd, &opts.format, "format", "", "text", []string{"text", "json", "yaml"}, "output format")
+	langFlag(cmd, &opts.lang, "", "language of the texts (default: the framework's)")
 	return cmd
 }
 
 func runFrameworksShow(opts *frameworksOptions) error {
-	if err := oneOf("format", opts.format, "text", "json", "yaml"); err != nil {
-		return err
-	}
+	warnLang(opts.s, opts.lang)
 	fw, err := loadFramework(opts.ref)
 	if err != nil {
 		return err

@@ -6,14 +6,13 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"slices"
 	"strings"
 
 	"github.com/huller/huller/frameworks"
 	"github.com/huller/huller/pkg/framework"
+	"github.com/huller/huller/pkg/outfile"
 	"github.com/huller/huller/pkg/roster"
 	"github.com/huller/huller/pkg/rosterform"
-	"github.com/huller/huller/pkg/workbook"
 	"github.com/spf13/cobra"
 )
 
@@ -56,18 +55,14 @@ is never overwritten.`,
 	f := cmd.Flags()
 	f.StringVarP(&opts.framework, "framework", "f", frameworks.Default, "framework: a built-in id or a YAML file")
 	f.StringVarP(&opts.output, "output", "o", "", "file to write (- for standard output)")
-	f.StringVar(&opts.format, "format", "xlsx", "output format: xlsx or csv")
-	f.StringVar(&opts.lang, "lang", "", "language of the texts: da, en or sl (default: the framework's)")
-	_ = cmd.RegisterFlagCompletionFunc("format", fixedCompletion("xlsx", "csv"))
-	_ = cmd.RegisterFlagCompletionFunc("lang", fixedCompletion(rosterform.Languages()...))
+	enumFlag(cmd, &opts.format, "format", "", "xlsx", []string{"xlsx", "csv"}, "output format")
+	langFlag(cmd, &opts.lang, "", "language of the texts (default: the framework's)")
 	_ = cmd.RegisterFlagCompletionFunc("framework", completeFrameworks)
 	return cmd
 }
 
 func runTemplate(opts *templateOptions) error {
-	if err := oneOf("format", opts.format, "xlsx", "csv"); err != nil {
-		return err
-	}
+	warnLang(opts.s, opts.lang)
 	out := opts.output
 	if out == "" {
 		if opts.format == "xlsx" {
@@ -76,7 +71,7 @@ func runTemplate(opts *templateOptions) error {
 		out = "-"
 	}
 	if out == "-" && opts.format == "xlsx" && opts.s.OutTTY {
-		return errors.New("refusing to write a binary workbook to the terminal; use -o FILE or redirect the output")
+		return withHint(errors.New("refusing to write a binary workbook to the terminal"), "use -o FILE, or redirect the output to a file")
 	}
 	loader := framework.NewLoader(frameworks.FS)
 	fw, err := loader.Load(opts.framework)
@@ -88,9 +83,6 @@ func runTemplate(opts *templateOptions) error {
 		if abs, err := filepath.Abs(opts.framework); err == nil {
 			ref.File = abs
 		}
-	}
-	if opts.lang != "" && !slices.Contains(rosterform.Languages(), opts.lang) {
-		opts.s.warn("the template's instructions are not written in %q; they are in English (the framework's texts follow --lang where the framework has them)", opts.lang)
 	}
 	topts := rosterform.Options{Lang: opts.lang, Ref: ref, FileName: filepath.Base(out)}
 	if out == "-" {
@@ -105,10 +97,10 @@ func runTemplate(opts *templateOptions) error {
 	if out == "-" {
 		return write(opts.s.Out)
 	}
-	if ref.File != "" && workbook.SameFile(out, ref.File) {
-		return fmt.Errorf("-o %s is the framework file, and the template would overwrite it; choose another output file", out)
+	if err := outfile.Check(out, ref.File); err != nil {
+		return err
 	}
-	if err := rosterform.WriteFile(out, write); err != nil {
+	if err := outfile.Write(out, write); err != nil {
 		return fmt.Errorf("%s: %w", out, unwrapPath(err))
 	}
 	fmt.Fprintf(opts.s.Err, "huller: wrote %s: %s, %d %s, %d %s\n", out, fw.ID,

@@ -41,8 +41,7 @@ warnings; --strict makes warnings count as errors.`,
 		},
 	}
 	cmd.Flags().BoolVar(&opts.strict, "strict", false, "treat warnings as errors")
-	cmd.Flags().StringVar(&opts.format, "format", "text", "output format: text, json or github")
-	_ = cmd.RegisterFlagCompletionFunc("format", fixedCompletion("text", "json", "github"))
+	enumFlag(cmd, &opts.format, "format", "", "text", []string{"text", "json", "github"}, "output format")
 	return cmd
 }
 
@@ -56,9 +55,6 @@ type diagnosticJSON struct {
 }
 
 func runValidate(opts *validateOptions) error {
-	if err := oneOf("format", opts.format, "text", "json", "github"); err != nil {
-		return err
-	}
 	loader := framework.NewLoader(frameworks.FS)
 	refs := opts.paths
 	if len(refs) == 0 {
@@ -127,17 +123,4 @@ func ghEscape(s string) string {
 // ghEscapeProp escapes a GitHub workflow command property value.
 func ghEscapeProp(s string) string {
 	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C").Replace(s)
-}
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
-}
-
-func fixedCompletion(values ...string) func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
-	return func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
-		return values, cobra.ShellCompDirectiveNoFileComp
-	}
 }

@@ -461,5 +461,13 @@ func (n *Node) HasLearningGoal(g LearningGoal) bool {
 	return false
 }
 
-// Text returns t in lang, falling back to the framework's language.
-func (f *Framework) Text(t Text, lang string) string { return t.In(lang, f.Language) }
+// Text returns a text of the framework in lang. Every output of huller
+// picks framework texts this way, in this order: lang; else English (the
+// translation every built-in framework carries); else the framework's own
+// language; else any language, in a stable order.
+func (f *Framework) Text(t Text, lang string) string {
+	if s := t[lang]; s != "" {
+		return s
+	}
+	return t.In("en", f.Language)
+}

@@ -15,12 +15,14 @@ import (
 
 	"github.com/huller/huller/pkg/analysis"
 	"github.com/huller/huller/pkg/framework"
+	"github.com/huller/huller/pkg/lang"
 )
 
 // Options control the human-oriented renderers.
 type Options struct {
-	// Lang is the language of labels and framework texts: en, da or sl
-	// ("" means en). Framework texts missing in Lang fall back to English,
+	// Lang is the language of labels and framework texts ("" means en);
+	// huller's labels are English for a language it has no texts in.
+	// Framework texts missing in Lang fall back to English,
 	// then to the framework's own language.
 	Lang string
 	// Width is the terminal width in columns (0 means 80). Tables wrap long
@@ -61,52 +63,24 @@ func Render(w io.Writer, format string, res *analysis.Result, o Options) error {
 	return fmt.Errorf("output format %q is not one of %s", format, strings.Join(Formats(), ", "))
 }
 
-// CheckLang returns an error when lang has no labels.
-func CheckLang(lang string) error {
-	_, err := labelsFor(lang)
-	return err
-}
-
-func labelsFor(lang string) (*labels, error) {
-	if lang == "" {
-		lang = "en"
-	}
-	l, ok := languages[lang]
-	if !ok {
-		return nil, fmt.Errorf("language %q is not one of %s", lang, strings.Join(Languages(), ", "))
-	}
-	return l, nil
-}
-
 // view bundles what the human renderers need.
 type view struct {
-	res  *analysis.Result
-	fw   *framework.Framework
-	l    *labels
-	lang string
-	o    Options
+	res *analysis.Result
+	fw  *framework.Framework
+	l   lang.Lang
+	o   Options
 }
 
 func newView(res *analysis.Result, o Options) (*view, error) {
-	l, err := labelsFor(o.Lang)
-	if err != nil {
-		return nil, err
+	if o.Lang == "" {
+		o.Lang = "en"
 	}
-	lang := o.Lang
-	if lang == "" {
-		lang = "en"
-	}
-	return &view{res: res, fw: res.Framework, l: l, lang: lang, o: o}, nil
+	return &view{res: res, fw: res.Framework, l: lang.For(o.Lang), o: o}, nil
 }
 
-// text returns a framework text in the view's language, else in English,
-// else in the framework's own language.
-func (v *view) text(t framework.Text) string {
-	if s := t[v.lang]; s != "" {
-		return s
-	}
-	return t.In("en", v.fw.Language)
-}
+// text returns a framework text in the view's language (see
+// framework.(*Framework).Text for the fallback order).
+func (v *view) text(t framework.Text) string { return v.fw.Text(t, v.l.Code()) }
 
 // nodeLabel returns "id name" of a node.
 func (v *view) nodeLabel(n *framework.Node) string {
@@ -130,22 +104,16 @@ func (v *view) roleName(p *analysis.Person) string {
 
 func (v *view) teamName(t string) string {
 	if t == "" {
-		return v.l.noTeam
+		return v.l.T(lang.NoTeam)
 	}
 	return t
 }
 
 // pct formats a share in [0, 1] as a percentage with one decimal.
-func (v *view) pct(x float64) string {
-	s := strconv.FormatFloat(x*100, 'f', 1, 64)
-	return fmt.Sprintf(v.l.percent, strings.Replace(s, ".", v.l.decimal, 1))
-}
+func (v *view) pct(x float64) string { return v.l.Percent(x, 1) }
 
 // pctShort formats a threshold as a percentage without needless decimals.
-func (v *view) pctShort(x float64) string {
-	s := strings.TrimSuffix(strconv.FormatFloat(x*100, 'f', 1, 64), ".0")
-	return fmt.Sprintf(v.l.percent, strings.Replace(s, ".", v.l.decimal, 1))
-}
+func (v *view) pctShort(x float64) string { return v.l.Share(x) }
 
 // coverage formats an optional coverage.
 func (v *view) coverage(c float64, ok bool) string {
@@ -170,7 +138,7 @@ func (v *view) names(people []int32, max int) string {
 	for i, p := range people {
 		if max > 0 && i == max {
 			b.WriteString(" ")
-			b.WriteString(fmt.Sprintf(v.l.more, len(people)-max))
+			b.WriteString(v.l.F(lang.PlusMore, len(people)-max))
 			break
 		}
 		if i > 0 {
@@ -182,3 +150,9 @@ func (v *view) names(people []int32, max int) string {
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }
+
+// kind returns the name of a kind of hole in the view's language.
+func (v *view) kind(k analysis.Kind) string {
+	tm, _ := lang.Kind(k.String())
+	return v.l.T(tm)
+}

@@ -1,10 +1,10 @@
 package render
 
 import (
-	"fmt"
 	"strings"
 
 	"github.com/huller/huller/pkg/analysis"
+	"github.com/huller/huller/pkg/lang"
 )
 
 // tone is the meaning of a cell, shown as a colour on a terminal.
@@ -41,15 +41,32 @@ type document struct {
 	tables []table
 }
 
+// each replaces every text of the document d by f(text).
+func (d *document) each(f func(string) string) {
+	d.title = f(d.title)
+	for i := range d.tables {
+		t := &d.tables[i]
+		t.heading, t.empty = f(t.heading), f(t.empty)
+		for j := range t.header {
+			t.header[j] = f(t.header[j])
+		}
+		for _, row := range t.rows {
+			for j := range row {
+				row[j].s = f(row[j].s)
+			}
+		}
+	}
+}
+
 // document builds the document of a result.
 func (v *view) document() document {
 	res, l := v.res, v.l
-	title := fmt.Sprintf(l.title, res.Roster.Source, l.personsN(res.Summary.Persons), v.text(v.fw.Title), v.fw.ID)
+	title := l.F(lang.AnalysisTitle, res.Roster.Source, l.Count(lang.PersonNoun, res.Summary.Persons), v.text(v.fw.Title), v.fw.ID)
 	if res.Settings.Team != "" {
-		title += " · " + fmt.Sprintf(l.teamOnly, res.Settings.Team)
+		title += " · " + l.F(lang.TeamOnly, res.Settings.Team)
 	}
 	d := document{title: title}
-	d.tables = append(d.tables, v.summary(), v.holes(l.holes, res.Holes))
+	d.tables = append(d.tables, v.summary(), v.holes(l.T(lang.Holes), res.Holes))
 	if res.Listed != nil {
 		for i, p := range res.ListedPeople() {
 			d.tables = append(d.tables, v.personGaps(i, p), v.personProfiles(i, p))
@@ -61,9 +78,9 @@ func (v *view) document() document {
 		d.tables = append(d.tables, v.people())
 	}
 	for _, t := range res.Teams {
-		heading := fmt.Sprintf(l.teamHeading, t.Name, l.personsN(len(t.Members)))
+		heading := l.F(lang.TeamHeading, t.Name, l.Count(lang.PersonNoun, len(t.Members)))
 		if t.Name == "" {
-			heading = fmt.Sprintf(l.noTeamHeading, l.personsN(len(t.Members)))
+			heading = l.F(lang.NoTeamHeading, l.Count(lang.PersonNoun, len(t.Members)))
 		}
 		d.tables = append(d.tables, v.holes(heading, t.Holes))
 	}
@@ -73,37 +90,37 @@ func (v *view) document() document {
 func (v *view) summary() table {
 	res, l := v.res, v.l
 	s := res.Summary
-	t := table{heading: l.summary, wrap: []bool{false, true}}
+	t := table{heading: l.T(lang.Summary), wrap: []bool{false, true}}
 	add := func(label, value string, tn tone) {
 		t.rows = append(t.rows, []cell{c(label), {value, tn}})
 	}
 	persons := itoa(s.Persons)
 	if res.Listed != nil {
-		persons += " (" + fmt.Sprintf(l.listed, len(res.Listed)) + ")"
+		persons += " (" + l.F(lang.Listed, len(res.Listed)) + ")"
 	}
-	add(l.persons, persons, plain)
+	add(l.T(lang.Persons), persons, plain)
 	if res.Settings.Team != "" {
-		add(l.team, res.Settings.Team, plain)
+		add(l.T(lang.Team), res.Settings.Team, plain)
 	}
 	cov, ok := s.Basis.Coverage()
 	covText := v.coverage(cov, ok)
 	if ok {
-		covText += " (" + fmt.Sprintf(l.coverageOf, s.Basis.Met, s.Basis.Required-s.Basis.NotAssessed) + ")"
+		covText += " (" + l.F(lang.CoverageOf, s.Basis.Met, s.Basis.Required-s.Basis.NotAssessed) + ")"
 	}
-	add(l.coverage, covText, v.coverageTone(cov, ok))
-	add(l.gapSum, itoa(int(s.Basis.GapSum)), plain)
-	add(l.peopleWithGaps, fmt.Sprintf(l.withGaps, s.PeopleWithGaps, s.Persons), plain)
-	add(l.notAssessed, itoa(int(s.Basis.NotAssessed)), plain)
-	add(l.holes, v.holeCounts(res.Holes), plain)
+	add(l.T(lang.BasisCoverage), covText, v.coverageTone(cov, ok))
+	add(l.T(lang.GapSum), itoa(int(s.Basis.GapSum)), plain)
+	add(l.T(lang.PeopleWithGaps), l.Of(s.PeopleWithGaps, s.Persons), plain)
+	add(l.T(lang.NotAssessedReqs), itoa(int(s.Basis.NotAssessed)), plain)
+	add(l.T(lang.Holes), v.holeCounts(res.Holes), plain)
 	st := res.Settings
-	add(l.settings, fmt.Sprintf(l.settingsFmt, v.pctShort(st.Coverage), st.Target, v.pctShort(st.Fit), st.MinSpecialists), plain)
+	add(l.T(lang.Settings), l.F(lang.SettingsLine, v.pctShort(st.Coverage), st.Target, v.pctShort(st.Fit), st.MinSpecialists), plain)
 	return t
 }
 
 // holeCounts returns "n (a kind, b kind, …)".
 func (v *view) holeCounts(holes []analysis.Hole) string {
 	if len(holes) == 0 {
-		return v.l.none
+		return v.l.T(lang.None)
 	}
 	n := make([]int, len(analysis.Kinds))
 	for _, h := range holes {
@@ -112,7 +129,7 @@ func (v *view) holeCounts(holes []analysis.Hole) string {
 	var parts []string
 	for _, k := range analysis.Kinds {
 		if n[k] > 0 {
-			parts = append(parts, itoa(n[k])+" "+v.l.kinds[k])
+			parts = append(parts, itoa(n[k])+" "+v.kind(k))
 		}
 	}
 	return itoa(len(holes)) + " (" + strings.Join(parts, ", ") + ")"
@@ -141,10 +158,10 @@ const maxNames = 5
 func (v *view) holes(heading string, holes []analysis.Hole) table {
 	l := v.l
 	t := table{heading: heading,
-		header: []string{l.rank, l.severity, l.kind, l.competence, l.cov, l.people},
+		header: []string{l.T(lang.Rank), l.T(lang.Severity), l.T(lang.KindHeader), l.T(lang.Competence), l.T(lang.Coverage), l.T(lang.Persons)},
 		right:  []bool{true, true, false, false, true, false},
 		wrap:   []bool{false, false, true, true, false, true},
-		empty:  l.noHoles}
+		empty:  l.T(lang.NoHoles)}
 	for i, h := range holes {
 		if v.o.Limit > 0 && i == v.o.Limit {
 			t.omitted = len(holes) - i
@@ -156,9 +173,9 @@ func (v *view) holes(heading string, holes []analysis.Hole) table {
 		}
 		people := v.names(h.People, maxNames)
 		if h.Kind == analysis.KindAssignment {
-			people += " (" + fmt.Sprintf(l.fitNote, v.pct(h.Fit)) + ")"
+			people += " (" + l.F(lang.FitOf, v.pct(h.Fit)) + ")"
 		}
-		t.rows = append(t.rows, []cell{c(itoa(i + 1)), c(itoa(h.Severity)), {l.kinds[h.Kind], kindTone[h.Kind]},
+		t.rows = append(t.rows, []cell{c(itoa(i + 1)), c(itoa(h.Severity)), {v.kind(h.Kind), kindTone[h.Kind]},
 			c(v.nodeLabel(h.Node)), {cov, bad}, c(people)})
 	}
 	return t
@@ -166,8 +183,8 @@ func (v *view) holes(heading string, holes []analysis.Hole) table {
 
 func (v *view) people() table {
 	l, res := v.l, v.res
-	t := table{heading: l.overview,
-		header: []string{l.name, l.role, l.team, l.cov, l.gaps, l.best},
+	t := table{heading: l.T(lang.SheetPeople),
+		header: []string{l.T(lang.Name), l.T(lang.Role), l.T(lang.Team), l.T(lang.Coverage), l.T(lang.GapSum), l.T(lang.BestProfile)},
 		right:  []bool{false, false, false, true, true, false},
 		wrap:   []bool{true, true, true, false, false, true}}
 	for i, p := range res.ListedPeople() {
@@ -206,17 +223,17 @@ func (v *view) best(p int) string {
 // gaps, and the leaves not assessed.
 func (v *view) personGaps(pi int, p *analysis.Person) table {
 	l, res := v.l, v.res
-	t := table{heading: fmt.Sprintf(l.personGaps, personName(p)) + " · " + v.roleName(p) + " · " + v.teamName(p.Person.Team),
-		header: []string{l.competence, l.required, l.level, l.gap},
+	t := table{heading: l.F(lang.PersonGaps, personName(p)) + " · " + v.roleName(p) + " · " + v.teamName(p.Person.Team),
+		header: []string{l.T(lang.Competence), l.T(lang.Required), l.T(lang.Level), l.T(lang.Gap)},
 		right:  []bool{false, true, true, true},
 		wrap:   []bool{true, false, false, false},
-		empty:  l.noGaps}
+		empty:  l.T(lang.NoGaps)}
 	for leaf, n := range v.fw.BasisLeaves {
 		R, L := res.Required(pi, leaf), res.Level(pi, leaf)
 		switch {
 		case R <= 0 || int(L) >= R:
 		case L < 0:
-			t.rows = append(t.rows, []cell{c(v.nodeLabel(n)), c(itoa(R)), {l.notAssessedCell, warn}, c("–")})
+			t.rows = append(t.rows, []cell{c(v.nodeLabel(n)), c(itoa(R)), {l.T(lang.NotAssessedCell), warn}, c("–")})
 		default:
 			t.rows = append(t.rows, []cell{c(v.nodeLabel(n)), c(itoa(R)), c(itoa(int(L))), {itoa(R - int(L)), bad}})
 		}
@@ -226,18 +243,18 @@ func (v *view) personGaps(pi int, p *analysis.Person) table {
 
 func (v *view) personProfiles(pi int, p *analysis.Person) table {
 	l, res := v.l, v.res
-	t := table{heading: fmt.Sprintf(l.personProfiles, personName(p)),
-		header: []string{l.profile, l.fit, l.fits, l.assigned},
+	t := table{heading: l.F(lang.PersonProfiles, personName(p)),
+		header: []string{l.T(lang.Profile), l.T(lang.Fit), l.T(lang.Fits), l.T(lang.Assigned)},
 		right:  []bool{false, true, false, false},
 		wrap:   []bool{true, false, false, false}}
 	for j, pr := range v.fw.Profiles {
-		fits := cell{l.no, plain}
+		fits := cell{l.T(lang.No), plain}
 		if res.Fits(pi, j) {
-			fits = cell{l.yes, good}
+			fits = cell{l.T(lang.Yes), good}
 		}
-		assigned := c(l.no)
+		assigned := c(l.T(lang.No))
 		if res.IsAssigned(pi, j) {
-			assigned = c(l.yes)
+			assigned = c(l.T(lang.Yes))
 			if fits.tone != good {
 				fits.tone = bad
 			}
@@ -249,11 +266,11 @@ func (v *view) personProfiles(pi int, p *analysis.Person) table {
 
 func (v *view) profileGaps(p *analysis.Person) table {
 	l := v.l
-	t := table{heading: fmt.Sprintf(l.profileGaps, personName(p)),
-		header: []string{l.profile, l.competence, l.target, l.level, l.gap},
+	t := table{heading: l.F(lang.ProfileGaps, personName(p)),
+		header: []string{l.T(lang.Profile), l.T(lang.Competence), l.T(lang.Target), l.T(lang.Level), l.T(lang.Gap)},
 		right:  []bool{false, false, true, true, true},
 		wrap:   []bool{true, true, false, false, false},
-		empty:  l.noGaps}
+		empty:  l.T(lang.NoGaps)}
 	for _, g := range p.ProfileGaps {
 		n := v.fw.Leaves[g.Leaf]
 		t.rows = append(t.rows, []cell{c(n.Profile.ID), c(v.nodeLabel(n)), c(itoa(int(g.Required))),

@@ -2,11 +2,14 @@ package render
 
 import (
 	"bufio"
-	"fmt"
+	"cmp"
 	"io"
+	"slices"
 	"strings"
 
 	"github.com/huller/huller/pkg/analysis"
+	"github.com/huller/huller/pkg/lang"
+	"github.com/huller/huller/pkg/safetext"
 	"github.com/olekukonko/tablewriter"
 	"github.com/olekukonko/tablewriter/pkg/twwidth"
 	"github.com/olekukonko/tablewriter/tw"
@@ -38,6 +41,7 @@ func Terminal(w io.Writer, res *analysis.Result, o Options) error {
 	}
 	bw := bufio.NewWriter(w)
 	d := v.document()
+	d.each(terminalText)
 	v.line(bw, wrapText(d.title, width), true)
 	for _, t := range d.tables {
 		bw.WriteString("\n")
@@ -52,10 +56,31 @@ func Terminal(w io.Writer, res *analysis.Result, o Options) error {
 			return err
 		}
 		if t.omitted > 0 {
-			v.line(bw, []string{fmt.Sprintf(v.l.moreRows, t.omitted)}, false)
+			v.line(bw, []string{v.l.F(lang.MoreRows, t.omitted)}, false)
 		}
 	}
 	return bw.Flush()
+}
+
+// maxCell is the most runes of one text a terminal table shows; a longer
+// text (a 200 KB name) ends in "…". The JSON, CSV and the workbook keep it
+// whole.
+const maxCell = 1000
+
+// terminalText makes a text from outside safe for the terminal
+// (safetext.Terminal) and cuts it to maxCell runes.
+func terminalText(s string) string {
+	s = safetext.Terminal(s)
+	if len(s) > maxCell {
+		n := 0
+		for i := range s {
+			if n == maxCell {
+				return s[:i] + "…"
+			}
+			n++
+		}
+	}
+	return s
 }
 
 // line writes lines of text, bold when asked and colour is on.
@@ -125,28 +150,34 @@ func (v *view) paint(lines []string, tn tone, bold bool) string {
 // layout returns the content width of each column so that the table fits
 // width where it can. A column that does not wrap keeps its widest cell
 // (its header may wrap at spaces). A wrapping column gets at least
-// min(natural, 8), then room is shared out in proportion to what each
-// column still wants: first up to min(natural, 16), then up to its natural
-// width. When even the minimums do not fit, wrapping columns go down to 4;
-// a table that still does not fit is wider than width.
+// min(natural, 8); then each column grows to its longest word, the columns
+// needing least first (so that as few words as possible are broken), and
+// the room left is shared out in proportion to what each column still
+// wants: up to min(natural, 16), then up to its natural width. When
+// even the minimums do not fit, wrapping columns go down to 4; a table that
+// still does not fit is wider than width.
 func layout(header []string, rows [][]cell, wrap []bool, width int) []int {
 	ncol := len(rows[0])
-	nat, least := make([]int, ncol), make([]int, ncol)
+	nat, least, words := make([]int, ncol), make([]int, ncol), make([]int, ncol)
 	for i := range ncol {
-		words := 1
+		headWords := 1
 		if i < len(header) {
 			nat[i] = textWidth(header[i])
-			words = longestWord(header[i])
+			headWords = longestWord(header[i])
 		}
-		cells := 0
+		cells, cellWords := 0, 0
 		for _, row := range rows {
 			cells = max(cells, textWidth(row[i].s))
+			if i < len(wrap) && wrap[i] {
+				cellWords = max(cellWords, longestWord(row[i].s))
+			}
 		}
 		nat[i] = max(nat[i], cells)
+		words[i] = max(headWords, cellWords)
 		if i < len(wrap) && wrap[i] {
 			least[i] = min(nat[i], 8)
 		} else {
-			least[i] = max(cells, words)
+			least[i] = max(cells, headWords)
 		}
 	}
 	room := width - (3*ncol + 1)
@@ -169,13 +200,35 @@ func layout(header []string, rows [][]cell, wrap []bool, width int) []int {
 		w[k]--
 		room++
 	}
-	preferred := make([]int, ncol)
-	for i := range preferred {
-		preferred[i] = max(w[i], min(nat[i], 16))
+	whole, preferred := make([]int, ncol), make([]int, ncol)
+	for i := range ncol {
+		whole[i] = max(w[i], min(nat[i], words[i]))
+		preferred[i] = max(whole[i], min(nat[i], 16))
 	}
+	room = wholeWords(w, whole, room)
 	room = grow(w, preferred, room)
 	grow(w, nat, room)
 	return w
+}
+
+// wholeWords widens the columns w to goal, the columns that need least
+// first, so that as few columns as possible break a word; it returns the
+// room left.
+func wholeWords(w, goal []int, room int) int {
+	order := make([]int, len(w))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(goal[a]-w[a], goal[b]-w[b]) })
+	for _, i := range order {
+		add := min(goal[i]-w[i], room)
+		if add <= 0 {
+			continue
+		}
+		w[i] += add
+		room -= add
+	}
+	return room
 }
 
 // grow widens the columns w towards goal, sharing room in proportion to
@@ -211,67 +264,118 @@ func textWidth(s string) int {
 	return n
 }
 
+// longestWord is the display width of the widest piece of s that wrapText
+// keeps on one line: a word, or the part of a hyphenated word up to and
+// including a hyphen.
 func longestWord(s string) int {
 	n := 0
-	for _, f := range strings.Split(s, " ") {
-		n = max(n, twwidth.Width(f))
+	for _, line := range strings.Split(s, "\n") {
+		for _, word := range strings.Split(line, " ") {
+			for _, piece := range hyphenPieces(word) {
+				n = max(n, twwidth.Width(piece))
+			}
+		}
 	}
 	return n
 }
 
-// wrapText wraps s at spaces (not at no-break spaces) into lines of at most width columns, breaking
-// words longer than a line.
+// hyphenPieces splits a word after each hyphen that has a letter on both
+// sides ("formidlings-og" → "formidlings-", "og"); other words are one
+// piece.
+func hyphenPieces(word string) []string {
+	var out []string
+	start := 0
+	for i := 1; i < len(word)-1; i++ {
+		if word[i] == '-' && word[i-1] != '-' && word[i+1] != '-' && word[i+1] != ' ' {
+			out = append(out, word[start:i+1])
+			start = i + 1
+		}
+	}
+	return append(out, word[start:])
+}
+
+// wrapText wraps s into lines of at most width display columns: at spaces
+// (not at no-break spaces), else after a hyphen inside a word, and it breaks
+// a word only when it is longer than a line. The work is linear in the
+// length of s.
 func wrapText(s string, width int) []string {
 	if width <= 0 || textWidth(s) <= width {
 		return strings.Split(s, "\n")
 	}
 	var lines []string
 	for _, para := range strings.Split(s, "\n") {
-		var cur strings.Builder
-		curW := 0
-		flush := func() {
-			lines = append(lines, cur.String())
-			cur.Reset()
-			curW = 0
-		}
+		w := wrapper{width: width}
 		for _, word := range strings.Split(para, " ") {
-			if word == "" {
-				continue
+			if word != "" {
+				w.word(word)
 			}
-			ww := twwidth.Width(word)
-			if curW > 0 && curW+1+ww <= width {
-				cur.WriteByte(' ')
-				cur.WriteString(word)
-				curW += 1 + ww
-				continue
-			}
-			if curW > 0 {
-				flush()
-			}
-			for ww > width { // a word longer than a line: break it
-				head, rest := cut(word, width)
-				lines = append(lines, head)
-				word, ww = rest, twwidth.Width(rest)
-			}
-			cur.WriteString(word)
-			curW = ww
 		}
-		if curW > 0 || len(lines) == 0 {
-			flush()
+		if w.curW > 0 || len(w.lines) == 0 {
+			w.flush()
 		}
+		lines = append(lines, w.lines...)
 	}
 	return lines
 }
 
-// cut splits s after at most width display columns (at least one rune).
-func cut(s string, width int) (string, string) {
+// wrapper fills lines of at most width columns, one word at a time.
+type wrapper struct {
+	width int
+	lines []string
+	cur   strings.Builder
+	curW  int
+}
+
+func (w *wrapper) flush() {
+	w.lines = append(w.lines, w.cur.String())
+	w.cur.Reset()
+	w.curW = 0
+}
+
+// word adds a word: on the current line when it fits after a space, else
+// as much of it as fits up to a hyphen, else on new lines.
+func (w *wrapper) word(word string) {
+	ww := twwidth.Width(word)
+	if w.curW > 0 && w.curW+1+ww <= w.width {
+		w.cur.WriteByte(' ')
+		w.cur.WriteString(word)
+		w.curW += 1 + ww
+		return
+	}
+	for i, piece := range hyphenPieces(word) {
+		pw := twwidth.Width(piece)
+		sep := 0
+		if i == 0 && w.curW > 0 {
+			sep = 1 // a space before the word, none inside it
+		}
+		if w.curW > 0 && w.curW+sep+pw > w.width {
+			w.flush()
+			sep = 0
+		}
+		if sep == 1 {
+			w.cur.WriteByte(' ')
+			w.curW++
+		}
+		for w.curW == 0 && pw > w.width { // longer than a line: break it
+			head, hw := cut(piece, w.width)
+			w.lines = append(w.lines, head)
+			piece, pw = piece[len(head):], pw-hw
+		}
+		w.cur.WriteString(piece)
+		w.curW += pw
+	}
+}
+
+// cut returns the longest prefix of s of at most width display columns (at
+// least one rune) and its width.
+func cut(s string, width int) (string, int) {
 	w := 0
 	for i, r := range s {
 		rw := twwidth.Width(string(r))
 		if w+rw > width && i > 0 {
-			return s[:i], s[i:]
+			return s[:i], w
 		}
 		w += rw
 	}
-	return s, ""
+	return s, w
 }

@@ -186,7 +186,7 @@ func (rd *rosterReader) mapHeader(header []string, cont, covered []bool, base sp
 	if len(rd.r.Columns) == 0 && rd.probs.empty() {
 		rd.probs.add(base.String(), "",
 			"the header row has no competence columns: name each column after a competence id of %s, like %q or %q",
-			rd.fw.ID, rd.fw.Leaves[0].ID, rd.fw.Leaves[0].ID+" "+rd.fw.Text(rd.fw.Leaves[0].Name, ""))
+			rd.fw.ID, rd.fw.Leaves[0].ID, rd.fw.Leaves[0].ID+" "+rd.fw.Text(rd.fw.Leaves[0].Name, rd.fw.Language))
 	}
 }
 

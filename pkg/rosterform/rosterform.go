@@ -28,6 +28,7 @@ import (
 	"strings"
 
 	"github.com/huller/huller/pkg/framework"
+	"github.com/huller/huller/pkg/lang"
 	"github.com/huller/huller/pkg/roster"
 	"github.com/xuri/excelize/v2"
 )
@@ -68,8 +69,7 @@ type builder struct {
 	f     *excelize.File
 	fw    *framework.Framework
 	opts  Options
-	lang  string
-	t     texts
+	l     lang.Lang
 	lists int // columns used on the Lists sheet
 	style struct{ header, group, text, wrap, bold, title int }
 }
@@ -97,7 +97,7 @@ func build(fw *framework.Framework, opts Options) (*builder, error) {
 	if opts.Ref.IsZero() {
 		opts.Ref = roster.FrameworkRef{ID: fw.ID}
 	}
-	b := &builder{f: excelize.NewFile(), fw: fw, opts: opts, lang: opts.Lang, t: textsFor(opts.Lang)}
+	b := &builder{f: excelize.NewFile(), fw: fw, opts: opts, l: lang.For(opts.Lang)}
 	steps := []func() error{b.styles, b.roster, b.requirements, b.instructions, b.properties}
 	for _, step := range steps {
 		if err := step(); err != nil {
@@ -108,7 +108,7 @@ func build(fw *framework.Framework, opts Options) (*builder, error) {
 	return b, nil
 }
 
-func (b *builder) text(t framework.Text) string { return b.fw.Text(t, b.lang) }
+func (b *builder) text(t framework.Text) string { return b.fw.Text(t, b.l.Code()) }
 
 func (b *builder) styles() error {
 	var err error

@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/huller/huller/pkg/lang"
 	"github.com/huller/huller/pkg/roster"
 	"github.com/xuri/excelize/v2"
 )
@@ -15,7 +16,7 @@ func (b *builder) requirements() error {
 		return err
 	}
 	leaves := b.fw.BasisLeaves
-	header := []any{b.t.headers[2], b.t.roleName}
+	header := []any{fixedHeaders(b.l)[2], b.l.T(lang.HeaderRoleName)}
 	for _, l := range leaves {
 		header = append(header, nodeHeader(l, b.text(l.Name)))
 	}
@@ -92,15 +93,18 @@ func (b *builder) instructions() error {
 		style int
 		vals  []string
 	}{
-		{b.style.title, []string{b.t.title + ": " + b.text(b.fw.Title)}},
-		{0, []string{b.t.framework + ": " + ref}},
+		{b.style.title, []string{b.l.T(lang.FormTitle) + ": " + b.text(b.fw.Title)}},
+		{0, []string{b.l.T(lang.FormFramework) + ": " + ref}},
 		{0, nil},
 	}
-	for i, st := range b.t.steps {
+	steps := []string{b.l.T(lang.FormStepRoster), b.l.T(lang.FormStepAssess), b.l.T(lang.FormStepBlank),
+		b.l.T(lang.FormStepHover), b.l.T(lang.FormStepGroups), b.l.T(lang.FormStepRequirements),
+		b.l.F(lang.FormStepRun, b.opts.FileName)}
+	for i, st := range steps {
 		lines = append(lines, struct {
 			style int
 			vals  []string
-		}{b.style.wrap, []string{strconv.Itoa(i+1) + ".", fmt.Sprintf(st, b.fw.ID, b.opts.FileName)}})
+		}{b.style.wrap, []string{strconv.Itoa(i+1) + ".", st}})
 	}
 	for _, l := range lines {
 		if err := put(l.style, l.vals...); err != nil {
@@ -141,16 +145,16 @@ func (b *builder) instructions() error {
 	for _, p := range b.fw.Profiles {
 		profs = append(profs, [3]string{p.ID, b.text(p.Name), b.text(p.Focus)})
 	}
-	if err := section(b.t.scaleTitle, b.t.scaleHeader, scale); err != nil {
+	if err := section(b.l.T(lang.FormScale), [3]string{b.l.T(lang.FormScaleLevel), b.l.T(lang.FormScaleLabel), b.l.T(lang.FormScaleDescription)}, scale); err != nil {
 		return err
 	}
 	if len(roles) > 0 {
-		if err := section(b.t.rolesTitle, b.t.rolesHeader, roles); err != nil {
+		if err := section(b.l.T(lang.FormRoles), [3]string{b.l.T(lang.FormRoleID), b.l.T(lang.FormRoleName), b.l.T(lang.FormRoleProfiles)}, roles); err != nil {
 			return err
 		}
 	}
 	if len(profs) > 0 {
-		return section(b.t.profTitle, b.t.profHeader, profs)
+		return section(b.l.T(lang.FormProfiles), [3]string{b.l.T(lang.FormProfileID), b.l.T(lang.FormProfileName), b.l.T(lang.FormProfileFocus)}, profs)
 	}
 	return nil
 }
@@ -165,8 +169,8 @@ func (b *builder) properties() error {
 			return err
 		}
 	}
-	if err := f.SetDocProps(&excelize.DocProperties{Title: b.t.title + ": " + b.text(b.fw.Title), Creator: "huller",
-		Created: "2000-01-01T00:00:00Z", Modified: "2000-01-01T00:00:00Z", Language: b.lang}); err != nil {
+	if err := f.SetDocProps(&excelize.DocProperties{Title: b.l.T(lang.FormTitle) + ": " + b.text(b.fw.Title), Creator: "huller",
+		Created: "2000-01-01T00:00:00Z", Modified: "2000-01-01T00:00:00Z", Language: b.l.Code()}); err != nil {
 		return err
 	}
 	f.SetActiveSheet(0)

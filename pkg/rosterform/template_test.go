@@ -2,11 +2,7 @@ package rosterform
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
-	"io"
-	"os"
-	"path/filepath"
 	"reflect"
 	"slices"
 	"strings"
@@ -304,36 +300,5 @@ func TestCSVTemplate(t *testing.T) {
 	r, err := roster.Read(roster.Source{Name: "t.csv", R: &buf}, fw, roster.Options{})
 	if err != nil || len(r.Columns) != len(fw.Leaves) || r.Persons[0].Scores[0] != 3 || r.Encoding != "UTF-8 with BOM" {
 		t.Errorf("read back: %v", err)
-	}
-}
-
-func TestWriteFile(t *testing.T) {
-	dir := t.TempDir()
-	path := filepath.Join(dir, "out.txt")
-	if err := os.WriteFile(path, []byte("old"), 0o600); err != nil {
-		t.Fatal(err)
-	}
-	if err := WriteFile(path, func(w io.Writer) error { _, err := io.WriteString(w, "new"); return err }); err != nil {
-		t.Fatal(err)
-	}
-	if b, _ := os.ReadFile(path); string(b) != "new" {
-		t.Errorf("content %q", b)
-	}
-	if st, _ := os.Stat(path); st.Mode().Perm() != 0o600 {
-		t.Errorf("mode %v, want the old file's 0600", st.Mode())
-	}
-	boom := errors.New("boom")
-	if err := WriteFile(path, func(w io.Writer) error { _, _ = io.WriteString(w, "half"); return boom }); err != boom {
-		t.Errorf("error %v", err)
-	}
-	if b, _ := os.ReadFile(path); string(b) != "new" {
-		t.Errorf("a failed write changed the file: %q", b)
-	}
-	entries, _ := os.ReadDir(dir)
-	if len(entries) != 1 {
-		t.Errorf("temporary files left: %v", entries)
-	}
-	if err := WriteFile(filepath.Join(dir, "no", "such", "dir.xlsx"), func(io.Writer) error { return nil }); err == nil {
-		t.Error("no error for a missing folder")
 	}
 }

@@ -11,6 +11,7 @@ import (
 
 	"github.com/huller/huller/pkg/analysis"
 	"github.com/huller/huller/pkg/framework"
+	"github.com/huller/huller/pkg/lang"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -20,8 +21,7 @@ type builder struct {
 	res  *analysis.Result
 	opts Options
 	lim  Limits
-	lang string
-	l    *labels
+	l    lang.Lang
 	st   styles
 
 	plan      []*sheetPlan       // in workbook order
@@ -75,12 +75,12 @@ func (b *builder) build() error {
 	}
 	b.names = personNames(res)
 	for _, p := range fw.Profiles {
-		b.profName = append(b.profName, fw.Text(p.Name, b.lang))
+		b.profName = append(b.profName, fw.Text(p.Name, b.l.Code()))
 	}
 	for _, r := range res.Roles {
 		name := r.ID
 		if r.Role != nil {
-			if s := fw.Text(r.Role.Name, b.lang); s != "" {
+			if s := fw.Text(r.Role.Name, b.l.Code()); s != "" {
 				name = s
 			}
 		}
@@ -105,17 +105,17 @@ func (b *builder) build() error {
 		return err
 	}
 
-	overview := &sheetPlan{base: l.Overview, pages: []string{l.Overview}}
+	overview := &sheetPlan{base: l.T(lang.SheetOverview), pages: []string{l.T(lang.SheetOverview)}}
 	b.plan = append(b.plan, overview)
-	pHuller := b.newPlan(l.Huller, 1, len(holes), 1)
-	pHeat := b.newPlan(l.Heatmap, hm.headRows, len(listed), hm.chunks)
-	pGaps := b.newPlan(l.Gaps, 1, gapRows, 1)
-	pProf := b.newPlan(l.Profiles, 2, len(listed), profChunks)
-	pPeople := b.newPlan(l.People, 1, len(listed), 1)
-	pFw := b.newPlan(l.Framework, 0, len(fwl.chunks[0]), len(fwl.chunks))
+	pHuller := b.newPlan(l.T(lang.SheetHuller), 1, len(holes), 1)
+	pHeat := b.newPlan(l.T(lang.SheetHeatmap), hm.headRows, len(listed), hm.chunks)
+	pGaps := b.newPlan(l.T(lang.SheetGaps), 1, gapRows, 1)
+	pProf := b.newPlan(l.T(lang.SheetProfiles), 2, len(listed), profChunks)
+	pPeople := b.newPlan(l.T(lang.SheetPeople), 1, len(listed), 1)
+	pFw := b.newPlan(l.T(lang.SheetFramework), 0, len(fwl.chunks[0]), len(fwl.chunks))
 
 	// Create the sheets in workbook order.
-	if err := b.f.SetSheetName("Sheet1", l.Overview); err != nil {
+	if err := b.f.SetSheetName("Sheet1", l.T(lang.SheetOverview)); err != nil {
 		return err
 	}
 	for i, p := range b.plan {
@@ -193,8 +193,8 @@ func (b *builder) setProps() error {
 	fw := b.res.Framework
 	if err := b.f.SetDocProps(&excelize.DocProperties{
 		Created: stamp, Modified: stamp, Creator: gen, LastModifiedBy: gen,
-		Title:    fmt.Sprintf(b.l.Title, fw.Text(fw.Title, b.lang)),
-		Language: b.lang,
+		Title:    b.l.F(lang.ReportTitle, fw.Text(fw.Title, b.l.Code())),
+		Language: b.l.Code(),
 	}); err != nil {
 		return err
 	}
@@ -234,7 +234,7 @@ func (b *builder) tooLong() bool {
 		}
 	}
 	for _, n := range b.res.Framework.Nodes() {
-		if long(b.name(n)) || long(b.res.Framework.Text(n.Description, b.lang)) {
+		if long(b.name(n)) || long(b.res.Framework.Text(n.Description, b.l.Code())) {
 			return true
 		}
 	}
@@ -276,7 +276,7 @@ func (j *joiner) String() string {
 		if j.shown > 0 {
 			j.sb.WriteString(" ")
 		}
-		j.sb.WriteString(fmt.Sprintf(j.b.l.More, j.b.l.num(j.n-j.shown)))
+		j.sb.WriteString(j.b.l.F(lang.More, j.b.l.Int(j.n-j.shown)))
 		j.shown = j.n
 	}
 	return j.b.text(j.sb.String())
@@ -316,7 +316,7 @@ func personNames(res *analysis.Result) []string {
 
 // name returns a node's name in the report's language.
 func (b *builder) name(n *framework.Node) string {
-	return b.res.Framework.Text(n.Name, b.lang)
+	return b.res.Framework.Text(n.Name, b.l.Code())
 }
 
 // cell returns the name of the cell at col, row (1-based).

@@ -1,12 +1,12 @@
 package workbook
 
 import (
-	"fmt"
 	"slices"
 	"strconv"
 	"strings"
 
 	"github.com/huller/huller/pkg/framework"
+	"github.com/huller/huller/pkg/lang"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -79,8 +79,8 @@ func (b *builder) frameworkRows(add func([]any) error, first bool, lo, hi int) e
 	wrap := func(s string) any { return excelize.Cell{StyleID: st.textWrap, Value: b.text(s)} }
 	blank := func() error { return add(nil) }
 	if first {
-		title := fw.Text(fw.Title, b.lang)
-		if err := add([]any{excelize.Cell{StyleID: st.title, Value: b.text(l.FrameworkTitle + ": " + title)}}); err != nil {
+		title := fw.Text(fw.Title, b.l.Code())
+		if err := add([]any{excelize.Cell{StyleID: st.title, Value: b.text(l.T(lang.FrameworkTitle) + ": " + title)}}); err != nil {
 			return err
 		}
 		if err := blank(); err != nil {
@@ -91,13 +91,13 @@ func (b *builder) frameworkRows(add func([]any) error, first bool, lo, hi int) e
 			year = strconv.Itoa(fw.Source.Year)
 		}
 		kv := [][2]string{
-			{l.ID, fw.ID}, {l.TitleL, title}, {l.Language, fw.Language},
-			{l.Source, fw.Source.Title}, {l.Publisher, fw.Source.Publisher}, {l.Year, year},
-			{l.URL, fw.Source.URL}, {l.Description, fw.Text(fw.Description, b.lang)},
-			{l.Extends, fw.Extends}, {l.File, fw.File},
-			{l.DefRequired, b.levelName(fw.Defaults.Required)},
-			{l.DefTarget, b.levelName(fw.Defaults.Target)},
-			{l.DefFit, l.pct(fw.Defaults.Fit)},
+			{l.T(lang.ID), fw.ID}, {l.T(lang.TitleL), title}, {l.T(lang.Language), fw.Language},
+			{l.T(lang.Source), fw.Source.Title}, {l.T(lang.Publisher), fw.Source.Publisher}, {l.T(lang.Year), year},
+			{l.T(lang.URL), fw.Source.URL}, {l.T(lang.Description), fw.Text(fw.Description, b.l.Code())},
+			{l.T(lang.Extends), fw.Extends}, {l.T(lang.File), fw.File},
+			{l.T(lang.DefRequired), b.levelName(fw.Defaults.Required)},
+			{l.T(lang.DefTarget), b.levelName(fw.Defaults.Target)},
+			{l.T(lang.DefFit), l.Share(fw.Defaults.Fit)},
 		}
 		for _, e := range kv {
 			if err := add([]any{excelize.Cell{StyleID: st.bold, Value: e[0]}, wrap(e[1])}); err != nil {
@@ -107,14 +107,14 @@ func (b *builder) frameworkRows(add func([]any) error, first bool, lo, hi int) e
 		if err := blank(); err != nil {
 			return err
 		}
-		if err := add([]any{excelize.Cell{StyleID: st.h2, Value: l.Scale}}); err != nil {
+		if err := add([]any{excelize.Cell{StyleID: st.h2, Value: l.T(lang.Scale)}}); err != nil {
 			return err
 		}
-		if err := add(styled([]string{l.Level, l.Label, l.Description}, st.head)); err != nil {
+		if err := add(styled([]string{l.T(lang.Level), l.T(lang.Label), l.T(lang.Description)}, st.head)); err != nil {
 			return err
 		}
 		for _, s := range fw.Scale {
-			if err := add([]any{s.Level, txt(fw.Text(s.Label, b.lang)), txt(fw.Text(s.Description, b.lang))}); err != nil {
+			if err := add([]any{s.Level, txt(fw.Text(s.Label, b.l.Code())), txt(fw.Text(s.Description, b.l.Code()))}); err != nil {
 				return err
 			}
 		}
@@ -122,15 +122,15 @@ func (b *builder) frameworkRows(add func([]any) error, first bool, lo, hi int) e
 			return err
 		}
 	}
-	if err := add([]any{excelize.Cell{StyleID: st.h2, Value: l.Competences}}); err != nil {
+	if err := add([]any{excelize.Cell{StyleID: st.h2, Value: l.T(lang.Competences)}}); err != nil {
 		return err
 	}
-	if err := add([]any{excelize.Cell{StyleID: st.note, Value: l.RolesNote}}); err != nil {
+	if err := add([]any{excelize.Cell{StyleID: st.note, Value: l.T(lang.RolesNote)}}); err != nil {
 		return err
 	}
-	head := []string{l.ID, l.Name, l.Area, l.Group, l.Target, l.Description, l.Indicators}
+	head := []string{l.T(lang.ID), l.T(lang.Name), l.T(lang.Area), l.T(lang.Group), l.T(lang.Target), l.T(lang.Description), l.T(lang.Indicators)}
 	for r := lo; r < hi; r++ {
-		head = append(head, b.text(fmt.Sprintf(l.RequiredBy, b.roleName[r])))
+		head = append(head, b.text(l.F(lang.RequiredBy, b.roleName[r])))
 	}
 	if err := add(styled(head, st.headWrap)); err != nil {
 		return err
@@ -144,20 +144,20 @@ func (b *builder) frameworkRows(add func([]any) error, first bool, lo, hi int) e
 		}
 		row[0] = excelize.Cell{StyleID: style, Value: b.text(strings.Repeat("  ", n.Depth) + n.ID)}
 		row[1] = excelize.Cell{StyleID: style, Value: b.text(b.name(n))}
-		area := l.Basis
+		area := l.T(lang.Basis)
 		if n.Area == framework.Profile {
-			area = l.Profile
+			area = l.T(lang.Profile)
 		}
 		row[2] = txt(area)
 		row[3] = txt(groupLabel(n.Group, b.name(n.Group)))
-		desc := fw.Text(n.Description, b.lang)
-		if focus := fw.Text(n.Focus, b.lang); focus != "" {
+		desc := fw.Text(n.Description, b.l.Code())
+		if focus := fw.Text(n.Focus, b.l.Code()); focus != "" {
 			desc = strings.TrimSpace(focus + "\n" + desc)
 		}
 		row[5] = wrap(desc)
 		var ind []string
 		for _, t := range n.Indicators {
-			ind = append(ind, "• "+fw.Text(t, b.lang))
+			ind = append(ind, "• "+fw.Text(t, b.l.Code()))
 		}
 		row[6] = wrap(strings.Join(ind, "\n"))
 		if n.IsLeaf() {
@@ -182,10 +182,10 @@ func (b *builder) frameworkRows(add func([]any) error, first bool, lo, hi int) e
 	if err := blank(); err != nil {
 		return err
 	}
-	if err := add([]any{excelize.Cell{StyleID: st.h2, Value: l.Roles}}); err != nil {
+	if err := add([]any{excelize.Cell{StyleID: st.h2, Value: l.T(lang.Roles)}}); err != nil {
 		return err
 	}
-	if err := add(styled([]string{l.ID, l.Name, l.Persons, l.ExpectedProfiles, "", l.Description}, st.head)); err != nil {
+	if err := add(styled([]string{l.T(lang.ID), l.T(lang.Name), l.T(lang.Persons), l.T(lang.ExpectedProfiles), "", l.T(lang.Description)}, st.head)); err != nil {
 		return err
 	}
 	for i, r := range res.Roles {
@@ -195,7 +195,7 @@ func (b *builder) frameworkRows(add func([]any) error, first bool, lo, hi int) e
 		}
 		desc := ""
 		if r.Role != nil {
-			desc = fw.Text(r.Role.Description, b.lang)
+			desc = fw.Text(r.Role.Description, b.l.Code())
 		}
 		if err := add([]any{txt(r.ID), txt(b.roleName[i]), r.Persons, txt(strings.Join(profs, ", ")), nil, wrap(desc)}); err != nil {
 			return err

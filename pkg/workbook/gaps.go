@@ -4,6 +4,7 @@ import (
 	"slices"
 
 	"github.com/huller/huller/pkg/analysis"
+	"github.com/huller/huller/pkg/lang"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -31,7 +32,7 @@ func (b *builder) writeGaps(plan *sheetPlan, listed []int32) error {
 		if err := sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
 			return 0, err
 		}
-		head := []string{l.Name, l.ID, l.Team, l.Role, l.Type, l.Group, l.ID, l.Competence, l.Level, l.Required, l.Gap}
+		head := []string{l.T(lang.Name), l.T(lang.ID), l.T(lang.Team), l.T(lang.Role), l.T(lang.Type), l.T(lang.Group), l.T(lang.ID), l.T(lang.Competence), l.T(lang.Level), l.T(lang.RequiredOrTarget), l.T(lang.Gap)}
 		return 1, sw.SetRow("A1", styled(head, st.headWrap), excelize.RowOpts{Height: 32})
 	}
 	pg.tail = func(sw *excelize.StreamWriter, sheet string, first, last int) error {
@@ -45,7 +46,7 @@ func (b *builder) writeGaps(plan *sheetPlan, listed []int32) error {
 		leafID[i], leafName[i] = b.text(n.ID), b.text(b.name(n))
 		leafGroup[i] = b.text(groupLabel(n.Group, b.name(n.Group)))
 	}
-	basis, profile := any(l.Basis), any(l.Profile)
+	basis, profile := any(l.T(lang.Basis)), any(l.T(lang.Profile))
 	pg.rows = func(lo, hi int, add func([]any) error) error {
 		row := make([]any, gapCols)
 		n := 0 // rows written

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/huller/huller/pkg/framework"
+	"github.com/huller/huller/pkg/lang"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -164,7 +165,7 @@ func (b *builder) heatmapHead(t *table, sw *excelize.StreamWriter, sheet string,
 	lo := leaves[0].Leaf
 	for k, req := range hm.keys {
 		vals := make([]any, last)
-		vals[0] = b.text(l.RequirementRow + " " + strconv.Itoa(k+1) + ": " + hm.keyNames[k])
+		vals[0] = b.text(l.T(lang.RequirementRow) + " " + strconv.Itoa(k+1) + ": " + hm.keyNames[k])
 		for i := range leaves {
 			vals[hmFixed+i] = int(req[lo+i])
 		}
@@ -221,7 +222,7 @@ func (b *builder) heatmapHead(t *table, sw *excelize.StreamWriter, sheet string,
 	}
 	// column headers
 	vals := make([]any, last)
-	for i, t := range []string{l.Name, l.ID, l.Team, l.Role, l.RequirementRow} {
+	for i, t := range []string{l.T(lang.Name), l.T(lang.ID), l.T(lang.Team), l.T(lang.Role), l.T(lang.RequirementRow)} {
 		vals[i] = excelize.Cell{StyleID: st.head, Value: t}
 	}
 	for i, leaf := range leaves {
@@ -241,7 +242,7 @@ func (b *builder) heatmapHead(t *table, sw *excelize.StreamWriter, sheet string,
 // heatmapLegend writes the title and the colour legend on row.
 func (b *builder) heatmapLegend(sw *excelize.StreamWriter, sheet string, row, nLeaves int) error {
 	l, st := b.l, &b.st
-	items := []string{l.LegendGap3, l.LegendGap2, l.LegendGap1, l.LegendMet, l.LegendNotAssessed, l.LegendNotRequired}
+	items := []string{l.T(lang.LegendGap3), l.T(lang.LegendGap2), l.T(lang.LegendGap1), l.T(lang.LegendMet), l.T(lang.LegendNotAssessed), l.T(lang.LegendNotRequired)}
 	room := b.lim.Cols - hmFixed
 	span := 5
 	for span > 1 && span*len(items) > room {
@@ -249,8 +250,8 @@ func (b *builder) heatmapLegend(sw *excelize.StreamWriter, sheet string, row, nL
 	}
 	last := min(b.lim.Cols, hmFixed+max(nLeaves, span*len(items)))
 	vals := make([]any, last)
-	vals[0] = excelize.Cell{StyleID: st.h2, Value: l.HeatmapTitle}
-	vals[3] = excelize.Cell{StyleID: st.bold, Value: l.Legend}
+	vals[0] = excelize.Cell{StyleID: st.h2, Value: l.T(lang.HeatmapTitle)}
+	vals[3] = excelize.Cell{StyleID: st.bold, Value: l.T(lang.Legend)}
 	var merges [][2]int
 	for i, it := range items {
 		c := hmFixed + 1 + i*span
@@ -273,7 +274,7 @@ func (b *builder) heatmapLegend(sw *excelize.StreamWriter, sheet string, row, nL
 			return err
 		}
 	}
-	return b.comment(sheet, cell(1, row), l.HeatmapNote)
+	return b.comment(sheet, cell(1, row), l.T(lang.HeatmapNote))
 }
 
 // heatmapFormats adds the conditional formats to the level cells of rows

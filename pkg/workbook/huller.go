@@ -5,6 +5,7 @@ import (
 
 	"github.com/huller/huller/pkg/analysis"
 	"github.com/huller/huller/pkg/framework"
+	"github.com/huller/huller/pkg/lang"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -123,17 +124,17 @@ func (b *builder) writeHuller(plan *sheetPlan, holes []holeRow) error {
 		if err := sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
 			return 0, err
 		}
-		head := []string{l.Rank, l.Kind, l.ID, l.Subject, l.Group}
+		head := []string{l.T(lang.Rank), l.T(lang.KindHeader), l.T(lang.ID), l.T(lang.Subject), l.T(lang.Group)}
 		if cols.team {
-			head = append(head, l.Team)
+			head = append(head, l.T(lang.Team))
 		}
-		head = append(head, l.Severity, l.Coverage, l.Fit, l.Lacking, l.WhoLacks, l.CanShare, l.WhoShares)
+		head = append(head, l.T(lang.Severity), l.T(lang.Coverage), l.T(lang.Fit), l.T(lang.Lacking), l.T(lang.WhoLacks), l.T(lang.CanShare), l.T(lang.WhoShares))
 		if err := sw.SetRow("A1", styled(head, st.headWrap), excelize.RowOpts{Height: 32}); err != nil {
 			return 0, err
 		}
 		notes := map[int]string{
-			cols.sev: l.SeverityNote, cols.cov: l.CoverageNote, cols.fit: l.FitNote,
-			cols.whoShares: fmt.Sprintf(l.ShareNote, b.levelName(res.Settings.Target)) + " " + l.ShareProfile,
+			cols.sev: l.T(lang.SeverityNote), cols.cov: l.T(lang.CoverageNote), cols.fit: l.T(lang.FitNote),
+			cols.whoShares: l.F(lang.ShareNote, b.levelName(res.Settings.Target)) + " " + l.T(lang.ShareProfile),
 		}
 		for _, c := range []int{cols.sev, cols.cov, cols.fit, cols.whoShares} {
 			if err := b.comment(sheet, cell(c, 1), notes[c]); err != nil {
@@ -160,7 +161,7 @@ func (b *builder) writeHuller(plan *sheetPlan, holes []holeRow) error {
 			h := hr.h
 			clear(row)
 			row[0] = hr.rank
-			row[1] = l.kind(int(h.Kind))
+			row[1] = l.T(kindTerm(h.Kind))
 			row[2] = excelize.Cell{StyleID: st.id, Value: b.text(h.Node.ID)}
 			row[3] = excelize.Cell{StyleID: st.text, Value: b.text(b.name(h.Node))}
 			row[4] = excelize.Cell{StyleID: st.text, Value: b.text(groupLabel(h.Node.Group, b.name(h.Node.Group)))}
@@ -232,7 +233,7 @@ func (b *builder) assignedNotFitting(team, j int) []int32 {
 // teamName returns the name of team t (-1: the whole group).
 func (b *builder) teamName(t int) string {
 	if t < 0 {
-		return b.l.All
+		return b.l.T(lang.All)
 	}
 	if n := b.res.Teams[t].Name; n != "" {
 		return n
@@ -244,7 +245,7 @@ func (b *builder) teamName(t int) string {
 func (b *builder) levelName(level int) string {
 	for _, s := range b.res.Framework.Scale {
 		if s.Level == level {
-			if label := b.res.Framework.Text(s.Label, b.lang); label != "" {
+			if label := b.res.Framework.Text(s.Label, b.l.Code()); label != "" {
 				return fmt.Sprintf("%d, %s", level, label)
 			}
 		}

@@ -1,11 +1,11 @@
 package workbook
 
 import (
-	"fmt"
 	"strconv"
 	"strings"
 
 	"github.com/huller/huller/pkg/analysis"
+	"github.com/huller/huller/pkg/lang"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -69,7 +69,7 @@ func (o *ovw) heading(s string) {
 func (b *builder) writeOverview(holes []holeRow) error {
 	l, st, res := b.l, &b.st, b.res
 	fw := res.Framework
-	o := &ovw{b: b, sheet: l.Overview, row: 1}
+	o := &ovw{b: b, sheet: l.T(lang.SheetOverview), row: 1}
 	f := b.f
 	for i, w := range []float64{14, 52, 34, 11, 11, 12, 12, 3} {
 		if err := f.SetColWidth(o.sheet, colName(i+1), colName(i+1), w); err != nil {
@@ -80,67 +80,67 @@ func (b *builder) writeOverview(holes []holeRow) error {
 	if err := f.SetSheetView(o.sheet, 0, &excelize.ViewOptions{ShowGridLines: &off}); err != nil {
 		return err
 	}
-	o.set(1, fmt.Sprintf(l.Title, fw.Text(fw.Title, b.lang)), st.title)
+	o.set(1, l.F(lang.ReportTitle, fw.Text(fw.Title, b.l.Code())), st.title)
 	o.row++
 
 	// About
-	o.heading(l.About)
-	o.kv(l.FrameworkL, fw.ID+": "+fw.Text(fw.Title, b.lang), 0)
+	o.heading(l.T(lang.About))
+	o.kv(l.T(lang.FrameworkL), fw.ID+": "+fw.Text(fw.Title, b.l.Code()), 0)
 	roster := b.opts.RosterFile
 	if roster == "" && res.Roster != nil {
 		roster = res.Roster.Source
 	}
-	o.kv(l.RosterFile, roster, 0)
+	o.kv(l.T(lang.RosterFile), roster, 0)
 	if !b.opts.Date.IsZero() {
-		o.kv(l.Date, b.opts.Date.Format("2006-01-02 15:04"), 0)
+		o.kv(l.T(lang.Date), b.opts.Date.Format("2006-01-02 15:04"), 0)
 	}
-	o.kv(l.Persons, res.Summary.Persons, st.num)
+	o.kv(l.T(lang.Persons), res.Summary.Persons, st.num)
 	s := res.Settings
-	o.kv(l.CoverageThreshold, s.Coverage, st.pct0)
-	o.kv(l.TargetLevel, b.levelName(s.Target), 0)
-	o.kv(l.FitThreshold, s.Fit, st.pct0)
-	o.kv(l.MinSpecialists, s.MinSpecialists, 0)
-	o.kv(l.TeamFilter, orWord(s.Team, l.All), 0)
-	o.kv(l.PersonFilter, orWord(s.Person, l.All), 0)
-	o.kv(l.RequirementsFile, orWord(s.RequirementsFile, l.None), 0)
-	yes := l.No
+	o.kv(l.T(lang.CoverageThreshold), s.Coverage, st.pct0)
+	o.kv(l.T(lang.TargetLevel), b.levelName(s.Target), 0)
+	o.kv(l.T(lang.FitThreshold), s.Fit, st.pct0)
+	o.kv(l.T(lang.MinSpecialists), s.MinSpecialists, 0)
+	o.kv(l.T(lang.TeamFilter), orWord(s.Team, l.T(lang.All)), 0)
+	o.kv(l.T(lang.PersonFilter), orWord(s.Person, l.T(lang.All)), 0)
+	o.kv(l.T(lang.RequirementsFile), orWord(s.RequirementsFile, l.T(lang.None)), 0)
+	yes := l.T(lang.No)
 	if s.ByTeam {
-		yes = l.Yes
+		yes = l.T(lang.Yes)
 	}
-	o.kv(l.ByTeam, yes, 0)
+	o.kv(l.T(lang.ByTeam), yes, 0)
 
 	// Key figures
-	o.heading(l.KeyFigures)
+	o.heading(l.T(lang.KeyFigures))
 	bs := res.Summary.Basis
 	if c, ok := bs.Coverage(); ok {
-		o.kv(l.TeamCoverage, c, st.pct1)
+		o.kv(l.T(lang.TeamCoverage), c, st.pct1)
 	} else {
-		o.kv(l.TeamCoverage, "–", 0)
+		o.kv(l.T(lang.TeamCoverage), "–", 0)
 	}
-	o.kv(l.RequirementsMet, fmt.Sprintf(l.XofY, l.num(int(bs.Met)), l.num(int(bs.Required-bs.NotAssessed))), 0)
-	o.kv(l.PeopleWithGaps, res.Summary.PeopleWithGaps, st.num)
-	o.kv(l.NotAssessedReqs, int(bs.NotAssessed), st.num)
+	o.kv(l.T(lang.RequirementsMet), l.F(lang.XofY, l.Int(int(bs.Met)), l.Int(int(bs.Required-bs.NotAssessed))), 0)
+	o.kv(l.T(lang.PeopleWithGaps), res.Summary.PeopleWithGaps, st.num)
+	o.kv(l.T(lang.NotAssessedReqs), int(bs.NotAssessed), st.num)
 	byKind := make([]int, len(analysis.Kinds))
 	for _, h := range res.Holes {
 		byKind[h.Kind]++
 	}
-	o.kv(l.BasisBelow, fmt.Sprintf(l.XofY, l.num(byKind[analysis.KindBasis]), l.num(len(fw.BasisLeaves))), 0)
+	o.kv(l.T(lang.BasisBelow), l.F(lang.XofY, l.Int(byKind[analysis.KindBasis]), l.Int(len(fw.BasisLeaves))), 0)
 	covered := 0
 	for _, p := range res.Profiles {
 		if int(p.Fitting) >= max(1, s.MinSpecialists) {
 			covered++
 		}
 	}
-	o.kv(l.ProfilesCovered, fmt.Sprintf(l.XofY, l.num(covered), l.num(len(fw.Profiles))), 0)
-	o.kv(l.HolesTotal, len(res.Holes), st.num)
+	o.kv(l.T(lang.ProfilesCovered), l.F(lang.XofY, l.Int(covered), l.Int(len(fw.Profiles))), 0)
+	o.kv(l.T(lang.HolesTotal), len(res.Holes), st.num)
 	for _, k := range analysis.Kinds {
-		o.kv("   "+l.kind(int(k)), byKind[k], st.num)
+		o.kv("   "+l.T(kindTerm(k)), byKind[k], st.num)
 	}
 
 	// The ten most severe holes
-	o.table(fmt.Sprintf(l.TopHoles, l.Huller), l.ID, l.Subject, l.Kind, l.Severity, l.Coverage, l.Lacking, l.CanShare)
+	o.table(l.F(lang.TopHoles, l.T(lang.SheetHuller)), l.T(lang.ID), l.T(lang.Subject), l.T(lang.KindHeader), l.T(lang.Severity), l.T(lang.Coverage), l.T(lang.Lacking), l.T(lang.CanShare))
 	if len(res.Holes) == 0 {
-		o.set(1, l.NoHoles, st.note)
+		o.set(1, l.T(lang.NoHoles), st.note)
 		o.row++
 	}
 	cache := b.newListCache()
@@ -152,7 +152,7 @@ func (b *builder) writeOverview(holes []holeRow) error {
 			subject += " (" + b.names[h.People[0]] + ")"
 		}
 		o.set(2, subject, st.text)
-		o.set(3, l.kind(int(h.Kind)), 0)
+		o.set(3, l.T(kindTerm(h.Kind)), 0)
 		o.set(4, h.Severity, 0)
 		if h.HasCoverage {
 			o.set(5, h.Coverage, st.pct1)
@@ -190,28 +190,28 @@ func (b *builder) overviewNotes(o *ovw) {
 	var notes []string
 	for _, p := range b.plan {
 		if len(p.pages) > 1 {
-			notes = append(notes, fmt.Sprintf(l.Continues, p.base, strings.Join(p.pages[1:], ", "),
-				l.num(b.lim.Rows), l.num(b.lim.Cols)))
+			notes = append(notes, l.F(lang.Continues, p.base, strings.Join(p.pages[1:], ", "),
+				l.Int(b.lim.Rows), l.Int(b.lim.Cols)))
 		}
 	}
 	if b.truncated.Load() > 0 || b.tooLong() {
-		notes = append(notes, fmt.Sprintf(l.Truncated, l.num(b.lim.CellChars)))
+		notes = append(notes, l.F(lang.Truncated, l.Int(b.lim.CellChars)))
 	}
 	if len(notes) > 0 {
-		o.heading(l.Notes)
+		o.heading(l.T(lang.Notes))
 		for _, n := range notes {
 			o.set(1, n, 0)
 			o.row++
 		}
 	}
 	if w := b.res.Warnings; len(w) > 0 {
-		o.heading(l.Warnings)
+		o.heading(l.T(lang.Warnings))
 		for _, s := range w[:min(len(w), maxWarning)] {
 			o.set(1, s, b.st.text)
 			o.row++
 		}
 		if len(w) > maxWarning {
-			o.set(1, fmt.Sprintf(l.ManyWarnings, l.num(len(w)-maxWarning)), b.st.note)
+			o.set(1, l.F(lang.ManyWarnings, l.Int(len(w)-maxWarning)), b.st.note)
 			o.row++
 		}
 	}
@@ -239,7 +239,7 @@ func (o *ovw) coverageTable() [2]int {
 	if len(fw.BasisLeaves) == 0 {
 		return [2]int{}
 	}
-	o.table(l.CoverageTable, l.ID, l.Competence, l.Group, l.Coverage, l.Met, l.Assessed, l.Holders)
+	o.table(l.T(lang.CoverageTable), l.T(lang.ID), l.T(lang.Competence), l.T(lang.Group), l.T(lang.Coverage), l.T(lang.Met), l.T(lang.Assessed), l.T(lang.Holders))
 	// helper headers: one per basis group, then the threshold
 	head := o.row - 1
 	for g, n := range fw.Basis {
@@ -247,7 +247,7 @@ func (o *ovw) coverageTable() [2]int {
 		o.set(helperCol+g, groupLabel(n, b.name(n)), 0)
 	}
 	o.row = head
-	o.set(helperCol+len(fw.Basis), l.Threshold, 0)
+	o.set(helperCol+len(fw.Basis), l.T(lang.Threshold), 0)
 	o.row = head + 1
 	first := o.row
 	group := map[string]int{}
@@ -296,7 +296,7 @@ func (o *ovw) profileTable() [2]int {
 	if len(fw.Profiles) == 0 {
 		return [2]int{}
 	}
-	o.table(l.ProfileTable, l.ID, l.ProfileL, l.Target, l.Fitting, l.Assigned, l.AssignedFitting)
+	o.table(l.T(lang.ProfileTable), l.T(lang.ID), l.T(lang.ProfileL), l.T(lang.Target), l.T(lang.Fitting), l.T(lang.Assigned), l.T(lang.AssignedFitting))
 	first := o.row
 	for j, p := range fw.Profiles {
 		ps := res.Profiles[j]
@@ -336,18 +336,18 @@ func (b *builder) coverageChart(sheet string, rows [2]int) error {
 	chart := &excelize.Chart{
 		Type: excelize.Col, Series: series, VaryColors: &vary,
 		Title: excelize.ChartTitle{Paragraph: []excelize.RichTextRun{
-			{Text: l.ChartCoverage, Font: &excelize.Font{Size: 12, Bold: true}},
-			{Text: " (" + l.ChartCoverageY + ")", Font: &excelize.Font{Size: 9}},
+			{Text: l.T(lang.ChartCoverage), Font: &excelize.Font{Size: 12, Bold: true}},
+			{Text: " (" + l.T(lang.ChartCoverageY) + ")", Font: &excelize.Font{Size: 9}},
 		}},
 		Dimension: excelize.ChartDimension{Width: 760, Height: 380},
 		Legend:    excelize.ChartLegend{Position: "bottom"},
 		XAxis: excelize.ChartAxis{Font: font, TickLabelSkip: 1,
-			Title: excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: l.ChartCoverageX, Font: &excelize.Font{Size: 9}}}}},
+			Title: excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: l.T(lang.ChartCoverageX), Font: &excelize.Font{Size: 9}}}}},
 		YAxis: excelize.ChartAxis{Minimum: &zero, Maximum: &one, MajorGridLines: true, MajorUnit: 0.2, Font: font,
 			NumFmt: excelize.ChartNumFmt{CustomNumFmt: "0%"}},
 		GapWidth: &gap, Overlap: &overlap, ShowBlanksAs: "gap",
 		PlotArea: excelize.ChartPlotArea{},
-		Format:   excelize.GraphicOptions{AltText: l.ChartCoverage},
+		Format:   excelize.GraphicOptions{AltText: l.T(lang.ChartCoverage)},
 	}
 	line := &excelize.Chart{
 		Type: excelize.Line, VaryColors: &vary,
@@ -383,13 +383,13 @@ func (b *builder) profileChart(sheet string, rows [2]int) error {
 			{Name: ref(sheet, 5, r1-1, 5, r1-1), Categories: cats, Values: ref(sheet, 5, r1, 5, r2),
 				Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"A5A5A5"}}},
 		},
-		Title:     excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: l.ChartProfiles, Font: &excelize.Font{Size: 12, Bold: true}}}},
+		Title:     excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: l.T(lang.ChartProfiles), Font: &excelize.Font{Size: 12, Bold: true}}}},
 		Dimension: excelize.ChartDimension{Width: 760, Height: 340},
 		Legend:    excelize.ChartLegend{Position: "bottom"},
 		XAxis:     excelize.ChartAxis{Font: font, ReverseOrder: true},
 		YAxis: excelize.ChartAxis{Minimum: &zero, MajorGridLines: true, Font: font,
-			Title: excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: l.ChartProfilesY, Font: &excelize.Font{Size: 9}}}}},
-		Format: excelize.GraphicOptions{AltText: l.ChartProfiles},
+			Title: excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: l.T(lang.ChartProfilesY), Font: &excelize.Font{Size: 9}}}}},
+		Format: excelize.GraphicOptions{AltText: l.T(lang.ChartProfiles)},
 	}
 	return b.f.AddChart(sheet, chartCol+"25", chart)
 }

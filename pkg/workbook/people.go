@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/huller/huller/pkg/analysis"
+	"github.com/huller/huller/pkg/lang"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -40,11 +41,11 @@ func (b *builder) writeProfiles(plan *sheetPlan, nChunks int, listed []int32) er
 				TopLeftCell: "B3", ActivePane: "bottomRight"}); err != nil {
 				return 0, err
 			}
-			note := fmt.Sprintf(l.ProfilesNote, l.pct(res.Settings.Fit))
+			note := l.F(lang.ProfilesNote, l.Share(res.Settings.Fit))
 			if err := sw.SetRow("A1", []any{excelize.Cell{StyleID: st.note, Value: note}}); err != nil {
 				return 0, err
 			}
-			head := []string{l.Name, l.ID, l.Team, l.Role, l.AssignedProfiles}
+			head := []string{l.T(lang.Name), l.T(lang.ID), l.T(lang.Team), l.T(lang.Role), l.T(lang.AssignedProfiles)}
 			for j := lo; j < hi; j++ {
 				head = append(head, b.text(b.profName[j]))
 			}
@@ -54,7 +55,7 @@ func (b *builder) writeProfiles(plan *sheetPlan, nChunks int, listed []int32) er
 			for j := lo; j < hi; j++ {
 				p := fw.Profiles[j]
 				text := b.profName[j]
-				if focus := fw.Text(p.Focus, b.lang); focus != "" {
+				if focus := fw.Text(p.Focus, b.l.Code()); focus != "" {
 					text += ": " + focus
 				}
 				if err := b.comment(sheet, cell(profFixed+1+j-lo, 2), text); err != nil {
@@ -135,12 +136,12 @@ func (b *builder) writePeople(plan *sheetPlan, listed []int32) error {
 			TopLeftCell: "B2", ActivePane: "bottomRight"}); err != nil {
 			return 0, err
 		}
-		head := []string{l.Name, l.ID, l.Team, l.Role, l.AssignedProfiles, l.BasisCoverage, l.Met,
-			l.GapCount, l.GapSum, l.NotAssessed, l.BestProfiles, l.BestFit, l.TopGaps}
+		head := []string{l.T(lang.Name), l.T(lang.ID), l.T(lang.Team), l.T(lang.Role), l.T(lang.AssignedProfiles), l.T(lang.BasisCoverage), l.T(lang.Met),
+			l.T(lang.GapCount), l.T(lang.GapSum), l.T(lang.NotAssessed), l.T(lang.BestProfiles), l.T(lang.BestFit), l.T(lang.TopGaps)}
 		if err := sw.SetRow("A1", styled(head, st.headWrap), excelize.RowOpts{Height: 45}); err != nil {
 			return 0, err
 		}
-		return 1, b.comment(sheet, "F1", l.CoverageNote)
+		return 1, b.comment(sheet, "F1", l.T(lang.CoverageNote))
 	}
 	pg.tail = func(sw *excelize.StreamWriter, sheet string, first, last int) error {
 		return b.f.AutoFilter(sheet, "A1:"+cell(peopleCols, max(last, 1)), nil)

@@ -20,11 +20,10 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
-	"path/filepath"
 	"time"
 
 	"github.com/huller/huller/pkg/analysis"
+	"github.com/huller/huller/pkg/lang"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -132,9 +131,9 @@ func Write(w io.Writer, res *analysis.Result, opts Options) (err error) {
 		return fmt.Errorf("report: compression level %d is not between %d and %d",
 			level, flate.HuffmanOnly, flate.BestCompression)
 	}
-	lang := opts.Lang
-	if lang == "" {
-		lang = res.Framework.Language
+	code := opts.Lang
+	if code == "" {
+		code = res.Framework.Language
 	}
 	f := excelize.NewFile(excelize.Options{TmpDir: opts.TmpDir})
 	defer func() {
@@ -142,7 +141,7 @@ func Write(w io.Writer, res *analysis.Result, opts Options) (err error) {
 			err = cerr
 		}
 	}()
-	b := &builder{f: f, res: res, opts: opts, lim: lim, lang: lang, l: labelsFor(lang),
+	b := &builder{f: f, res: res, opts: opts, lim: lim, l: lang.For(code),
 		splices: map[string]*splice{}}
 	if err := b.build(); err != nil {
 		return err
@@ -171,57 +170,4 @@ func (z zipErr) Close() error {
 	err := z.sortedZip.Close()
 	*z.err = err
 	return err
-}
-
-// WriteFile writes the report to path atomically: to a temporary file in the
-// same folder, renamed into place once complete; the temporary file is
-// removed on any error. An existing file at path is replaced (keeping its
-// permissions); a new one gets mode 0644.
-func WriteFile(path string, res *analysis.Result, opts Options) (err error) {
-	dir, base := filepath.Split(path)
-	if dir == "" {
-		dir = "."
-	}
-	tmp, err := os.CreateTemp(dir, "."+base+".*.tmp")
-	if err != nil {
-		return err
-	}
-	defer func() {
-		if err != nil {
-			tmp.Close()
-			os.Remove(tmp.Name())
-		}
-	}()
-	if err = Write(tmp, res, opts); err != nil {
-		return err
-	}
-	if err = tmp.Sync(); err != nil {
-		return err
-	}
-	if err = tmp.Close(); err != nil {
-		return err
-	}
-	mode := os.FileMode(0o644)
-	if fi, serr := os.Stat(path); serr == nil && fi.Mode().IsRegular() {
-		mode = fi.Mode().Perm()
-	}
-	if err = os.Chmod(tmp.Name(), mode); err != nil {
-		return err
-	}
-	return os.Rename(tmp.Name(), path)
-}
-
-// SameFile reports whether the paths a and b name the same existing file
-// (os.SameFile: also through links and different spellings). The command
-// uses it to refuse writing the report over its input roster.
-func SameFile(a, b string) bool {
-	fa, err := os.Stat(a)
-	if err != nil {
-		return false
-	}
-	fb, err := os.Stat(b)
-	if err != nil {
-		return false
-	}
-	return os.SameFile(fa, fb)
 }

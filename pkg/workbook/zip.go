@@ -14,6 +14,8 @@ import (
 	"slices"
 	"strings"
 	"sync"
+
+	"github.com/huller/huller/pkg/outfile"
 )
 
 // sortedZip is an excelize.ZipWriter that makes the workbook's bytes depend
@@ -119,9 +121,12 @@ func (z *sortedZip) store(c *chunk, b []byte) error {
 		return nil
 	}
 	if z.spill == nil {
-		f, err := os.CreateTemp(z.tmpDir, "huller-report-*")
+		f, err := outfile.TempFile(z.tmpDir, "huller-report-*")
 		if err != nil {
 			return err
+		}
+		if runtime.GOOS != "windows" {
+			os.Remove(f.Name()) // read only through f: nothing is left behind, whatever happens
 		}
 		z.spill = f
 		for _, o := range z.chunks {
@@ -157,8 +162,7 @@ func (z *sortedZip) reader(c *chunk) io.Reader {
 // removeSpill deletes the spill file.
 func (z *sortedZip) removeSpill() {
 	if z.spill != nil {
-		z.spill.Close()
-		os.Remove(z.spill.Name())
+		outfile.Remove(z.spill)
 		z.spill = nil
 	}
 }
