@@ -18,6 +18,7 @@ type frameworksOptions struct {
 	format string
 	lang   string
 	ref    string
+	dirs   []string // --framework-dir
 	s      *streams
 }
 
@@ -101,12 +102,13 @@ framework in the framework file format, for scripts or as a starting point.`,
 	}
 	enumFlag(cmd, &opts.format, "format", "", "text", []string{"text", "json", "yaml"}, "output format")
 	langFlag(cmd, &opts.lang, "", "language of the texts (default: the framework's)")
+	frameworkDirFlag(cmd, &opts.dirs)
 	return cmd
 }
 
 func runFrameworksShow(opts *frameworksOptions) error {
 	warnLang(opts.s, opts.lang)
-	fw, err := loadFramework(opts.ref)
+	fw, err := loadFramework(opts.ref, opts.dirs)
 	if err != nil {
 		return err
 	}
@@ -126,9 +128,33 @@ func runFrameworksShow(opts *frameworksOptions) error {
 	return outline.Write(opts.s.Out, fw, outline.Options{Lang: opts.lang, Width: terminalWidth(opts.s)})
 }
 
-// loadFramework loads a framework by built-in id or path.
-func loadFramework(ref string) (*framework.Framework, error) {
-	return framework.NewLoader(frameworks.FS).Load(ref)
+// loadFramework loads a framework by built-in id or path; extends may also
+// reach the folders of --framework-dir.
+func loadFramework(ref string, dirs []string) (*framework.Framework, error) {
+	l, err := newLoader(dirs)
+	if err != nil {
+		return nil, err
+	}
+	return l.Load(ref)
+}
+
+// newLoader returns a loader of the built-in frameworks and files, whose
+// extends may also reach the folders of --framework-dir.
+func newLoader(dirs []string) (*framework.Loader, error) {
+	l := framework.NewLoader(frameworks.FS)
+	for _, d := range dirs {
+		if err := l.AllowDir(d); err != nil {
+			return nil, usageError{fmt.Errorf("--framework-dir %v", err)}
+		}
+	}
+	return l, nil
+}
+
+// frameworkDirFlag declares --framework-dir: folders whose framework files
+// `extends` may name, besides built-in frameworks and the framework file's
+// own folder and those below it.
+func frameworkDirFlag(cmd *cobra.Command, p *[]string) {
+	cmd.Flags().StringArrayVar(p, "framework-dir", nil, "a folder whose framework files `extends` may name, besides built-in frameworks and the framework file's own folder (repeatable)")
 }
 
 func completeFrameworks(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
