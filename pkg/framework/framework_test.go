@@ -3,6 +3,7 @@ package framework
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -149,23 +150,43 @@ basis: [{id: "1", name: Vodenje}]
 }
 
 // TestDocumentRoundTrip checks that every built-in framework, printed in the
-// file format, parses back into the same framework.
+// file format as YAML or JSON, parses back into the same framework, origins,
+// statements, notes and learning goals included.
 func TestDocumentRoundTrip(t *testing.T) {
 	loader := NewLoader(builtinFS(t))
-	for _, id := range append(loader.Builtins(), valid("local.yaml")) {
+	for _, id := range append(loader.Builtins(), valid("local.yaml"), valid("sourced.yaml"), valid("sourced-local.yaml")) {
 		fw := mustLoad(t, id)
 		var buf bytes.Buffer
 		if err := yaml.NewEncoder(&buf).Encode(fw.Document()); err != nil {
 			t.Fatal(err)
 		}
-		back, err := Parse(id+".out.yaml", buf.Bytes())
+		js, err := json.Marshal(fw.Document())
 		if err != nil {
-			t.Fatalf("%s: printed form does not parse: %v", id, err)
+			t.Fatal(err)
 		}
-		if !reflect.DeepEqual(back.Document(), fw.Document()) {
-			t.Errorf("%s: round trip changed the framework", id)
+		for form, data := range map[string][]byte{"yaml": buf.Bytes(), "json": js} {
+			back, err := Parse(id+".out."+form, data)
+			if err != nil {
+				t.Fatalf("%s: printed %s does not parse: %v", id, form, err)
+			}
+			if got, want := back.Document(), fw.Document(); !reflect.DeepEqual(got, want) {
+				a, _ := json.MarshalIndent(got, "", " ")
+				b, _ := json.MarshalIndent(want, "", " ")
+				t.Errorf("%s: %s round trip changed the framework:\n%s", id, form, firstDiff(string(a), string(b)))
+			}
 		}
 	}
+}
+
+// firstDiff shows where two texts first differ.
+func firstDiff(a, b string) string {
+	la, lb := strings.Split(a, "\n"), strings.Split(b, "\n")
+	for i := range min(len(la), len(lb)) {
+		if la[i] != lb[i] {
+			return fmt.Sprintf("line %d: got %s, want %s", i+1, la[i], lb[i])
+		}
+	}
+	return fmt.Sprintf("lengths %d and %d", len(la), len(lb))
 }
 
 func TestSchema(t *testing.T) {
@@ -195,7 +216,7 @@ func TestSchema(t *testing.T) {
 	}
 	files, _ := filepath.Glob(filepath.Join("..", "..", "frameworks", "*.yaml"))
 	more, _ := filepath.Glob(filepath.Join("..", "..", "examples", "*.yaml"))
-	files = append(append(files, more...), valid("base.yaml"), valid("local.yaml"))
+	files = append(append(files, more...), valid("base.yaml"), valid("local.yaml"), valid("sourced.yaml"), valid("sourced-local.yaml"))
 	if len(files) < 7 {
 		t.Fatalf("found only %d framework files", len(files))
 	}
