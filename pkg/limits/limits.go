@@ -44,9 +44,10 @@ const (
 	FrameworkFile = 4 << 20
 	// FrameworkYAMLNodes caps the YAML values a framework file may expand
 	// to, each alias expansion counted again: a "billion laughs" file
-	// expands to billions, a 4 MiB file written out holds well under a
-	// million.
-	FrameworkYAMLNodes = 1_000_000
+	// expands to billions, while a real framework has about one value per
+	// 25 bytes (160,000 in 4 MiB). Reading one costs a few hundred bytes,
+	// so the cap keeps any file under about 100 MB of work.
+	FrameworkYAMLNodes = 500_000
 	// FrameworkNodes caps the groups, competences and profiles of one
 	// framework (after extends): 10,000 is a hundred times the largest
 	// source document, and still fits a roster template's columns.
