@@ -107,7 +107,7 @@ type DocNode struct {
 	Focus         Text                    `json:"focus,omitempty" yaml:"focus,omitempty"`
 	Description   Text                    `json:"description,omitempty" yaml:"description,omitempty"`
 	Indicators    []Text                  `json:"indicators,omitempty" yaml:"indicators,omitempty"`
-	Note          Text                    `json:"note,omitempty" yaml:"note,omitempty"`
+	Note          *Valued[Text]           `json:"note,omitempty" yaml:"note,omitempty"`
 	LearningGoals *Valued[[]LearningGoal] `json:"learning_goals,omitempty" yaml:"learning_goals,omitempty"`
 	Target        *int                    `json:"target,omitempty" yaml:"target,omitempty"`
 	Fit           *float64                `json:"fit,omitempty" yaml:"fit,omitempty"`
@@ -185,7 +185,10 @@ func (f *Framework) Document() *Document {
 	var conv func(*Node) *DocNode
 	conv = func(n *Node) *DocNode {
 		dn := &DocNode{ID: n.ID, Name: n.Name, Statement: n.Statement, Focus: n.Focus,
-			Description: n.Description, Indicators: n.Indicators, Note: n.Note}
+			Description: n.Description, Indicators: n.Indicators}
+		if n.Note != nil {
+			dn.Note = &Valued[Text]{n.Note, own(n.NoteOrigin, def)}
+		}
 		if n.LearningGoals != nil {
 			dn.LearningGoals = &Valued[[]LearningGoal]{n.LearningGoals, own(n.LearningGoalsOrigin, def)}
 		}

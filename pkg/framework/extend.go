@@ -159,7 +159,7 @@ func applyChange(n *Node, c changeEdit, errorf func(Pos, string, ...any)) {
 		n.Indicators = c.indicators
 	}
 	if c.hasNote {
-		n.Note = c.note
+		n.Note, n.NoteOrigin = c.note, c.noteOrigin
 	}
 	if c.hasGoals {
 		n.LearningGoals, n.LearningGoalsOrigin = c.goals, c.goalsOrigin

@@ -127,8 +127,10 @@ type Node struct {
 	Indicators  []Text // observable behaviour
 	// Note is a remark of the framework's author, not the source's: a gloss,
 	// a scope, where a split or reordered item comes from.
-	Note   Text
-	Target int // profiles only: target level override; -1 when unset
+	Note Text
+	// NoteOrigin says whose remark Note is (OriginHuller in the built-ins).
+	NoteOrigin Origin
+	Target     int // profiles only: target level override; -1 when unset
 	// Fit is the profile's own fit threshold (0 < Fit ≤ 1); 0 when unset.
 	// Profiles only; at most one of Fit and Need is set.
 	Fit float64

@@ -102,7 +102,7 @@ type changeEdit struct {
 	name, desc, focus, statement, note Text
 	indicators                         []Text
 	goals                              []LearningGoal
-	goalsOrigin                        Origin
+	goalsOrigin, noteOrigin            Origin
 	target, need, specialists          int
 	fit                                float64
 	hasName, hasDesc                   bool
@@ -729,6 +729,7 @@ func (p *parser) resolveOrigins() {
 	walk = func(ns []*Node) {
 		for _, n := range ns {
 			n.LearningGoalsOrigin = or(n.LearningGoalsOrigin, d.origin)
+			n.NoteOrigin = or(n.NoteOrigin, d.origin)
 			walk(n.Children)
 		}
 	}
@@ -739,6 +740,7 @@ func (p *parser) resolveOrigins() {
 	}
 	for i := range d.change {
 		d.change[i].goalsOrigin = or(d.change[i].goalsOrigin, d.origin)
+		d.change[i].noteOrigin = or(d.change[i].noteOrigin, d.origin)
 	}
 	for _, nt := range d.notes {
 		nt.Origin = or(nt.Origin, d.origin)

@@ -31,7 +31,7 @@ func (p *parser) node(n *yaml.Node, area Area, depth int, what string) *Node {
 
 // newNode returns a node with its optional numbers unset.
 func newNode() *Node {
-	return &Node{Target: -1, Specialists: -1, Leaf: -1, LearningGoalsOrigin: unset}
+	return &Node{Target: -1, Specialists: -1, Leaf: -1, LearningGoalsOrigin: unset, NoteOrigin: unset}
 }
 
 // nodeFields reads a node's keys; extra handles keys beyond the node's own.
@@ -53,7 +53,7 @@ func (p *parser) nodeFields(n *yaml.Node, nd *Node, what string, keys []string, 
 		case "indicators":
 			nd.Indicators = p.texts(v, "indicators")
 		case "note":
-			nd.Note = p.text(v, "note")
+			nd.NoteOrigin = p.longForm(v, "note", func(v *yaml.Node) { nd.Note = p.text(v, "note") })
 		case "learning_goals":
 			nd.LearningGoalsOrigin = p.longForm(v, "learning_goals", func(v *yaml.Node) {
 				nd.LearningGoals = p.learningGoals(v)
@@ -362,7 +362,7 @@ func (p *parser) changes(n *yaml.Node) {
 	}
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k := p.deref(n.Content[i])
-		c := changeEdit{ref: ref{strings.TrimSpace(k.Value), p.pos(k)}, goalsOrigin: unset}
+		c := changeEdit{ref: ref{strings.TrimSpace(k.Value), p.pos(k)}, goalsOrigin: unset, noteOrigin: unset}
 		p.fields(n.Content[i+1], fmt.Sprintf("change %s", quote(c.id)), changeKeys, func(key string, _, v *yaml.Node) {
 			switch key {
 			case "name":
@@ -376,7 +376,8 @@ func (p *parser) changes(n *yaml.Node) {
 			case "indicators":
 				c.indicators, c.hasIndic = p.texts(v, "indicators"), true
 			case "note":
-				c.note, c.hasNote = p.text(v, "note"), true
+				c.hasNote = true
+				c.noteOrigin = p.longForm(v, "note", func(v *yaml.Node) { c.note = p.text(v, "note") })
 			case "learning_goals":
 				c.hasGoals, c.goalsPos = true, p.pos(p.deref(v))
 				c.goalsOrigin = p.longForm(v, "learning_goals", func(v *yaml.Node) { c.goals = p.learningGoals(v) })
