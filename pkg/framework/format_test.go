@@ -2,6 +2,8 @@ package framework
 
 import (
 	"fmt"
+	"os"
+	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
@@ -127,5 +129,30 @@ func TestFormatErrors(t *testing.T) {
 	two := "id: t\ntitle: T\nlanguage: da\ndefaults: {required: 0, target: 0}\nbasis: [{id: g, name: g}]\nscale:\n  - {level: 0, label: a, teaches: true}\n  - {level: 1, label: b, teaches: true}\n"
 	if msg := messages(t, two); !strings.Contains(msg, "8:13: scale levels 0 and 1 both say `teaches: true`") {
 		t.Errorf("two teaching levels: %s", msg)
+	}
+}
+
+// TestReadmeExample: the complete small framework of README.md's format
+// section is a valid framework that uses every field it documents.
+func TestReadmeExample(t *testing.T) {
+	data, err := os.ReadFile(filepath.Join("..", "..", "README.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := string(data)
+	i := strings.Index(s, "A complete small framework:")
+	if i < 0 {
+		t.Fatal("README.md has no complete small framework")
+	}
+	s = s[i:]
+	start := strings.Index(s, "```yaml\n") + len("```yaml\n")
+	end := strings.Index(s[start:], "```")
+	fw, err := Parse("README.md", []byte(s[start:start+end]))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := fw.TeachingLevel(); !ok || fw.Origin != OriginHuller || fw.Node("4.1").Statement == nil ||
+		len(fw.TargetGroups) == 0 || len(fw.Notes) == 0 || len(fw.LearningGoalTypes) == 0 || fw.Node("virksomhed").Need != 2 {
+		t.Error("the README example lost a documented field")
 	}
 }
