@@ -157,6 +157,9 @@ func TestGlossary(t *testing.T) {
 		fw := load(t, id)
 		for what, tx := range allTexts(fw) {
 			src, en := unname(tx[fw.Language]), unname(tx["en"])
+			if strings.ContainsAny(en, "»«„") {
+				t.Errorf("%s %s: English %q uses Danish or Slovenian quotation marks; write \"…\"", id, what, en)
+			}
 			for _, tm := range terms {
 				for i, a := range tm.avoid {
 					if a.MatchString(en) {

@@ -87,9 +87,14 @@ func newFrameworksShowCmd(s *streams) *cobra.Command {
 		Use:   "show ID|FILE",
 		Short: "Show a framework as a readable outline, or as JSON or YAML",
 		Long: `Show a framework — built-in id or file — after resolving extends: its scale,
-basis competences, profiles and roles. --lang picks the language of the texts
-(the framework's own by default). --format json|yaml prints the resolved
-framework in the framework file format, for scripts or as a starting point.`,
+basic competences, profiles, roles, target groups, learning goals and notes,
+as the source reads. The source's own words are quoted; what huller added
+(the scale, default levels, roles, judgements) is marked [huller].
+
+--lang picks the language of the texts (the framework's own by default).
+--format json|yaml prints the resolved framework in the framework file
+format, with what is huller's marked by origin, for scripts or as a starting
+point; it parses back into the same framework.`,
 		Example: `  huller frameworks show fagligheder-fase3
   huller frameworks show koordinator-mreze --lang en
   huller frameworks show examples/jobcenter-nordby.yaml --format yaml`,
