@@ -12,6 +12,8 @@ import (
 	"github.com/huller/huller/frameworks"
 	"github.com/huller/huller/pkg/analysis"
 	"github.com/huller/huller/pkg/framework"
+	"github.com/huller/huller/pkg/lang"
+	"github.com/huller/huller/pkg/narrate"
 	"github.com/huller/huller/pkg/render"
 	"github.com/huller/huller/pkg/roster"
 	"github.com/spf13/cobra"
@@ -33,6 +35,7 @@ type analyzeOptions struct {
 	lang          string
 	output        string
 	limit         int
+	specialists   int
 	failOn        string
 	settings      analysis.Settings
 	s             *streams
@@ -60,7 +63,9 @@ Exit status: 0 when the analysis ran, whatever it found; 1 for invalid input;
   huller analyze team.xlsx -o huller-report.xlsx
   huller analyze export.csv --framework examples/jobcenter-nordby.yaml --lang da
   huller analyze team.xlsx --team Ungeteamet --by-team
+  huller analyze team.xlsx --by-role
   huller analyze team.xlsx --person "Mette Holm"
+  huller analyze team.xlsx --person "Mette Holm" -o mette-talk.xlsx
   huller analyze team.xlsx --format json > huller.json
   huller analyze team.csv --format markdown --fail-on holes   # in CI`,
 		Args: args(cobra.MaximumNArgs(1)),
@@ -70,6 +75,9 @@ Exit status: 0 when the analysis ran, whatever it found; 1 for invalid input;
 			}
 			if !cmd.Flags().Changed("limit") {
 				opts.limit = -1 // the default depends on where the output goes
+			}
+			if cmd.Flags().Changed("min-specialists") {
+				opts.settings.MinSpecialists = opts.specialists
 			}
 			return runAnalyze(opts)
 		},
@@ -87,12 +95,13 @@ Exit status: 0 when the analysis ran, whatever it found; 1 for invalid input;
 	f.StringVar(&opts.output, "xlsx", "", "same as --output")
 	intFlag(cmd, &opts.limit, "limit", 0, maxRows, "rows of holes and people shown in table and markdown; 0 for all (default: 50 on a terminal, all otherwise)")
 	floatFlag(cmd, &opts.settings.Coverage, "coverage", 0, 1, "team coverage below which a basis competence is a hole (0–1)")
-	intFlag(cmd, &opts.settings.MinSpecialists, "min-specialists", 0, maxSpecialists, "persons who should fit each profile")
+	intFlag(cmd, &opts.specialists, "min-specialists", 0, maxSpecialists, "persons who should fit each profile (default: each profile's own, else 2)")
 	intFlag(cmd, &opts.settings.Target, "target", 0, maxLevel, "target level for every competence (default: the framework's)")
 	floatFlag(cmd, &opts.settings.Fit, "fit", 0, 1, "share of a profile's competences at the target needed to fit it (0–1; default: the framework's)")
 	f.StringVar(&opts.settings.Team, "team", "", "analyse only this team")
-	f.StringVar(&opts.settings.Person, "person", "", "show only this person (name or id), with the full gap list")
-	f.BoolVar(&opts.settings.ByTeam, "by-team", false, "also report holes per team")
+	f.StringVar(&opts.settings.Person, "person", "", "show only this person's own view (name or id), for a development talk; with -o, a one-person workbook")
+	f.BoolVar(&opts.settings.ByTeam, "by-team", false, "also show coverage and holes per team")
+	f.BoolVar(&opts.settings.ByRole, "by-role", false, "also show coverage and holes per role")
 	enumFlag(cmd, &opts.failOn, "fail-on", "", "", []string{"holes", "gaps"}, "exit 3 when the analysis finds any")
 	_ = f.MarkHidden("xlsx")
 	_ = cmd.RegisterFlagCompletionFunc("framework", completeFrameworks)
@@ -148,6 +157,11 @@ func runAnalyze(opts *analyzeOptions) error {
 	}
 	for _, w := range res.Warnings {
 		opts.s.warn("%s", w)
+	}
+	if opts.settings.Person == "" {
+		for _, note := range narrate.New(res, lang.For("en"), false).DefaultsNotes() {
+			opts.s.note("%s", note)
+		}
 	}
 	lang := opts.lang
 	if lang == "" {

@@ -10,6 +10,7 @@ import (
 
 	"github.com/huller/huller/pkg/analysis"
 	"github.com/huller/huller/pkg/outfile"
+	"github.com/huller/huller/pkg/safetext"
 	"github.com/huller/huller/pkg/workbook"
 )
 
@@ -25,11 +26,34 @@ func writeReport(opts *analyzeOptions, res *analysis.Result, lang string) error 
 	}
 	v, _ := buildVersion()
 	ro := workbook.Options{Lang: lang, Date: date, Generator: "huller " + v}
+	if res.Listed != nil {
+		return writeTalk(opts, res, ro)
+	}
 	if err := outfile.Write(out, func(w io.Writer) error { return workbook.Write(w, res, ro) }); err != nil {
 		return fmt.Errorf("%s: cannot write the report: %w", out, err)
 	}
 	fmt.Fprintf(opts.s.Err, "huller: wrote %s (%d %s, %d %s)\n", out,
 		len(res.People), plural(len(res.People), "person", "persons"), len(res.Holes), plural(len(res.Holes), "hole", "holes"))
+	return nil
+}
+
+// writeTalk writes the one-person workbook of --person for a development
+// talk: it needs the filter to match one person.
+func writeTalk(opts *analyzeOptions, res *analysis.Result, ro workbook.Options) error {
+	out := opts.output
+	if len(res.Listed) != 1 {
+		var ids []string
+		for _, p := range res.Listed {
+			ids = append(ids, res.People[p].ID)
+		}
+		return withHint(fmt.Errorf("--person %q matches %d persons; a talk workbook is for one", opts.settings.Person, len(res.Listed)),
+			"give the person's id instead: %s", strings.Join(ids, ", "))
+	}
+	p := int(res.Listed[0])
+	if err := outfile.Write(out, func(w io.Writer) error { return workbook.WriteTalk(w, res, p, ro) }); err != nil {
+		return fmt.Errorf("%s: cannot write the talk workbook: %w", out, err)
+	}
+	fmt.Fprintf(opts.s.Err, "huller: wrote %s (the development talk of %s)\n", out, safetext.Terminal(res.People[p].Name))
 	return nil
 }
 

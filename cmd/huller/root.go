@@ -134,6 +134,12 @@ func printError(w io.Writer, err error) {
 	}
 }
 
+// note prints a note on stderr: something to know about the result (the
+// framework's defaults in use), not a problem with the input.
+func (s *streams) note(format string, args ...any) {
+	fmt.Fprintln(s.Err, "huller: note: "+safetext.Terminal(fmt.Sprintf(format, args...)))
+}
+
 // warn prints a warning on stderr, with what came from the input made
 // safe for the terminal.
 func (s *streams) warn(format string, args ...any) {
@@ -170,6 +176,7 @@ Frameworks are YAML files; five are built in (see 'huller frameworks').`,
 		newValidateCmd(s),
 		newFrameworksCmd(s),
 		newSchemaCmd(s),
+		newDocsCmd(s),
 	)
 	return root
 }

@@ -56,9 +56,9 @@ func TestCount(t *testing.T) {
 		n    int
 		want string
 	}{
-		{"en", 1, "1 person"}, {"en", 2, "2 persons"}, {"da", 0, "0 personer"}, {"da", 1, "1 person"},
+		{"en", 1, "1 person"}, {"en", 2, "2 persons"}, {"da", 0, "0 medarbejdere"}, {"da", 1, "1 medarbejder"},
 		{"sl", 1, "1 oseba"}, {"sl", 2, "2 osebi"}, {"sl", 4, "4 osebe"}, {"sl", 5, "5 oseb"},
-		{"sl", 101, "101 oseba"}, {"sl", 111, "111 oseb"}, {"en", 1234, "1,234 persons"}, {"da", 1234, "1.234 personer"},
+		{"sl", 101, "101 oseba"}, {"sl", 111, "111 oseb"}, {"en", 1234, "1,234 persons"}, {"da", 1234, "1.234 medarbejdere"},
 		{"fr", 2, "2 persons"},
 	}
 	for _, tt := range tests {

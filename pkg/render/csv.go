@@ -14,7 +14,7 @@ var csvHeader = []string{"name", "id", "role", "team", "kind", "profile", "compe
 	"required", "level", "gap"}
 
 // CSV writes one row per listed person and gap: the basis gaps (kind
-// "basis", required = R), then the gaps in the person's assigned profiles
+// "basis", required = R), then the gaps in the person's expected profiles
 // (kind "profile", required = T). Persons without gaps have no rows. Text
 // cells that a spreadsheet would read as a formula are neutralised (see
 // safetext.CSV). Only Options.Lang is used (for competence_name).

@@ -28,6 +28,7 @@ func Markdown(w io.Writer, res *analysis.Result, o Options) error {
 			fmt.Fprintf(bw, "### %s\n\n", safetext.Markdown(t.heading))
 		}
 		switch {
+		case len(t.rows) == 0 && t.empty == "":
 		case len(t.rows) == 0:
 			fmt.Fprintf(bw, "%s\n", safetext.Markdown(t.empty))
 		case t.header == nil:
@@ -39,6 +40,12 @@ func Markdown(w io.Writer, res *analysis.Result, o Options) error {
 		}
 		if t.omitted > 0 {
 			fmt.Fprintf(bw, "\n_%s_\n", safetext.Markdown(v.l.F(lang.MoreRows, t.omitted)))
+		}
+		for i, note := range t.notes {
+			if i > 0 || len(t.rows) > 0 || t.empty != "" {
+				bw.WriteString("\n")
+			}
+			fmt.Fprintf(bw, "%s\n", safetext.Markdown(note))
 		}
 	}
 	return bw.Flush()

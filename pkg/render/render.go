@@ -10,12 +10,12 @@ package render
 import (
 	"fmt"
 	"io"
-	"strconv"
 	"strings"
 
 	"github.com/huller/huller/pkg/analysis"
 	"github.com/huller/huller/pkg/framework"
 	"github.com/huller/huller/pkg/lang"
+	"github.com/huller/huller/pkg/narrate"
 )
 
 // Options control the human-oriented renderers.
@@ -68,6 +68,7 @@ type view struct {
 	res *analysis.Result
 	fw  *framework.Framework
 	l   lang.Lang
+	n   *narrate.Narrator
 	o   Options
 }
 
@@ -75,39 +76,13 @@ func newView(res *analysis.Result, o Options) (*view, error) {
 	if o.Lang == "" {
 		o.Lang = "en"
 	}
-	return &view{res: res, fw: res.Framework, l: lang.For(o.Lang), o: o}, nil
+	l := lang.For(o.Lang)
+	return &view{res: res, fw: res.Framework, l: l, n: narrate.New(res, l, true), o: o}, nil
 }
 
 // text returns a framework text in the view's language (see
 // framework.(*Framework).Text for the fallback order).
 func (v *view) text(t framework.Text) string { return v.fw.Text(t, v.l.Code()) }
-
-// nodeLabel returns "id name" of a node.
-func (v *view) nodeLabel(n *framework.Node) string {
-	if name := v.text(n.Name); name != "" && name != n.ID {
-		return n.ID + " " + name
-	}
-	return n.ID
-}
-
-// roleName returns the role's name in the view's language, its id when
-// the framework does not name it.
-func (v *view) roleName(p *analysis.Person) string {
-	ro := v.res.Roles[p.Role]
-	if ro.Role != nil {
-		if s := v.text(ro.Role.Name); s != "" {
-			return s
-		}
-	}
-	return ro.ID
-}
-
-func (v *view) teamName(t string) string {
-	if t == "" {
-		return v.l.T(lang.NoTeam)
-	}
-	return t
-}
 
 // pct formats a share in [0, 1] as a percentage with one decimal.
 func (v *view) pct(x float64) string { return v.l.Percent(x, 1) }
@@ -121,38 +96,4 @@ func (v *view) coverage(c float64, ok bool) string {
 		return "–"
 	}
 	return v.pct(c)
-}
-
-// personName returns a person's name, with the id when there is one.
-func personName(p *analysis.Person) string {
-	if p.ID != "" && p.ID != p.Name {
-		return p.Name + " (" + p.ID + ")"
-	}
-	return p.Name
-}
-
-// names lists the names of persons, at most max of them (0 = all), then
-// "+n more".
-func (v *view) names(people []int32, max int) string {
-	var b strings.Builder
-	for i, p := range people {
-		if max > 0 && i == max {
-			b.WriteString(" ")
-			b.WriteString(v.l.F(lang.PlusMore, len(people)-max))
-			break
-		}
-		if i > 0 {
-			b.WriteString(", ")
-		}
-		b.WriteString(v.res.People[p].Name)
-	}
-	return b.String()
-}
-
-func itoa(n int) string { return strconv.Itoa(n) }
-
-// kind returns the name of a kind of hole in the view's language.
-func (v *view) kind(k analysis.Kind) string {
-	tm, _ := lang.Kind(k.String())
-	return v.l.T(tm)
 }

@@ -294,13 +294,17 @@ func TestJSONSchema(t *testing.T) {
 			t.Errorf("%s keys: %s\nwant: %s", what, got, want)
 		}
 	}
-	expect("top level", keys(doc), "competences framework holes people profiles roster schema_version settings summary teams warnings")
-	if doc["schema_version"] != float64(1) {
+	expect("top level", keys(doc), "competences defaults framework holes people profiles roles roster schema_version settings summary teams warnings")
+	if doc["schema_version"] != float64(2) {
 		t.Errorf("schema_version %v", doc["schema_version"])
 	}
 	expect("framework", keys(doc["framework"]), "basis_leaves extends file id profile_leaves profiles title")
 	expect("roster", keys(doc["roster"]), "analysed file listed persons sheet")
-	expect("settings", keys(doc["settings"]), "by_team coverage fit min_specialists person requirements target team")
+	expect("settings", keys(doc["settings"]), "by_role by_team coverage fit min_specialists person requirements target team")
+	expect("defaults", keys(doc["defaults"]), "expected_through_role roles")
+	for _, p := range doc["profiles"].([]any) {
+		expect("profile", keys(p), "expected expected_assessed expected_by_role expected_fitting fitting id leaves need specialists target")
+	}
 	people := doc["people"].([]any)
 	if len(people) != 6 {
 		t.Fatalf("%d people", len(people))
@@ -327,9 +331,9 @@ func TestJSONSchema(t *testing.T) {
 		}
 		for _, pr := range profs {
 			prm := pr.(map[string]any)
-			want := "assigned fit fits id not_assessed"
-			if prm["assigned"].(bool) {
-				want = "assigned fit fits gaps id not_assessed"
+			want := "assessed at_target expected fit fits id leaves"
+			if prm["expected"].(bool) {
+				want = "assessed at_target expected expected_by fit fits gaps id leaves"
 			}
 			expect("person profile", keys(pr), want)
 			if f := prm["fit"].(float64); f < 0 || f > 1 {
@@ -343,12 +347,15 @@ func TestJSONSchema(t *testing.T) {
 	}
 	for _, h := range doc["holes"].([]any) {
 		hm := h.(map[string]any)
-		want := "id kind people people_ids severity"
+		want := "effort id kind people people_ids tier"
 		switch hm["kind"] {
 		case "basis":
-			want = "coverage id kind people people_ids severity"
-		case "assignment":
-			want = "fit id kind people people_ids severity"
+			want = "assessed coverage effort holders id kind met people people_ids roles teachers tier"
+		case "single-point":
+			want = "effort holders id kind people people_ids teachers tier"
+		case "profile":
+			want = "effort id kind people people_ids profile tier"
+			expect("profile hole", keys(hm["profile"]), "assessed bottlenecks candidates expected expected_by_role fitting fitting_all not_assessed specialists")
 		}
 		expect("hole "+hm["kind"].(string), keys(h), want)
 	}
@@ -356,8 +363,39 @@ func TestJSONSchema(t *testing.T) {
 	if len(teams) != 3 {
 		t.Fatalf("%d teams", len(teams))
 	}
-	expect("team", keys(teams[0]), "holes persons summary team")
-	expect("summary", keys(doc["summary"]), "coverage gap_sum holes met not_assessed people_with_gaps persons required")
+	expect("team", keys(teams[0]), "competences holes persons summary team")
+	expect("team competence", keys(teams[0].(map[string]any)["competences"].([]any)[0]), "assessed coverage gap_sum holders id met required teachers")
+	if roles := doc["roles"].([]any); len(roles) != 0 {
+		t.Errorf("roles without ByRole: %v", roles)
+	}
+	expect("summary", keys(doc["summary"]), "coverage gap_sum holes met not_assessed people_with_gaps persons required tiers")
+	expect("tiers", keys(doc["summary"].(map[string]any)["tiers"]), "cannot-deliver developing fragile unknown")
+}
+
+// TestJSONPerson: with a person filter, the JSON holds the person and
+// their talk, and none of the unit's holes, which name other persons.
+func TestJSONPerson(t *testing.T) {
+	res := demoResult(t, func(s *analysis.Settings) { s.Person = "E02"; s.ByTeam = true })
+	var b bytes.Buffer
+	if err := JSON(&b, res, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	var doc struct {
+		People []struct{ ID string }
+		Holes  []any
+		Teams  []any
+		Talks  []struct {
+			ID    string
+			Focus []struct{ Helpers []struct{ ID string } }
+		}
+	}
+	if err := json.Unmarshal(b.Bytes(), &doc); err != nil {
+		t.Fatal(err)
+	}
+	if len(doc.People) != 1 || doc.People[0].ID != "E02" || len(doc.Holes) != 0 || len(doc.Teams) != 0 ||
+		len(doc.Talks) != 1 || doc.Talks[0].ID != "E02" {
+		t.Errorf("person JSON %+v", doc)
+	}
 }
 
 func TestCSV(t *testing.T) {

@@ -48,15 +48,19 @@ func Terminal(w io.Writer, res *analysis.Result, o Options) error {
 		if t.heading != "" {
 			v.line(bw, wrapText(t.heading, width), true)
 		}
-		if len(t.rows) == 0 {
+		switch {
+		case len(t.rows) > 0:
+			if err := v.table(bw, t, width); err != nil {
+				return err
+			}
+		case t.empty != "":
 			v.line(bw, wrapText(t.empty, width), false)
-			continue
-		}
-		if err := v.table(bw, t, width); err != nil {
-			return err
 		}
 		if t.omitted > 0 {
 			v.line(bw, []string{v.l.F(lang.MoreRows, t.omitted)}, false)
+		}
+		for _, note := range t.notes {
+			v.line(bw, wrapText(note, width), false)
 		}
 	}
 	return bw.Flush()

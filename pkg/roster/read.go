@@ -217,13 +217,3 @@ func isBlankRow(cells []string) bool {
 func isBlank(s string) bool {
 	return s == "" || strings.TrimSpace(s) == ""
 }
-
-func nonBlank(cells []string) int {
-	n := 0
-	for _, c := range cells {
-		if !isBlank(c) {
-			n++
-		}
-	}
-	return n
-}

@@ -89,13 +89,16 @@ type Roster struct {
 
 // Person is one row (wide) or one name (long) of the roster.
 type Person struct {
-	Row      int // 1-based row (xlsx) or record line (CSV) where the person starts
-	Name     string
-	ID       string
-	Role     string   // a role id of the framework or the requirements; "" when not given
-	Team     string   // "" when not given
-	Profiles []string // profile ids from the profiles column; nil when not given
-	Scores   []int8   // one per Roster.Columns entry; Unassessed when not assessed
+	Row  int // 1-based row (xlsx) or record line (CSV) where the person starts
+	Name string
+	ID   string
+	Role string // a role id of the framework or the requirements; "" when not given
+	Team string // "" when not given
+	// Profiles are the profile ids of the profiles column: nil when the cell
+	// is blank (the role's expected profiles apply), empty but not nil when
+	// it says the person has no profile ("ingen", "none", "-", "brez").
+	Profiles []string
+	Scores   []int8 // one per Roster.Columns entry; Unassessed when not assessed
 }
 
 // Stats count what the reader saw, so that nothing is lost silently: the

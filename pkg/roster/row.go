@@ -2,6 +2,7 @@ package roster
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/huller/huller/pkg/internal/spreadsheet"
@@ -183,11 +184,20 @@ func (rd *rosterReader) fixedCells(rows *spreadsheet.Rows, cells []string, p *Pe
 	}
 }
 
+// noProfile are the cells that say a person has no profile, so that the
+// role's expected profiles do not apply: Danish, English, Slovenian,
+// Italian, French, and a dash.
+var noProfile = []string{"ingen", "none", "brez", "nessuno", "aucun", "-", "–"}
+
 // profiles resolves a profiles cell ("virksomhed, Integrationsprofilen");
-// equal cells share one slice.
+// equal cells share one slice. A cell saying "no profile" gives an empty,
+// non-nil slice.
 func (rd *rosterReader) profiles(rows *spreadsheet.Rows, cell string) []string {
 	if ids, ok := rd.profSets[cell]; ok {
 		return ids
+	}
+	if slices.ContainsFunc(noProfile, func(w string) bool { return strings.EqualFold(strings.TrimSpace(cell), w) }) {
+		return []string{}
 	}
 	var ids []string
 	bad := false

@@ -1,11 +1,14 @@
 package workbook
 
 import (
+	"cmp"
+	"slices"
 	"strconv"
 	"strings"
 
 	"github.com/huller/huller/pkg/analysis"
 	"github.com/huller/huller/pkg/lang"
+	"github.com/huller/huller/pkg/workbook/internal/xlsxstream"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -66,50 +69,142 @@ func (o *ovw) heading(s string) {
 	o.row++
 }
 
-func (b *builder) writeOverview(holes []holeRow) error {
-	l, st, res := b.l, &b.st, b.res
-	fw := res.Framework
-	o := &ovw{b: b, sheet: l.T(lang.SheetOverview), row: 1}
-	f := b.f
+// writeOverview writes the page a leader opens first and shows in a
+// meeting: conclusions first, where the unit stands strong, the key
+// figures, a row per team, the coverage per competence and profile with
+// their charts, and the settings last. It names no person.
+func (b *builder) writeOverview() error {
+	o := &ovw{b: b, sheet: b.l.T(lang.SheetOverview), row: 1}
+	if err := o.layout(); err != nil {
+		return err
+	}
+	o.title()
+	o.defaults()
+	o.conclusions()
+	o.strong()
+	o.keyFigures()
+	o.teams()
+	covRows := o.coverageTable()
+	profRows := o.profileTable()
+	o.settings()
+	b.overviewNotes(o)
+	if o.err != nil {
+		return o.err
+	}
+	if err := b.coverageChart(o.sheet, covRows); err != nil {
+		return err
+	}
+	return b.profileChart(o.sheet, profRows)
+}
+
+// layout sets the column widths and hides the grid lines.
+func (o *ovw) layout() error {
+	f := o.b.f
 	for i, w := range []float64{14, 52, 34, 11, 11, 12, 12, 3} {
-		if err := f.SetColWidth(o.sheet, colName(i+1), colName(i+1), w); err != nil {
+		if err := f.SetColWidth(o.sheet, xlsxstream.ColName(i+1), xlsxstream.ColName(i+1), w); err != nil {
 			return err
 		}
 	}
 	off := false
-	if err := f.SetSheetView(o.sheet, 0, &excelize.ViewOptions{ShowGridLines: &off}); err != nil {
-		return err
-	}
-	o.set(1, l.F(lang.ReportTitle, fw.Text(fw.Title, b.l.Code())), st.title)
+	return f.SetSheetView(o.sheet, 0, &excelize.ViewOptions{ShowGridLines: &off})
+}
+
+// title writes the title and one line of what was analysed.
+func (o *ovw) title() {
+	b, l, res := o.b, o.b.l, o.b.res
+	fw := res.Framework
+	o.set(1, l.F(lang.ReportTitle, b.fwText(fw.Title)), b.st.title)
 	o.row++
-
-	// About
-	o.heading(l.T(lang.About))
-	o.kv(l.T(lang.FrameworkL), fw.ID+": "+fw.Text(fw.Title, b.l.Code()), 0)
-	roster := b.opts.RosterFile
-	if roster == "" && res.Roster != nil {
-		roster = res.Roster.Source
-	}
-	o.kv(l.T(lang.RosterFile), roster, 0)
+	line := l.F(lang.AnalysisTitle, b.rosterName(), l.Count(lang.PersonNoun, res.Summary.Persons), b.fwText(fw.Title), fw.ID)
 	if !b.opts.Date.IsZero() {
-		o.kv(l.T(lang.Date), b.opts.Date.Format("2006-01-02 15:04"), 0)
+		line += " · " + b.opts.Date.Format("2006-01-02")
 	}
-	o.kv(l.T(lang.Persons), res.Summary.Persons, st.num)
-	s := res.Settings
-	o.kv(l.T(lang.CoverageThreshold), s.Coverage, st.pct0)
-	o.kv(l.T(lang.TargetLevel), b.levelName(s.Target), 0)
-	o.kv(l.T(lang.FitThreshold), s.Fit, st.pct0)
-	o.kv(l.T(lang.MinSpecialists), s.MinSpecialists, 0)
-	o.kv(l.T(lang.TeamFilter), orWord(s.Team, l.T(lang.All)), 0)
-	o.kv(l.T(lang.PersonFilter), orWord(s.Person, l.T(lang.All)), 0)
-	o.kv(l.T(lang.RequirementsFile), orWord(s.RequirementsFile, l.T(lang.None)), 0)
-	yes := l.T(lang.No)
-	if s.ByTeam {
-		yes = l.T(lang.Yes)
-	}
-	o.kv(l.T(lang.ByTeam), yes, 0)
+	o.set(1, line, b.st.note)
+	o.row++
+}
 
-	// Key figures
+// rosterName is the roster file as the report names it.
+func (b *builder) rosterName() string {
+	if b.opts.RosterFile != "" || b.res.Roster == nil {
+		return b.opts.RosterFile
+	}
+	return b.res.Roster.Source
+}
+
+// defaults says which of the framework's defaults the analysis used.
+func (o *ovw) defaults() {
+	for _, note := range o.b.overview.DefaultsNotes() {
+		o.row++
+		o.set(1, note, o.b.st.warnNote)
+	}
+}
+
+// maxConclusions is how many holes the Overview says in words.
+const maxConclusions = 7
+
+// conclusions says the most important holes in words, without names.
+func (o *ovw) conclusions() {
+	b, l, res := o.b, o.b.l, o.b.res
+	o.table(l.T(lang.Conclusions), l.T(lang.TierHeader), l.T(lang.Subject), l.T(lang.Effort))
+	if len(res.Holes) == 0 {
+		o.set(1, l.T(lang.NoConclusions), b.st.note)
+		o.row++
+		return
+	}
+	for _, h := range res.Holes[:min(maxConclusions, len(res.Holes))] {
+		o.set(1, b.overview.Tier(h.Tier), b.st.textWrap)
+		o.set(2, b.overview.Label(h)+": "+b.overview.Sentence(h), b.st.textWrap)
+		o.set(4, h.Effort, 0)
+		o.mergeRow(2, 3)
+		o.row++
+	}
+	if n := len(res.Holes) - maxConclusions; n > 0 {
+		o.set(2, l.F(lang.MoreHoles, l.Int(n), l.T(lang.SheetHuller)), b.st.note)
+		o.row++
+	}
+}
+
+// strong lists the basis competences the unit covers best, with who can
+// teach them, and the profiles with enough specialists.
+func (o *ovw) strong() {
+	b, l, res := o.b, o.b.l, o.b.res
+	type best struct {
+		leaf int
+		cov  float64
+	}
+	var top []best
+	for leaf := range res.Framework.BasisLeaves {
+		if c, ok := res.Leaves[leaf].Coverage(); ok && c >= res.Settings.Coverage {
+			top = append(top, best{leaf, c})
+		}
+	}
+	slices.SortStableFunc(top, func(x, y best) int {
+		if c := cmp.Compare(y.cov, x.cov); c != 0 {
+			return c
+		}
+		return cmp.Compare(res.Leaves[y.leaf].Teachers, res.Leaves[x.leaf].Teachers)
+	})
+	o.table(l.T(lang.Strong), l.T(lang.ID), l.T(lang.Subject))
+	for _, t := range top[:min(5, len(top))] {
+		s, n := res.Leaves[t.leaf], res.Framework.Leaves[t.leaf]
+		o.set(1, n.ID, b.st.id)
+		o.set(2, b.name(n)+": "+l.F(lang.StrongLine, l.Percent(t.cov, 0), l.Int(int(s.Teachers))), b.st.textWrap)
+		o.mergeRow(2, 3)
+		o.row++
+	}
+	for j, p := range res.Framework.Profiles {
+		if ps := res.Profiles[j]; ps.Specialists > 0 && int(ps.Fitting) >= ps.Specialists {
+			o.set(1, p.ID, b.st.id)
+			o.set(2, b.profName[j]+": "+l.F(lang.ProfileStrong, l.Int(int(ps.Fitting)), l.Int(ps.Specialists)), b.st.textWrap)
+			o.mergeRow(2, 3)
+			o.row++
+		}
+	}
+}
+
+// keyFigures writes the unit's figures.
+func (o *ovw) keyFigures() {
+	b, l, st, res := o.b, o.b.l, &o.b.st, o.b.res
 	o.heading(l.T(lang.KeyFigures))
 	bs := res.Summary.Basis
 	if c, ok := bs.Coverage(); ok {
@@ -118,70 +213,60 @@ func (b *builder) writeOverview(holes []holeRow) error {
 		o.kv(l.T(lang.TeamCoverage), "–", 0)
 	}
 	o.kv(l.T(lang.RequirementsMet), l.F(lang.XofY, l.Int(int(bs.Met)), l.Int(int(bs.Required-bs.NotAssessed))), 0)
-	o.kv(l.T(lang.PeopleWithGaps), res.Summary.PeopleWithGaps, st.num)
+	o.kv(l.T(lang.PeopleWithGaps), l.Of(res.Summary.PeopleWithGaps, res.Summary.Persons), 0)
 	o.kv(l.T(lang.NotAssessedReqs), int(bs.NotAssessed), st.num)
-	byKind := make([]int, len(analysis.Kinds))
-	for _, h := range res.Holes {
-		byKind[h.Kind]++
-	}
-	o.kv(l.T(lang.BasisBelow), l.F(lang.XofY, l.Int(byKind[analysis.KindBasis]), l.Int(len(fw.BasisLeaves))), 0)
-	covered := 0
-	for _, p := range res.Profiles {
-		if int(p.Fitting) >= max(1, s.MinSpecialists) {
-			covered++
-		}
-	}
-	o.kv(l.T(lang.ProfilesCovered), l.F(lang.XofY, l.Int(covered), l.Int(len(fw.Profiles))), 0)
 	o.kv(l.T(lang.HolesTotal), len(res.Holes), st.num)
-	for _, k := range analysis.Kinds {
-		o.kv("   "+l.T(kindTerm(k)), byKind[k], st.num)
-	}
+	o.kv("   "+l.T(lang.TierHeader), b.overview.Tiers(res.Holes), 0)
+}
 
-	// The ten most severe holes
-	o.table(l.F(lang.TopHoles, l.T(lang.SheetHuller)), l.T(lang.ID), l.T(lang.Subject), l.T(lang.KindHeader), l.T(lang.Severity), l.T(lang.Coverage), l.T(lang.Lacking), l.T(lang.CanShare))
-	if len(res.Holes) == 0 {
-		o.set(1, l.T(lang.NoHoles), st.note)
+// teams writes a row per team: persons, basis coverage and holes by tier.
+func (o *ovw) teams() {
+	b, l, st, res := o.b, o.b.l, &o.b.st, o.b.res
+	if len(res.Teams) < 2 {
+		return
+	}
+	o.table(l.T(lang.SheetTeams), l.T(lang.Team), "", l.T(lang.PersonsShort), l.T(lang.Coverage), l.T(lang.HolesColumn))
+	for _, g := range res.Teams {
+		o.set(1, b.groupName(g), st.text)
+		o.mergeRow(1, 2)
+		o.set(3, g.Summary.Persons, 0)
+		if c, ok := g.Summary.Basis.Coverage(); ok {
+			o.set(4, c, st.pct1)
+		}
+		o.set(5, len(g.Holes), 0)
 		o.row++
 	}
-	cache := b.newListCache()
-	for _, hr := range holes[:min(10, len(res.Holes))] {
-		h := hr.h
-		o.set(1, h.Node.ID, st.id)
-		subject := b.name(h.Node)
-		if h.Kind == analysis.KindAssignment && len(h.People) == 1 {
-			subject += " (" + b.names[h.People[0]] + ")"
-		}
-		o.set(2, subject, st.text)
-		o.set(3, l.T(kindTerm(h.Kind)), 0)
-		o.set(4, h.Severity, 0)
-		if h.HasCoverage {
-			o.set(5, h.Coverage, st.pct1)
-		}
-		switch h.Kind {
-		case analysis.KindBasis, analysis.KindUnassessed, analysis.KindAssignment:
-			o.set(6, len(h.People), 0)
-		case analysis.KindProfile:
-			o.set(6, len(b.assignedNotFitting(-1, profileIndex(fw, h.Node))), 0)
-		}
-		switch h.Kind {
-		case analysis.KindProfile, analysis.KindAssignment:
-			o.set(7, cache.fittersOf(profileIndex(fw, h.Node)).n, 0)
-		default:
-			o.set(7, int(res.Leaves[h.Node.Leaf].Holders), 0)
-		}
-		o.row++
-	}
+}
 
-	b.overviewNotes(o)
-	covRows := o.coverageTable()
-	profRows := o.profileTable()
-	if o.err != nil {
-		return o.err
+// settings writes the settings of the analysis, last.
+func (o *ovw) settings() {
+	b, l, res := o.b, o.b.l, o.b.res
+	s := res.Settings
+	o.heading(l.T(lang.About))
+	o.kv(l.T(lang.FrameworkL), res.Framework.ID+": "+b.fwText(res.Framework.Title), 0)
+	o.kv(l.T(lang.RosterFile), b.rosterName(), 0)
+	if !b.opts.Date.IsZero() {
+		o.kv(l.T(lang.Date), b.opts.Date.Format("2006-01-02 15:04"), 0)
 	}
-	if err := b.coverageChart(o.sheet, covRows); err != nil {
-		return err
+	o.kv(l.T(lang.CoverageThreshold), s.Coverage, b.st.pct0)
+	o.kv(l.T(lang.TargetLevel), b.levelName(s.Target), 0)
+	o.kv(l.T(lang.TeachLevel), b.levelName(int(b.teachLevel())), 0)
+	o.kv(l.T(lang.FitThreshold), s.Fit, b.st.pct0)
+	spec := l.Int(s.MinSpecialists)
+	if s.MinSpecialists < 0 {
+		spec = l.F(lang.EachProfileOwn, l.Int(analysis.DefaultSpecialists))
 	}
-	return b.profileChart(o.sheet, profRows)
+	o.kv(l.T(lang.MinSpecialists), spec, 0)
+	o.kv(l.T(lang.TeamFilter), orWord(s.Team, l.T(lang.All)), 0)
+	o.kv(l.T(lang.PersonFilter), orWord(s.Person, l.T(lang.All)), 0)
+	o.kv(l.T(lang.RequirementsFile), orWord(s.RequirementsFile, l.T(lang.None)), 0)
+}
+
+// mergeRow merges columns c1..c2 of the current row.
+func (o *ovw) mergeRow(c1, c2 int) {
+	if o.err == nil {
+		o.err = o.b.f.MergeCell(o.sheet, cell(c1, o.row), cell(c2, o.row))
+	}
 }
 
 // overviewNotes lists continued sheets, cut texts and the analysis warnings.
@@ -204,7 +289,7 @@ func (b *builder) overviewNotes(o *ovw) {
 			o.row++
 		}
 	}
-	if w := b.res.Warnings; len(w) > 0 {
+	if w := b.res.AllWarnings(); len(w) > 0 {
 		o.heading(l.T(lang.Warnings))
 		for _, s := range w[:min(len(w), maxWarning)] {
 			o.set(1, s, b.st.text)
@@ -239,7 +324,7 @@ func (o *ovw) coverageTable() [2]int {
 	if len(fw.BasisLeaves) == 0 {
 		return [2]int{}
 	}
-	o.table(l.T(lang.CoverageTable), l.T(lang.ID), l.T(lang.Competence), l.T(lang.Group), l.T(lang.Coverage), l.T(lang.Met), l.T(lang.Assessed), l.T(lang.Holders))
+	o.table(l.T(lang.CoverageTable), l.T(lang.ID), l.T(lang.Competence), l.T(lang.Group), l.T(lang.Coverage), l.T(lang.Met), l.T(lang.Assessed), l.T(lang.CanShare))
 	// helper headers: one per basis group, then the threshold
 	head := o.row - 1
 	for g, n := range fw.Basis {
@@ -265,7 +350,7 @@ func (o *ovw) coverageTable() [2]int {
 		}
 		o.set(5, int(s.Met), 0)
 		o.set(6, int(s.Assessed), 0)
-		o.set(7, int(s.Holders), 0)
+		o.set(7, int(s.Teachers), 0)
 		o.set(helperCol+len(fw.Basis), res.Settings.Coverage, st.pct1)
 		o.row++
 	}
@@ -282,8 +367,8 @@ func (o *ovw) coverageTable() [2]int {
 		})
 	}
 	if o.err == nil {
-		hc := colName(helperCol)
-		o.err = b.f.SetColVisible(o.sheet, hc+":"+colName(helperCol+len(fw.Basis)), false)
+		hc := xlsxstream.ColName(helperCol)
+		o.err = b.f.SetColVisible(o.sheet, hc+":"+xlsxstream.ColName(helperCol+len(fw.Basis)), false)
 	}
 	return [2]int{first, last}
 }
@@ -296,7 +381,7 @@ func (o *ovw) profileTable() [2]int {
 	if len(fw.Profiles) == 0 {
 		return [2]int{}
 	}
-	o.table(l.T(lang.ProfileTable), l.T(lang.ID), l.T(lang.ProfileL), l.T(lang.Target), l.T(lang.Fitting), l.T(lang.Assigned), l.T(lang.AssignedFitting))
+	o.table(l.T(lang.ProfileTable), l.T(lang.ID), l.T(lang.ProfileL), l.T(lang.Target), l.T(lang.Fitting), l.T(lang.Assigned), l.T(lang.AssignedFitting), l.T(lang.MinSpecialistsShort))
 	first := o.row
 	for j, p := range fw.Profiles {
 		ps := res.Profiles[j]
@@ -304,8 +389,9 @@ func (o *ovw) profileTable() [2]int {
 		o.set(2, b.profName[j], st.text)
 		o.set(3, b.levelName(ps.Target), 0)
 		o.set(4, int(ps.Fitting), 0)
-		o.set(5, int(ps.Assigned), 0)
-		o.set(6, int(ps.AssignedFitting), 0)
+		o.set(5, int(ps.Expected), 0)
+		o.set(6, int(ps.ExpectedFitting), 0)
+		o.set(7, ps.Specialists, 0)
 		o.row++
 	}
 	return [2]int{first, o.row - 1}

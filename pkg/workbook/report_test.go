@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"html"
 	"io"
-	"math"
 	"regexp"
 	"slices"
 	"strconv"
@@ -19,6 +18,7 @@ import (
 	"github.com/huller/huller/pkg/framework"
 	"github.com/huller/huller/pkg/lang"
 	"github.com/huller/huller/pkg/roster"
+	"github.com/huller/huller/pkg/workbook/internal/xlsxstream"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -125,28 +125,35 @@ func TestSheetsAndOverview(t *testing.T) {
 	if r := find("Date"); r[2] != "2026-11-23 10:00" {
 		t.Errorf("date %q", r[2])
 	}
-	if r := find("Persons"); r[2] != "40" {
-		t.Errorf("persons %q", r[2])
-	}
 	if r := find("Holes in all"); r[2] != strconv.Itoa(len(res.Holes)) {
 		t.Errorf("holes %q, want %d", r[2], len(res.Holes))
 	}
-	// the ten most severe holes, in rank order
+	// the conclusions: the first holes in rank order, in words
 	var top []string
 	for i, r := range ov {
-		if len(r) > 0 && strings.HasPrefix(r[0], "The ten most severe holes") {
-			for _, x := range ov[i+2 : i+2+min(10, len(res.Holes))] {
-				top = append(top, x[0])
+		if len(r) > 0 && r[0] == "Conclusions" {
+			for _, x := range ov[i+2 : i+2+min(maxConclusions, len(res.Holes))] {
+				top = append(top, x[1])
 			}
 		}
 	}
-	for i, id := range top {
-		if id != res.Holes[i].Node.ID {
-			t.Errorf("top hole %d is %s, want %s", i+1, id, res.Holes[i].Node.ID)
+	for i, s := range top {
+		if h := res.Holes[i]; !strings.Contains(s, ": "+h.Node.ID+" ") {
+			t.Errorf("conclusion %d is %q, want hole %s", i+1, s, h.Node.ID)
 		}
 	}
 	if len(top) == 0 {
-		t.Error("no top holes on the Overview")
+		t.Error("no conclusions on the Overview")
+	}
+	// the Overview is shown in meetings: no person's name on it
+	for _, r := range ov {
+		for _, c := range r {
+			for _, p := range res.People {
+				if strings.Contains(c, p.Name) {
+					t.Errorf("the Overview names %s: %q", p.Name, c)
+				}
+			}
+		}
 	}
 	dp, err := f.GetDocProps()
 	if err != nil {
@@ -180,7 +187,7 @@ func TestCharts(t *testing.T) {
 	if n := strings.Count(c1, "<ser>"); n != len(res.Framework.Basis)+1 {
 		t.Errorf("coverage chart has %d series, want %d", n, len(res.Framework.Basis)+1)
 	}
-	for _, want := range []string{"<barChart>", `<barDir val="col">`, "<lineChart>", "Team coverage per basis competence",
+	for _, want := range []string{"<barChart>", `<barDir val="col">`, "<lineChart>", "Coverage per basis competence",
 		`'Overview'!$A$`, `formatCode="0%"`, `<max val="1">`, `<overlap val="100">`} {
 		if !strings.Contains(c1, want) {
 			t.Errorf("coverage chart lacks %s", want)
@@ -208,7 +215,7 @@ func TestCharts(t *testing.T) {
 		t.Errorf("series names %q", got)
 	}
 	checkCoverageChart(t, data, res)
-	hidden, err := f.GetColVisible("Overview", colName(helperCol))
+	hidden, err := f.GetColVisible("Overview", xlsxstream.ColName(helperCol))
 	if err != nil || hidden {
 		t.Errorf("chart data column visible=%v, %v", hidden, err)
 	}
@@ -268,11 +275,11 @@ func TestHuller(t *testing.T) {
 	for i, h := range res.Holes {
 		row := r[i+1]
 		if row[col("ID")] != h.Node.ID || row[col("#")] != strconv.Itoa(i+1) ||
-			row[col("Severity")] != strconv.Itoa(h.Severity) {
-			t.Errorf("row %d: %q, want hole %s severity %d", i+2, row, h.Node.ID, h.Severity)
+			row[col("Levels to raise")] != strconv.Itoa(h.Effort) {
+			t.Errorf("row %d: %q, want hole %s effort %d", i+2, row, h.Node.ID, h.Effort)
 		}
 	}
-	// the first basis hole: who lacks it, who holds it at T
+	// the first basis hole: who is below it, who could teach it
 	i := slices.IndexFunc(res.Holes, func(h analysis.Hole) bool { return h.Kind == analysis.KindBasis })
 	if i < 0 {
 		t.Fatal("no basis hole in the test team")
@@ -280,22 +287,25 @@ func TestHuller(t *testing.T) {
 	h, row := res.Holes[i], r[i+1]
 	names := personNames(res)
 	for _, p := range h.People {
-		if !strings.Contains(row[col("Who lacks it")], names[p]) {
-			t.Errorf("%s: %q not among who lacks it %q", h.Node.ID, names[p], row[col("Who lacks it")])
+		if !strings.Contains(row[col("Who is below it")], names[p]) {
+			t.Errorf("%s: %q not among who is below it %q", h.Node.ID, names[p], row[col("Who is below it")])
 		}
 	}
-	holders := res.Holders(h.Node.Leaf)
-	if row[col("Could share (persons)")] != strconv.Itoa(len(holders)) {
-		t.Errorf("%s: %s could share, want %d", h.Node.ID, row[col("Could share (persons)")], len(holders))
+	teachers := res.Teachers(h.Node.Leaf)
+	if row[col("Can teach others (persons)")] != strconv.Itoa(len(teachers)) {
+		t.Errorf("%s: %s can teach, want %d", h.Node.ID, row[col("Can teach others (persons)")], len(teachers))
 	}
-	for _, p := range holders {
-		if !strings.Contains(row[col("Who could share it with colleagues")], names[p]) {
-			t.Errorf("%s: holder %q missing", h.Node.ID, names[p])
+	for _, p := range teachers {
+		if !strings.Contains(row[col("Who could teach colleagues")], names[p]) {
+			t.Errorf("%s: teacher %q missing", h.Node.ID, names[p])
 		}
+	}
+	if row[col("Priority")] != "The unit cannot deliver" || !strings.Contains(row[col("Status")], "meet the requirement") {
+		t.Errorf("%s: priority %q status %q", h.Node.ID, row[col("Priority")], row[col("Status")])
 	}
 	// autofilter, frozen header, comments on the headers
 	p := parts(t, data)
-	if !strings.Contains(sheetPart(t, f, p, "Huller"), `<autoFilter ref="$A$1:$L$`+strconv.Itoa(len(res.Holes)+1)+`"`) {
+	if !strings.Contains(sheetPart(t, f, p, "Huller"), `<autoFilter ref="$A$1:$N$`+strconv.Itoa(len(res.Holes)+1)+`"`) {
 		t.Error("Huller has no autofilter over the holes")
 	}
 	panes, err := f.GetPanes("Huller")
@@ -303,7 +313,7 @@ func TestHuller(t *testing.T) {
 		t.Errorf("panes %+v, %v", panes, err)
 	}
 	comments, err := f.GetComments("Huller")
-	if err != nil || len(comments) != 4 {
+	if err != nil || len(comments) != 3 {
 		t.Errorf("comments %d, %v", len(comments), err)
 	}
 }
@@ -344,7 +354,7 @@ func TestHeatmap(t *testing.T) {
 				t.Errorf("%s on %s: %q, want %q", res.People[p].Name, fw.Leaves[l].ID, got, want)
 			}
 			R := res.Required(p, l)
-			if l >= len(fw.BasisLeaves) && res.IsAssigned(p, profileIndex(fw, fw.Leaves[l].Profile)) {
+			if l >= len(fw.BasisLeaves) && res.IsExpected(p, profileIndex(fw, fw.Leaves[l].Profile)) {
 				R = int(res.Targets[l])
 			}
 			if got := get(t, f, "Heatmap", cell(hmFixed+1+l, key)); got != strconv.Itoa(R) {
@@ -434,29 +444,27 @@ func TestGapsProfilesPeople(t *testing.T) {
 		t.Error("Gaps has no autofilter")
 	}
 
-	// Profiles: fit per person and profile, data bars, assigned marked
-	cf, err := f.GetConditionalFormats("Profiles")
-	if err != nil || len(cf) != 1 {
-		t.Fatalf("Profiles conditional formats %v, %v", cf, err)
-	}
-	for rng, rules := range cf {
-		if rng != "F3:"+cell(profFixed+len(res.Framework.Profiles), 2+len(res.People)) ||
-			rules[0].Type != "data_bar" || rules[0].MinValue != "0" || rules[0].MaxValue != "1" {
-			t.Errorf("data bars %s %+v", rng, rules)
-		}
-	}
+	// Profiles: "k of n" per person and profile, green when the person
+	// fits, ★ when expected, – when not assessed
 	for pi := range res.People {
-		for j := range res.Framework.Profiles {
+		for j, pr := range res.Framework.Profiles {
 			c := cell(profFixed+1+j, 3+pi)
-			v, _ := f.GetCellValue("Profiles", c, excelize.Options{RawCellValue: true})
-			if x, _ := strconv.ParseFloat(v, 64); math.Abs(x-res.Fit(pi, j)) > 1e-12 {
-				t.Fatalf("fit %s = %s, want %g", c, v, res.Fit(pi, j))
+			v := get(t, f, "Profiles", c)
+			want := "–"
+			if res.ProfileAssessed(pi, j) > 0 {
+				want = fmt.Sprintf("%d of %d", res.AtTarget(pi, j), len(pr.Leaves))
+			}
+			if res.IsExpected(pi, j) {
+				want = "★ " + want
+			}
+			if v != want {
+				t.Fatalf("%s = %q, want %q", c, v, want)
 			}
 			sid, _ := f.GetCellStyle("Profiles", c)
 			s, _ := f.GetStyle(sid)
-			marked := s.CustomNumFmt != nil && strings.Contains(*s.CustomNumFmt, "★")
-			if marked != res.IsAssigned(pi, j) {
-				t.Fatalf("%s marked %v, assigned %v", c, marked, res.IsAssigned(pi, j))
+			green := s.Fill.Type == "pattern" && len(s.Fill.Color) > 0
+			if green != res.Fits(pi, j) {
+				t.Fatalf("%s green %v, fits %v", c, green, res.Fits(pi, j))
 			}
 		}
 	}
@@ -698,21 +706,6 @@ func TestContinuation(t *testing.T) {
 			}
 		}
 	}
-	for _, sheet := range sheets {
-		if sheet != "Profiles" && !strings.HasPrefix(sheet, "Profiles (") {
-			continue
-		}
-		n := len(rows(t, f, sheet))
-		cf, err := f.GetConditionalFormats(sheet)
-		if err != nil || len(cf) != 1 {
-			t.Fatalf("%s: conditional formats %v, %v", sheet, cf, err)
-		}
-		for rng := range cf {
-			if !strings.HasPrefix(rng, "F3:") || !strings.HasSuffix(rng, strconv.Itoa(n)) {
-				t.Errorf("%s: data bars on %s, want F3 to row %d", sheet, rng, n)
-			}
-		}
-	}
 	checkCoverageChart(t, data, res)
 	// the Overview names the continuation sheets
 	var notes []string
@@ -721,7 +714,7 @@ func TestContinuation(t *testing.T) {
 			notes = append(notes, r[0])
 		}
 	}
-	for _, base := range []string{"Heatmap", "Gaps", "Profiles", "People", "Huller"} {
+	for _, base := range []string{"Teams", "Roles", "Heatmap", "Gaps", "Profiles", "People"} {
 		if !slices.ContainsFunc(notes, func(s string) bool { return strings.HasPrefix(s, base+" continues on "+base+" (2)") }) {
 			t.Errorf("no note on %s in %q", base, notes)
 		}
@@ -786,10 +779,10 @@ func TestLanguages(t *testing.T) {
 		want  []string
 		title string
 	}{
-		{"da", []string{"Overblik", "Huller", "Varmekort", "Kompetencegab", "Profiler", "Medarbejdere", "Kompetenceramme"}, "Fagligheder på beskæftigelsesområdet"},
+		{"da", []string{"Overblik", "Huller", "Teams", "Roller", "Kompetencematrix", "Kompetencegab", "Profiler", "Medarbejdere", "Kompetenceramme"}, "Fagligheder på beskæftigelsesområdet"},
 		// the framework has no Slovenian texts: English, as on the terminal
-		{"sl", []string{"Pregled", "Vrzeli", "Toplotna karta", "Primanjkljaji", "Profili", "Osebe", "Okvir"}, "Poročilo huller: Professional competences"},
-		{"", []string{"Overblik", "Huller", "Varmekort", "Kompetencegab", "Profiler", "Medarbejdere", "Kompetenceramme"}, "Fagligheder"},
+		{"sl", []string{"Pregled", "Vrzeli", "Ekipe", "Vloge", "Toplotna karta", "Primanjkljaji", "Profili", "Osebe", "Okvir"}, "Poročilo huller: Professional competences"},
+		{"", []string{"Overblik", "Huller", "Teams", "Roller", "Kompetencematrix", "Kompetencegab", "Profiler", "Medarbejdere", "Kompetenceramme"}, "Fagligheder"},
 		{"fr", sheetNames("en"), "huller report: Professional competences"}, // no French texts: English labels and framework texts
 	} {
 		f := open(t, write(t, res, Options{Lang: tc.lang, Limits: Limits{Rows: 30}}))
@@ -802,8 +795,8 @@ func TestLanguages(t *testing.T) {
 		if !slices.Equal(base, tc.want) {
 			t.Errorf("lang %q: sheets %q, want %q", tc.lang, base, tc.want)
 		}
-		if !slices.Contains(f.GetSheetList(), tc.want[2]+" (2)") {
-			t.Errorf("lang %q: no continuation sheet %q", tc.lang, tc.want[2]+" (2)")
+		if !slices.Contains(f.GetSheetList(), tc.want[4]+" (2)") {
+			t.Errorf("lang %q: no continuation sheet %q", tc.lang, tc.want[4]+" (2)")
 		}
 		if a1 := get(t, f, tc.want[0], "A1"); !strings.Contains(a1, tc.title) {
 			t.Errorf("lang %q: title %q", tc.lang, a1)
@@ -899,7 +892,7 @@ func TestEmptyRoster(t *testing.T) {
 		t.Skipf("the analysis refuses an empty roster: %v", err)
 	}
 	f := open(t, write(t, res, Options{Lang: "en"}))
-	if len(f.GetSheetList()) != 7 {
+	if len(f.GetSheetList()) != 9 {
 		t.Errorf("sheets %q", f.GetSheetList())
 	}
 }
@@ -943,10 +936,10 @@ func TestHullerByTeam(t *testing.T) {
 	for _, tm := range res.Teams {
 		n += len(tm.Holes)
 	}
-	if len(r) != n+1 || r[0][5] != "Team" {
-		t.Fatalf("%d rows, header %q; want %d holes and a Team column", len(r), r[0], n)
+	if len(r) != n+1 || r[0][7] != "Team / Role" {
+		t.Fatalf("%d rows, header %q; want %d holes and a team column", len(r), r[0], n)
 	}
-	if r[1][5] != "all" || r[len(res.Holes)+1][5] != res.Teams[0].Name {
-		t.Errorf("team column %q / %q", r[1][5], r[len(res.Holes)+1][5])
+	if r[1][7] != "The whole unit" || r[len(res.Holes)+1][7] != res.Teams[0].Name {
+		t.Errorf("team column %q / %q", r[1][7], r[len(res.Holes)+1][7])
 	}
 }

@@ -16,7 +16,6 @@
 package workbook
 
 import (
-	"compress/flate"
 	"errors"
 	"fmt"
 	"io"
@@ -24,6 +23,8 @@ import (
 
 	"github.com/huller/huller/pkg/analysis"
 	"github.com/huller/huller/pkg/lang"
+	"github.com/huller/huller/pkg/narrate"
+	"github.com/huller/huller/pkg/workbook/internal/xlsxstream"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -123,14 +124,6 @@ func Write(w io.Writer, res *analysis.Result, opts Options) (err error) {
 	if err != nil {
 		return err
 	}
-	level := opts.Compression
-	if level == 0 {
-		level = flate.BestSpeed
-	}
-	if level < flate.HuffmanOnly || level > flate.BestCompression {
-		return fmt.Errorf("report: compression level %d is not between %d and %d",
-			level, flate.HuffmanOnly, flate.BestCompression)
-	}
 	code := opts.Lang
 	if code == "" {
 		code = res.Framework.Language
@@ -141,33 +134,14 @@ func Write(w io.Writer, res *analysis.Result, opts Options) (err error) {
 			err = cerr
 		}
 	}()
-	b := &builder{f: f, res: res, opts: opts, lim: lim, l: lang.For(code),
-		splices: map[string]*splice{}}
+	l := lang.For(code)
+	b := &builder{f: f, res: res, opts: opts, lim: lim, l: l, bk: xlsxstream.New(f, lim.Rows),
+		narrator: narrate.New(res, l, true), overview: narrate.New(res, l, false)}
 	if err := b.build(); err != nil {
 		return err
 	}
-	var zerr error
-	f.SetZipWriter(func(io.Writer) excelize.ZipWriter {
-		// excelize hands over an in-memory buffer; write straight to w
-		// instead and leave its buffer empty.
-		z := newSortedZip(w, level, opts.TmpDir, b.spliceRows())
-		return zipErr{z, &zerr}
-	})
-	if _, err := f.WriteToBuffer(); err != nil {
+	if err := b.bk.WriteTo(w, opts.Compression, opts.TmpDir); err != nil {
 		return fmt.Errorf("report: %w", err)
 	}
-	return zerr
-}
-
-// zipErr records the error of Close, which excelize's WriteToBuffer returns
-// too; kept so that Write can tell write errors from build errors.
-type zipErr struct {
-	*sortedZip
-	err *error
-}
-
-func (z zipErr) Close() error {
-	err := z.sortedZip.Close()
-	*z.err = err
-	return err
+	return nil
 }

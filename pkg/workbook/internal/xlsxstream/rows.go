@@ -1,4 +1,4 @@
-package workbook
+package xlsxstream
 
 import (
 	"io"
@@ -26,7 +26,7 @@ func newRowEncoder(w io.Writer, colStyle []int) *rowEncoder {
 
 func (e *rowEncoder) col(i int) []byte {
 	for len(e.cols) <= i {
-		e.cols = append(e.cols, []byte(colName(len(e.cols)+1)))
+		e.cols = append(e.cols, []byte(ColName(len(e.cols)+1)))
 	}
 	return e.cols[i]
 }

@@ -1,4 +1,4 @@
-package workbook
+package xlsxstream
 
 import (
 	"archive/zip"
@@ -312,7 +312,8 @@ func (z *sortedZip) Close() error {
 		}
 		w, err := zw.CreateRaw(&zip.FileHeader{
 			Name: p.name, Method: zip.Deflate, CRC32: p.crc,
-			ModifiedDate:     1<<5 | 1, // 1980-01-01 00:00, like Excel
+			//lint:ignore SA1019 the MS-DOS date alone, as Excel writes it: Modified would add a timestamp field
+			ModifiedDate:     1<<5 | 1, // 1980-01-01 00:00
 			CompressedSize64: csize, UncompressedSize64: p.size,
 		})
 		if err != nil {
