@@ -27,6 +27,7 @@ type analyzeOptions struct {
 	roster        string
 	example       bool
 	framework     string
+	frameworkDirs []string
 	sheet         string
 	requirements  string
 	ignoreUnknown bool
@@ -87,6 +88,7 @@ Exit status: 0 when the analysis ran, whatever it found; 1 for invalid input;
 	f := cmd.Flags()
 	f.BoolVar(&opts.example, "example", false, "analyse the built-in example roster (Jobcenter Nordby)")
 	f.StringVarP(&opts.framework, "framework", "f", "", "framework: a built-in id or a YAML file (default: recorded in the workbook, else fagligheder-fase3)")
+	frameworkDirFlag(cmd, &opts.frameworkDirs)
 	f.StringVar(&opts.sheet, "sheet", "", "workbook sheet to read (default: Roster or Medarbejdere, else the first)")
 	f.StringVar(&opts.requirements, "requirements", "", "file with required levels per role (CSV, xlsx or YAML)")
 	f.BoolVar(&opts.ignoreUnknown, "ignore-unknown", false, "warn about columns naming no competence instead of failing")
@@ -207,7 +209,7 @@ func chooseFramework(opts *analyzeOptions) (*framework.Framework, error) {
 	if ref == "" {
 		ref = frameworks.Default
 	}
-	return loadFramework(ref)
+	return loadFramework(ref, opts.frameworkDirs)
 }
 
 func roleIDs(m map[string][]framework.Requirement) []string {

@@ -18,6 +18,7 @@ type frameworksOptions struct {
 	format string
 	lang   string
 	ref    string
+	dirs   []string // --framework-dir
 	s      *streams
 }
 
@@ -86,9 +87,14 @@ func newFrameworksShowCmd(s *streams) *cobra.Command {
 		Use:   "show ID|FILE",
 		Short: "Show a framework as a readable outline, or as JSON or YAML",
 		Long: `Show a framework — built-in id or file — after resolving extends: its scale,
-basis competences, profiles and roles. --lang picks the language of the texts
-(the framework's own by default). --format json|yaml prints the resolved
-framework in the framework file format, for scripts or as a starting point.`,
+basic competences, profiles, roles, target groups, learning goals and notes,
+as the source reads. The source's own words are quoted; what huller added
+(the scale, default levels, roles, judgements) is marked [huller].
+
+--lang picks the language of the texts (the framework's own by default).
+--format json|yaml prints the resolved framework in the framework file
+format, with what is huller's marked by origin, for scripts or as a starting
+point; it parses back into the same framework.`,
 		Example: `  huller frameworks show fagligheder-fase3
   huller frameworks show koordinator-mreze --lang en
   huller frameworks show examples/jobcenter-nordby.yaml --format yaml`,
@@ -101,12 +107,13 @@ framework in the framework file format, for scripts or as a starting point.`,
 	}
 	enumFlag(cmd, &opts.format, "format", "", "text", []string{"text", "json", "yaml"}, "output format")
 	langFlag(cmd, &opts.lang, "", "language of the texts (default: the framework's)")
+	frameworkDirFlag(cmd, &opts.dirs)
 	return cmd
 }
 
 func runFrameworksShow(opts *frameworksOptions) error {
 	warnLang(opts.s, opts.lang)
-	fw, err := loadFramework(opts.ref)
+	fw, err := loadFramework(opts.ref, opts.dirs)
 	if err != nil {
 		return err
 	}
@@ -126,9 +133,33 @@ func runFrameworksShow(opts *frameworksOptions) error {
 	return outline.Write(opts.s.Out, fw, outline.Options{Lang: opts.lang, Width: terminalWidth(opts.s)})
 }
 
-// loadFramework loads a framework by built-in id or path.
-func loadFramework(ref string) (*framework.Framework, error) {
-	return framework.NewLoader(frameworks.FS).Load(ref)
+// loadFramework loads a framework by built-in id or path; extends may also
+// reach the folders of --framework-dir.
+func loadFramework(ref string, dirs []string) (*framework.Framework, error) {
+	l, err := newLoader(dirs)
+	if err != nil {
+		return nil, err
+	}
+	return l.Load(ref)
+}
+
+// newLoader returns a loader of the built-in frameworks and files, whose
+// extends may also reach the folders of --framework-dir.
+func newLoader(dirs []string) (*framework.Loader, error) {
+	l := framework.NewLoader(frameworks.FS)
+	for _, d := range dirs {
+		if err := l.AllowDir(d); err != nil {
+			return nil, usageError{fmt.Errorf("--framework-dir %v", err)}
+		}
+	}
+	return l, nil
+}
+
+// frameworkDirFlag declares --framework-dir: folders whose framework files
+// `extends` may name, besides built-in frameworks and the framework file's
+// own folder and those below it.
+func frameworkDirFlag(cmd *cobra.Command, p *[]string) {
+	cmd.Flags().StringArrayVar(p, "framework-dir", nil, "a folder whose framework files `extends` may name, besides built-in frameworks and the framework file's own folder (repeatable)")
 }
 
 func completeFrameworks(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
