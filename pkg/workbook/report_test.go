@@ -188,7 +188,7 @@ func TestCharts(t *testing.T) {
 	if n := strings.Count(c1, "<ser>"); n != len(res.Framework.Basis)+1 {
 		t.Errorf("coverage chart has %d series, want %d", n, len(res.Framework.Basis)+1)
 	}
-	for _, want := range []string{"<barChart>", `<barDir val="col">`, "<lineChart>", "Coverage per basis competence",
+	for _, want := range []string{"<barChart>", `<barDir val="col">`, "<lineChart>", "Coverage per basic competence",
 		`'Overview'!$A$`, `formatCode="0%"`, `<max val="1">`, `<overlap val="100">`} {
 		if !strings.Contains(c1, want) {
 			t.Errorf("coverage chart lacks %s", want)
