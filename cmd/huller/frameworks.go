@@ -3,13 +3,11 @@ package main
 import (
 	"encoding/json"
 	"fmt"
-	"strings"
 
 	"github.com/huller/huller/frameworks"
 	"github.com/huller/huller/pkg/framework"
 	"github.com/huller/huller/pkg/outline"
-	"github.com/olekukonko/tablewriter"
-	"github.com/olekukonko/tablewriter/tw"
+	"github.com/huller/huller/pkg/render"
 	"github.com/spf13/cobra"
 	"go.yaml.in/yaml/v3"
 )
@@ -43,42 +41,22 @@ groups, basis_leaves, profiles, profile_leaves and roles.`,
 	return cmd
 }
 
-// frameworkRow is one framework in `huller frameworks --format json`.
-type frameworkRow struct {
-	ID       string `json:"id"`
-	Title    string `json:"title"`
-	Language string `json:"language"`
-	framework.Summary
-}
-
 func runFrameworksList(opts *frameworksOptions) error {
 	loader := framework.NewLoader(frameworks.FS)
-	rows := []frameworkRow{}
+	rows := []render.FrameworkRow{}
 	for _, id := range loader.Builtins() {
 		fw, err := loader.Load(id)
 		if err != nil {
 			return err
 		}
-		rows = append(rows, frameworkRow{fw.ID, fw.Text(fw.Title, opts.lang), fw.Language, fw.Summary()})
+		rows = append(rows, render.FrameworkRow{ID: fw.ID, Title: fw.Text(fw.Title, opts.lang), Language: fw.Language, Summary: fw.Summary()})
 	}
 	if opts.format == "json" {
 		enc := json.NewEncoder(opts.s.Out)
 		enc.SetIndent("", "  ")
 		return enc.Encode(rows)
 	}
-	t := tablewriter.NewTable(opts.s.Out, tablewriter.WithHeaderAutoFormat(tw.Off),
-		tablewriter.WithRowAutoWrap(tw.WrapNone))
-	t.Header("ID", "Title", "Lang", "Groups", "Basis", "Profiles", "Items", "Roles")
-	// The title takes what the other columns leave of the width.
-	titleWidth := max(30, terminalWidth(opts.s)-85)
-	for _, r := range rows {
-		title := strings.Join(outline.Wrap(r.Title, titleWidth), "\n")
-		if err := t.Append(r.ID, title, r.Language, fmt.Sprint(r.Groups), fmt.Sprint(r.BasisLeaves),
-			fmt.Sprint(r.Profiles), fmt.Sprint(r.ProfileLeaves), fmt.Sprint(r.Roles)); err != nil {
-			return err
-		}
-	}
-	return t.Render()
+	return render.FrameworkList(opts.s.Out, rows, render.Options{Lang: opts.lang, Width: terminalWidth(opts.s)})
 }
 
 func newFrameworksShowCmd(s *streams) *cobra.Command {

@@ -10,7 +10,9 @@ import (
 	"strings"
 
 	"github.com/huller/huller/pkg/framework"
+	"github.com/huller/huller/pkg/internal/textwrap"
 	"github.com/huller/huller/pkg/lang"
+	"github.com/huller/huller/pkg/safetext"
 )
 
 // Options control the outline.
@@ -45,7 +47,9 @@ func Write(w io.Writer, fw *framework.Framework, o Options) error {
 	return ow.err
 }
 
-func (o *writer) t(t framework.Text) string { return o.fw.Text(t, o.lang) }
+// t returns a framework text in the outline's language, safe for the
+// terminal (a framework file from a shared drive may hold escape codes).
+func (o *writer) t(t framework.Text) string { return safetext.Terminal(o.fw.Text(t, o.lang)) }
 
 func (o *writer) printf(format string, args ...any) {
 	if o.err == nil {
@@ -58,7 +62,7 @@ func (o *writer) para(indent int, text string) {
 	if text == "" {
 		return
 	}
-	for _, line := range Wrap(text, o.width-indent) {
+	for _, line := range textwrap.Wrap(text, max(10, o.width-indent)) {
 		o.printf("%s%s\n", strings.Repeat(" ", indent), line)
 	}
 }
@@ -66,7 +70,7 @@ func (o *writer) para(indent int, text string) {
 // head writes "id  name" with the name wrapped and aligned under itself.
 func (o *writer) head(indent int, id, name string) {
 	hang := indent + len([]rune(id)) + 2
-	for i, line := range Wrap(name, o.width-hang) {
+	for i, line := range textwrap.Wrap(name, max(10, o.width-hang)) {
 		if i == 0 {
 			o.printf("%s%s  %s\n", strings.Repeat(" ", indent), id, line)
 		} else {
@@ -275,7 +279,7 @@ func (o *writer) targetGroups() {
 
 // bullet writes "- text" wrapped under itself.
 func (o *writer) bullet(indent int, text string) {
-	for i, line := range Wrap(text, o.width-indent-2) {
+	for i, line := range textwrap.Wrap(text, max(10, o.width-indent-2)) {
 		b := "- "
 		if i > 0 {
 			b = "  "
@@ -408,31 +412,4 @@ func (o *writer) notes() {
 		o.para(2, o.t(n.Text))
 		o.para(2, o.quote(o.t(n.Statement)))
 	}
-}
-
-// Wrap breaks text into lines of at most width runes at spaces; a word
-// longer than width stands on its own line. Existing line breaks are kept.
-func Wrap(text string, width int) []string {
-	if width < 10 {
-		width = 10
-	}
-	var out []string
-	for _, para := range strings.Split(text, "\n") {
-		line, n := "", 0
-		for _, word := range strings.Fields(para) {
-			wl := len([]rune(word))
-			if n > 0 && n+1+wl > width {
-				out = append(out, line)
-				line, n = "", 0
-			}
-			if n > 0 {
-				line += " "
-				n++
-			}
-			line += word
-			n += wl
-		}
-		out = append(out, line)
-	}
-	return out
 }

@@ -3,31 +3,11 @@ package outline
 import (
 	"bytes"
 	"path/filepath"
-	"reflect"
 	"strings"
 	"testing"
 
 	"github.com/huller/huller/pkg/framework"
 )
-
-func TestWrap(t *testing.T) {
-	tests := []struct {
-		text  string
-		width int
-		want  []string
-	}{
-		{"", 20, []string{""}},
-		{"kort tekst", 20, []string{"kort tekst"}},
-		{"Samtale og systematik i beskæftigelsesindsatsen", 20, []string{"Samtale og", "systematik i", "beskæftigelsesindsatsen"}},
-		{"æøå æøå æøå", 10, []string{"æøå æøå", "æøå"}},
-		{"linje et\nlinje to", 40, []string{"linje et", "linje to"}},
-	}
-	for _, tt := range tests {
-		if got := Wrap(tt.text, tt.width); !reflect.DeepEqual(got, tt.want) {
-			t.Errorf("Wrap(%q, %d) = %q, want %q", tt.text, tt.width, got, tt.want)
-		}
-	}
-}
 
 func outline(t *testing.T, file, lang string) string {
 	t.Helper()

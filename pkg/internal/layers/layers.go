@@ -28,6 +28,7 @@ var Layers = map[string]int{
 	"pkg/internal/layers":              0,
 	"pkg/framework":                    1,
 	"pkg/internal/spreadsheet":         1,
+	"pkg/internal/textwrap":            0,
 	"pkg/roster":                       2,
 	"pkg/analysis":                     3,
 	"pkg/internal/rostertest":          3,
