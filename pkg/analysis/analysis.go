@@ -210,7 +210,8 @@ type Role struct {
 	Required []int8
 	// HullerDefaults reports that Required comes from huller's default
 	// levels in the framework (origin huller): neither the roster's
-	// Requirements sheet nor a requirements file gives the role's levels.
+	// Requirements sheet nor a requirements file gives the role's levels,
+	// or they give the same levels (a template's sheet left as it came).
 	HullerDefaults bool
 	// Profiles are the profiles the framework expects of the role (indices
 	// of Framework.Profiles, in framework order, each once).

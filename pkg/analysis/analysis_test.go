@@ -956,4 +956,16 @@ func TestDefaultsUsed(t *testing.T) {
 	if want := []int32{2}; !reflect.DeepEqual(res.Defaults.Roles, want) {
 		t.Errorf("roles on defaults %v, want %v", res.Defaults.Roles, want)
 	}
+	// a Requirements sheet that repeats huller's levels (a template's,
+	// left as it came) leaves them huller's
+	r = tinyRoster(t, fw)
+	r.Requirements = map[string][]framework.Requirement{"aide": {{Node: "A2b", Level: 1}}, "lead": {{Node: "A1", Level: 2}}}
+	res = analyze(t, fw, r, DefaultSettings())
+	var onDefaults []string
+	for _, i := range res.Defaults.Roles {
+		onDefaults = append(onDefaults, res.Roles[i].ID)
+	}
+	if want := []string{"aide", ""}; !reflect.DeepEqual(onDefaults, want) {
+		t.Errorf("roles on defaults %q, want %q", onDefaults, want)
+	}
 }

@@ -15,6 +15,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/huller/huller/frameworks"
 	"github.com/huller/huller/pkg/analysis"
 	"github.com/huller/huller/pkg/framework"
 	"github.com/huller/huller/pkg/lang"
@@ -1017,5 +1018,93 @@ func TestTalk(t *testing.T) {
 	var again bytes.Buffer
 	if err := WriteTalk(&again, res, p, Options{Lang: "en", Date: testDate}); err != nil || !bytes.Equal(again.Bytes(), b.Bytes()) {
 		t.Errorf("talk workbook not deterministic (%v)", err)
+	}
+}
+
+// TestFrameworkSheetReadsAsSource: for every built-in framework, in its
+// own language and in English, the Framework sheet quotes each node's
+// source wording in full on the node's row, marks what huller added (the
+// scale, default levels, roles on huller's levels) and shows the source's
+// learning goals, target groups and notes.
+func TestFrameworkSheetReadsAsSource(t *testing.T) {
+	loader := framework.NewLoader(frameworks.FS)
+	for _, id := range loader.Builtins() {
+		fw := builtin(t, id)
+		ro := &roster.Roster{Source: id + ".csv", Columns: fw.Leaves}
+		for i, r := range fw.Roles { // one person per role, every level 1
+			scores := make([]int8, len(fw.Leaves))
+			for j := range scores {
+				scores[j] = 1
+			}
+			ro.Persons = append(ro.Persons, roster.Person{Row: i + 2, Name: fmt.Sprint("P", i), Role: r.ID, Scores: scores})
+		}
+		if len(fw.Roles) > 1 { // the unit's own levels for the first role
+			ro.Requirements = map[string][]framework.Requirement{fw.Roles[0].ID: {{Node: fw.BasisLeaves[0].ID, Level: 4}}}
+		}
+		res, err := analysis.Analyze(fw, ro, analysis.DefaultSettings())
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, code := range []string{fw.Language, "en"} {
+			l := lang.For(code)
+			f := open(t, write(t, res, Options{Lang: code}))
+			sheet := f.GetSheetList()[len(f.GetSheetList())-1]
+			rs := rows(t, f, sheet)
+			byID := map[string][]string{}
+			var all []string
+			inTable := false // in the table of competences
+			for _, r := range rs {
+				switch {
+				case len(r) > 5 && r[5] == l.T(lang.SourceWording) && r[0] == l.T(lang.ID):
+					inTable = len(byID) == 0
+				case len(r) == 0:
+					inTable = false
+				case inTable:
+					byID[strings.TrimSpace(r[0])] = r
+				}
+				all = append(all, strings.Join(r, "\x00"))
+			}
+			text := strings.Join(all, "\n")
+			for _, n := range fw.Nodes() {
+				r := byID[n.ID]
+				want := l.F(lang.OutlineQuote, fw.Wording(n, code))
+				if len(r) < 6 || r[5] != want {
+					t.Errorf("%s/%s: %s's source wording is not %q in its row %q", id, code, n.ID, want, r)
+				}
+			}
+			if fw.ScaleOrigin() == framework.OriginHuller && !strings.Contains(text, l.T(lang.OutlineScaleHuller)) {
+				t.Errorf("%s/%s: the scale is not marked as huller's", id, code)
+			}
+			for i, ro := range res.Roles {
+				head := l.F(lang.RequiredBy, ro.ID)
+				if ro.Role != nil {
+					head = l.F(lang.RequiredBy, fw.Text(ro.Role.Name, code))
+				}
+				marked := strings.Contains(text, head+" [huller]")
+				if marked != ro.HullerDefaults {
+					t.Errorf("%s/%s: role %d %q marked %v, on huller's defaults %v", id, code, i, head, marked, ro.HullerDefaults)
+				}
+			}
+			var texts []string
+			for _, g := range fw.LearningGoalTypes {
+				texts = append(texts, l.F(lang.OutlineQuote, fw.Text(g.Name, code)))
+			}
+			var walk func([]*framework.TargetGroup)
+			walk = func(gs []*framework.TargetGroup) {
+				for _, g := range gs {
+					texts = append(texts, fw.Text(g.Name, code))
+					walk(g.Items)
+				}
+			}
+			walk(fw.TargetGroups)
+			for _, n := range fw.Notes {
+				texts = append(texts, fw.Text(n.Title, code))
+			}
+			for _, s := range texts {
+				if !strings.Contains(text, s) {
+					t.Errorf("%s/%s: the sheet lacks %q", id, code, s)
+				}
+			}
+		}
 	}
 }
