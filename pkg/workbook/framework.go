@@ -166,10 +166,6 @@ func (fr *fwRows) addWide(label, text string) {
 // num is a number at the top of its cell.
 func (fr *fwRows) num(n int) any { return excelize.Cell{StyleID: fr.b.st.top, Value: n} }
 
-func (fr *fwRows) text(s string) any {
-	return excelize.Cell{StyleID: fr.b.st.text, Value: fr.b.text(s)}
-}
-
 func (fr *fwRows) wrap(s string) any {
 	return excelize.Cell{StyleID: fr.b.st.textWrap, Value: fr.b.text(s)}
 }
