@@ -23,6 +23,9 @@ type Hire struct {
 	// Profile the index of Framework.Profiles, -1 for none.
 	Role    string
 	Profile int
+	// AlsoAs are the other roles (ids, "" for none) in which a newcomer
+	// with the same profile would make exactly the same changes.
+	AlsoAs []string
 	// Levels are the basis leaves the newcomer must bring and the level,
 	// in framework order; ProfileLevels the profile's leaves at its target.
 	Levels, ProfileLevels []Level
@@ -125,14 +128,39 @@ func (a *assessor) hires(rep *Report) error {
 	}
 	rep.Candidates = len(all)
 	slices.SortFunc(all, better)
-	for _, h := range all[:min(len(all), a.opts.Hires)] {
-		if gain(h) == 0 {
+	for i, h := range all {
+		if len(rep.Hires) == a.opts.Hires || gain(h) == 0 {
 			break
+		}
+		if h.order < 0 {
+			continue // merged into an earlier one
+		}
+		for k := i + 1; k < len(all); k++ {
+			if all[k].order >= 0 && sameOutcome(h, all[k]) {
+				h.AlsoAs = append(h.AlsoAs, all[k].Role)
+				all[k].order = -1
+			}
 		}
 		h.Train = a.train(h)
 		rep.Hires = append(rep.Hires, h)
 	}
 	return nil
+}
+
+// sameOutcome reports whether two hires of the same profile change the
+// same nodes in the same way.
+func sameOutcome(x, y Hire) bool {
+	if x.Profile != y.Profile || x.Resolved != y.Resolved || x.Improved != y.Improved ||
+		!slices.Equal(x.NewHolders, y.NewHolders) || len(x.Changes) != len(y.Changes) {
+		return false
+	}
+	for i, d := range x.Changes {
+		e := y.Changes[i]
+		if d.Node != e.Node || !sameCounts(d.After, e.After) {
+			return false
+		}
+	}
+	return true
 }
 
 // gain is the number of findings a hire resolves or improves and of leaves

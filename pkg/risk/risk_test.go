@@ -186,13 +186,17 @@ func TestHireObvious(t *testing.T) {
 	if want := []Level{{3, 3}, {4, 3}}; !slices.Equal(h.ProfileLevels, want) {
 		t.Errorf("profile levels %v, want %v", h.ProfileLevels, want)
 	}
-	// the others, in order: no role with P (default level 2 on A2, after the
-	// roles), then the administrative officer with P
+	// without a role (the default level 2 on A2) the same; then the
+	// administrative officer with P, then a caseworker with Q (too few
+	// specialists, one more)
+	if !slices.Equal(h.AlsoAs, []string{""}) {
+		t.Errorf("the same gain also as %q, want without a role", h.AlsoAs)
+	}
 	var got []string
 	for _, h := range rep.Hires {
 		got = append(got, h.Role+"×"+profileID(res, h.Profile))
 	}
-	if want := []string{"caseworker×P", "×P", "admin×P"}; !slices.Equal(got, want) {
+	if want := []string{"caseworker×P", "admin×P", "caseworker×Q"}; !slices.Equal(got, want) {
 		t.Errorf("hires %v, want %v", got, want)
 	}
 	// Ann and Bo are one competence short of P: training one of them gives
