@@ -29,8 +29,9 @@ type Hire struct {
 	// Levels are the basis leaves the newcomer must bring and the level,
 	// in framework order; ProfileLevels the profile's leaves at its target.
 	Levels, ProfileLevels []Level
-	// Changes are the nodes whose finding the newcomer would close, ease
-	// to a less important tier or improve, in node order.
+	// Changes are the nodes whose finding the newcomer would close or ease
+	// to a less important tier (resolve), then those whose finding it
+	// would improve, each in node order.
 	Changes []Delta
 	// Resolved counts, by the tier they have now (index: analysis.Tier),
 	// the findings closed or eased; Improved the findings whose figure
@@ -148,7 +149,7 @@ func (a *assessor) hires(rep *Report) error {
 }
 
 // sameOutcome reports whether two hires of the same profile change the
-// same nodes in the same way.
+// findings of the same nodes in the same way (the same tier and figure).
 func sameOutcome(x, y Hire) bool {
 	if x.Profile != y.Profile || x.Resolved != y.Resolved || x.Improved != y.Improved ||
 		!slices.Equal(x.NewHolders, y.NewHolders) || len(x.Changes) != len(y.Changes) {
@@ -156,7 +157,12 @@ func sameOutcome(x, y Hire) bool {
 	}
 	for i, d := range x.Changes {
 		e := y.Changes[i]
-		if d.Node != e.Node || !sameCounts(d.After, e.After) {
+		if d.Node != e.Node || d.After.Finding != e.After.Finding {
+			return false
+		}
+		mx, _ := d.After.measure()
+		my, _ := e.After.measure()
+		if mx.less(my) || my.less(mx) {
 			return false
 		}
 	}
@@ -342,7 +348,17 @@ func (a *assessor) measure(work *State, ro hireRole, prof int) Hire {
 		}
 		h.Changes = append(h.Changes, d)
 	}
+	slices.SortStableFunc(h.Changes, func(x, y Delta) int {
+		return cmp.Compare(b2i(x.Improved), b2i(y.Improved))
+	})
 	return h
+}
+
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 // newcomer returns the figures of a newcomer meeting requirement profile h,

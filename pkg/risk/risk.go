@@ -32,7 +32,7 @@ type Options struct {
 	// requirement profile for; else every role is considered.
 	Vacancy string
 	// Hires is how many requirement profiles to propose; 0 means
-	// DefaultHires.
+	// DefaultHires, a negative number none (no combination is measured).
 	Hires int
 	// Prices, when not nil, prices developing current staff from a course
 	// catalog (see Prices); nil leaves the costs out.
@@ -77,7 +77,7 @@ type assessor struct {
 // It fails only for a Vacancy that names no role, or more combinations of
 // role and profile than limits.HireCandidates.
 func Assess(res *analysis.Result, opts Options) (*Report, error) {
-	if opts.Hires <= 0 {
+	if opts.Hires == 0 {
 		opts.Hires = DefaultHires
 	}
 	a := newAssessor(res, opts)
@@ -85,6 +85,9 @@ func Assess(res *analysis.Result, opts Options) (*Report, error) {
 	a.exposures()
 	a.benches()
 	rep := &Report{Result: res, Nodes: a.nodes, Priced: opts.Prices != nil}
+	if opts.Hires < 0 {
+		return rep, nil
+	}
 	if err := a.hires(rep); err != nil {
 		return nil, err
 	}

@@ -276,7 +276,8 @@ func TestMatch(t *testing.T) {
 		{[]string{"Ann"}, []int32{0}, "", ""},
 		{[]string{"E2", "  cy ", "", "E2"}, []int32{1, 2}, "", ""},
 		{[]string{"Anne"}, nil, `no person with id or name "Anne" in team.xlsx`, `close to "Anne": Ann (E1)`},
-		{[]string{"Bob", "Zed"}, nil, `"Zed"`, "Bo (E2)"},
+		{[]string{"Bob", "Zed"}, nil, `"Zed"`, `close to "Bob": Bo (E2)`},
+		{[]string{"Xavier"}, nil, `"Xavier"`, "give names or ids separated by commas"},
 		{[]string{" ", ""}, nil, "--without names no one", "separated by commas"},
 		{[]string{"Ann", "Bo", "Cy", "Di", "E5"}, nil, "no one would be left", ""},
 	}

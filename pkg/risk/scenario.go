@@ -87,7 +87,7 @@ func Match(res *analysis.Result, names []string) ([]int32, error) {
 		case 0:
 			problems = append(problems, fmt.Sprintf("no person with id or name %q in %s", name, unitName(res)))
 			if c := closeNames(res, name); len(c) > 0 && len(hints) < 3 {
-				hints = append(hints, fmt.Sprintf("close to %q: %s", name, strings.Join(c, "; ")))
+				hints = append(hints, fmt.Sprintf("close to %q: %s", name, strings.Join(c, ", ")))
 			}
 		default:
 			var ids []string
@@ -103,7 +103,7 @@ func Match(res *analysis.Result, names []string) ([]int32, error) {
 	case len(problems) > 0:
 		hint := "give names or ids separated by commas, as in the roster"
 		if len(hints) > 0 {
-			hint = strings.Join(hints, "\n") + "\n" + hint
+			hint = strings.Join(hints, "; ")
 		}
 		return nil, withHint(fmt.Errorf("--without: %s", strings.Join(problems, "\n")), "%s", hint)
 	}
@@ -138,14 +138,14 @@ const maxQuery = 100
 
 // closeNames returns up to maxSuggestions persons whose name or id is
 // close to name: first those whose name contains it as a word or starts
-// with it, then by edit distance (at most a third of its length, at least
-// 2).
+// with it, then by edit distance (at most a quarter of its length, at
+// least 1).
 func closeNames(res *analysis.Result, name string) []string {
 	q := strings.ToLower(name)
 	if utf8.RuneCountInString(q) > maxQuery {
 		return nil
 	}
-	limit := max(2, utf8.RuneCountInString(q)/3)
+	limit := max(1, utf8.RuneCountInString(q)/4)
 	type cand struct {
 		i int32
 		d int
