@@ -60,31 +60,14 @@ func (v *view) riskDocument(rep *risk.Report) document {
 // riskSummary counts the nodes by the fewest absences that weaken them.
 func (v *view) riskSummary(rep *risk.Report) table {
 	l := v.l
-	var one, opened, worsened, few, many, never int
-	for _, n := range rep.Nodes {
-		switch {
-		case n.Depth == 0:
-			never++
-		case n.Depth == 1:
-			one++
-			if n.Opens > 0 {
-				opened++
-			} else {
-				worsened++
-			}
-		case n.Depth <= 3:
-			few++
-		default:
-			many++
-		}
-	}
+	s := riskSummary(rep)
 	t := table{heading: l.T(lang.RiskSummary), wrap: []bool{true, true}}
 	add := func(label, value string) { t.rows = append(t.rows, []cell{c(label), c(value)}) }
-	add(l.T(lang.Competences), l.Int(len(rep.Nodes)))
-	add(l.T(lang.RiskSumOne), l.F(lang.RiskSumOneValue, l.Int(one), l.Int(opened), l.Int(worsened)))
-	add(l.T(lang.RiskSumFew), l.Int(few))
-	add(l.T(lang.RiskSumMany), l.Int(many))
-	add(l.T(lang.RiskSumNever), l.Int(never))
+	add(l.T(lang.Competences), l.Int(s.Nodes))
+	add(l.T(lang.RiskSumOne), l.F(lang.RiskSumOneValue, l.Int(s.ByOne), l.Int(s.OpenedByOne), l.Int(s.WorsenedByOne)))
+	add(l.T(lang.RiskSumFew), l.Int(s.ByTwoOrThree))
+	add(l.T(lang.RiskSumMany), l.Int(s.WithstandThree))
+	add(l.T(lang.RiskSumNever), l.Int(s.Never))
 	return t
 }
 

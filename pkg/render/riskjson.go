@@ -127,11 +127,16 @@ type jHire struct {
 	NewHolders    []string         `json:"new_holders"`
 }
 
+// jRiskSummary counts the competences and profiles by the fewest absences
+// that weaken them.
 type jRiskSummary struct {
-	Nodes    int         `json:"nodes"`
-	ByDepth  map[int]int `json:"by_depth"` // fewest absences → nodes; 0: none weakens them
-	ByOne    int         `json:"by_one"`
-	OpenedBy int         `json:"opened_by_one"`
+	Nodes          int `json:"nodes"`
+	ByOne          int `json:"by_one"`
+	OpenedByOne    int `json:"opened_by_one"`   // of by_one: a finding opened or the last holder lost
+	WorsenedByOne  int `json:"worsened_by_one"` // of by_one: a finding worsened
+	ByTwoOrThree   int `json:"by_two_or_three"`
+	WithstandThree int `json:"withstand_three"`
+	Never          int `json:"never"` // no absences weaken them
 }
 
 // riskJSON writes the risk contract, element by element.
@@ -165,14 +170,21 @@ func (v *view) riskJSON(w io.Writer, rep *risk.Report) error {
 }
 
 func riskSummary(rep *risk.Report) jRiskSummary {
-	s := jRiskSummary{Nodes: len(rep.Nodes), ByDepth: map[int]int{}}
+	s := jRiskSummary{Nodes: len(rep.Nodes)}
 	for _, n := range rep.Nodes {
-		s.ByDepth[int(n.Depth)]++
-		if n.Depth == 1 {
+		switch {
+		case n.Depth == 0:
+			s.Never++
+		case n.Depth == 1 && n.Opens > 0:
 			s.ByOne++
-			if n.Opens > 0 {
-				s.OpenedBy++
-			}
+			s.OpenedByOne++
+		case n.Depth == 1:
+			s.ByOne++
+			s.WorsenedByOne++
+		case n.Depth <= 3:
+			s.ByTwoOrThree++
+		default:
+			s.WithstandThree++
 		}
 	}
 	return s

@@ -82,6 +82,12 @@ func (a *assessor) exposures() {
 	for i := range a.nodes {
 		a.nodes[i].Exposure.Now = full.snapshot(i)
 	}
+	// A node whose finding stays the same and is not measured by a figure
+	// changes only when its last holder goes: checked without a Delta.
+	measured := make([]bool, len(a.nodes))
+	for i := range a.nodes {
+		_, measured[i] = a.nodes[i].Now.measure()
+	}
 	work := State{Figures: clone(full.Figures)}
 	for p := range res.People {
 		work.Figures.Summary = full.Figures.Summary
@@ -92,6 +98,9 @@ func (a *assessor) exposures() {
 		work.Findings = res.Findings(&work.Figures, true, work.Findings)
 		for i := range a.nodes {
 			e := &a.nodes[i].Exposure
+			if work.Findings[i] == e.Now.Finding && !measured[i] && !a.lastHolder(&work, i, e.Now) {
+				continue
+			}
 			d := compare(e.Now, work.snapshot(i), i, i >= nl)
 			switch {
 			case d.Opened || d.Unheld:
@@ -115,6 +124,15 @@ func (a *assessor) exposures() {
 			e.Depth, e.Path = a.profileDepth(i-nl, e.Now)
 		}
 	}
+}
+
+// lastHolder reports whether node i, held in the unit (now), is held by
+// no one in work.
+func (a *assessor) lastHolder(work *State, i int, now Snapshot) bool {
+	if nl := len(work.Figures.Leaves); i >= nl {
+		return now.Profile.Fitting > 0 && work.Figures.Profiles[i-nl].Fitting == 0
+	}
+	return now.Leaf.Holders > 0 && work.Figures.Leaves[i].Holders == 0
 }
 
 // relevant returns, per profile, whether the unit's holes may concern it:
