@@ -18,7 +18,7 @@ import (
 // randomCSV writes a roster of n persons with random roles, teams,
 // profiles and levels (some blank) on every leaf of fagligheder-fase3.
 func randomCSV(t *testing.T, r *rand.Rand, n int) string {
-	fw, err := loadFramework("fagligheder-fase3")
+	fw, err := loadFramework("fagligheder-fase3", nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -84,7 +84,7 @@ func TestWithoutEqualsIncremental(t *testing.T) {
 	for seed := range uint64(4) {
 		r := rand.New(rand.NewPCG(seed, 21))
 		path := randomCSV(t, r, 6+r.IntN(8))
-		fw, _ := loadFramework("fagligheder-fase3")
+		fw, _ := loadFramework("fagligheder-fase3", nil)
 		ro, err := roster.Read(roster.FileSource(path, nil), fw, roster.Options{})
 		if err != nil {
 			t.Fatal(err)

@@ -9,41 +9,9 @@ import (
 	"github.com/huller/huller/pkg/safetext"
 )
 
-// drawTerminal writes any document for a terminal, as Terminal writes an
-// analysis: texts made safe and cut, tables fitted to Options.Width.
-func (v *view) drawTerminal(w io.Writer, d document) error {
-	width := v.o.Width
-	if width <= 0 {
-		width = defaultWidth
-	}
-	bw := bufio.NewWriter(w)
-	d.each(terminalText)
-	v.line(bw, wrapText(d.title, width), true)
-	for _, t := range d.tables {
-		bw.WriteString("\n")
-		if t.heading != "" {
-			v.line(bw, wrapText(t.heading, width), true)
-		}
-		switch {
-		case len(t.rows) > 0:
-			if err := v.table(bw, t, width); err != nil {
-				return err
-			}
-		case t.empty != "":
-			v.line(bw, wrapText(t.empty, width), false)
-		}
-		if t.omitted > 0 {
-			v.line(bw, []string{v.l.F(lang.MoreRows, t.omitted)}, false)
-		}
-		for _, note := range t.notes {
-			v.line(bw, wrapText(note, width), false)
-		}
-	}
-	return bw.Flush()
-}
-
 // drawMarkdown writes any document as GitHub-flavoured Markdown, as
-// Markdown writes an analysis: every text escaped.
+// Markdown writes an analysis (every text escaped); a heading without
+// anything below it is followed by no blank line.
 func (v *view) drawMarkdown(w io.Writer, d document) error {
 	bw := bufio.NewWriter(w)
 	fmt.Fprintf(bw, "## %s\n", safetext.Markdown(d.title))
@@ -79,10 +47,10 @@ func (v *view) drawMarkdown(w io.Writer, d document) error {
 	return bw.Flush()
 }
 
-// draw writes a document in a human format: table or markdown.
-func (v *view) draw(w io.Writer, format string, d document) error {
+// drawAs writes a document in a human format: table or markdown.
+func (v *view) drawAs(w io.Writer, format string, d document) error {
 	if format == FormatMarkdown {
 		return v.drawMarkdown(w, d)
 	}
-	return v.drawTerminal(w, d)
+	return v.draw(w, d)
 }

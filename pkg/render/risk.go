@@ -26,9 +26,9 @@ func Risk(w io.Writer, format string, rep *risk.Report, o Options) error {
 	switch format {
 	case FormatTable, "", FormatMarkdown:
 		if rep.Vacancy != "" {
-			return v.draw(w, format, v.vacancyDocument(rep))
+			return v.drawAs(w, format, v.vacancyDocument(rep))
 		}
-		return v.draw(w, format, v.riskDocument(rep))
+		return v.drawAs(w, format, v.riskDocument(rep))
 	case FormatJSON:
 		return v.riskJSON(w, rep)
 	case FormatCSV:

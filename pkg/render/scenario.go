@@ -42,7 +42,7 @@ func Scenario(w io.Writer, format string, sc *risk.Scenario, o Options) error {
 		d := before.scenarioDocument(sc)
 		d.tables = append(d.tables, table{heading: before.l.T(lang.ScenarioUnit)}, after.summary())
 		d.tables = append(d.tables, after.holesByTier(sc.After.Holes)...)
-		return before.draw(w, format, d)
+		return before.drawAs(w, format, d)
 	case FormatJSON:
 		return before.scenarioJSON(w, sc)
 	case FormatCSV:

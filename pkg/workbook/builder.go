@@ -110,7 +110,7 @@ func (b *builder) sheets() ([]reportSheet, error) {
 		{lang.SheetGaps, 1, gapRows, 1, func(p *sheetPlan) error { return b.writeGaps(p, listed) }},
 		{lang.SheetProfiles, 2, len(listed), profChunks, func(p *sheetPlan) error { return b.writeProfiles(p, profChunks, listed) }},
 		{lang.SheetPeople, 1, len(listed), 1, func(p *sheetPlan) error { return b.writePeople(p, listed) }},
-		{lang.SheetFramework, 0, len(fwl.chunks[0]), len(fwl.chunks), func(p *sheetPlan) error { return b.writeFramework(p, fwl) }},
+		{lang.SheetFramework, 0, len(fwl.chunks[0].rows), len(fwl.chunks), func(p *sheetPlan) error { return b.writeFramework(p, fwl) }},
 	}, nil
 }
 

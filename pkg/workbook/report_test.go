@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"html"
 	"io"
+	"math"
 	"path"
 	"regexp"
 	"slices"
@@ -15,6 +16,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/huller/huller/frameworks"
 	"github.com/huller/huller/pkg/analysis"
 	"github.com/huller/huller/pkg/framework"
 	"github.com/huller/huller/pkg/lang"
@@ -179,7 +181,7 @@ func TestCharts(t *testing.T) {
 	res := team40(t)
 	data := write(t, res, Options{Lang: "en", Date: testDate})
 	p := parts(t, data)
-	n1, c1 := chartWith(p, "Coverage per basis competence")
+	n1, c1 := chartWith(p, "<lineChart>")
 	n2, c2 := chartWith(p, "Persons fitting each profile")
 	if c1 == "" || c2 == "" {
 		t.Fatalf("charts missing: %v", keys(p))
@@ -189,7 +191,7 @@ func TestCharts(t *testing.T) {
 	if n := strings.Count(c1, "<ser>"); n != len(res.Framework.Basis)+1 {
 		t.Errorf("coverage chart has %d series, want %d", n, len(res.Framework.Basis)+1)
 	}
-	for _, want := range []string{"<barChart>", `<barDir val="col">`, "<lineChart>", "Coverage per basis competence",
+	for _, want := range []string{"<barChart>", `<barDir val="col">`, "<lineChart>", "Coverage per basic competence",
 		`'Overview'!$A$`, `formatCode="0%"`, `<max val="1">`, `<overlap val="100">`} {
 		if !strings.Contains(c1, want) {
 			t.Errorf("coverage chart lacks %s", want)
@@ -248,7 +250,7 @@ func sameDrawing(p map[string]string, c1, c2 string) bool {
 // basis leaf.
 func checkCoverageChart(t *testing.T, data []byte, res *analysis.Result) {
 	t.Helper()
-	_, c1 := chartWith(parts(t, data), "Coverage per basis competence")
+	_, c1 := chartWith(parts(t, data), "<lineChart>")
 	f := open(t, data)
 	cat := regexp.MustCompile(`<cat><strRef><f>'Overview'!\$A\$(\d+):\$A\$(\d+)</f>`).FindStringSubmatch(c1)
 	if cat == nil {
@@ -963,5 +965,168 @@ func TestHullerByTeam(t *testing.T) {
 	}
 	if r[1][7] != "The whole unit" || r[len(res.Holes)+1][7] != res.Teams[0].Name {
 		t.Errorf("team column %q / %q", r[1][7], r[len(res.Holes)+1][7])
+	}
+}
+
+// TestTeamsSheet: a row per team after the whole unit, with each team's
+// coverage of every basis competence, coloured against the threshold.
+func TestTeamsSheet(t *testing.T) {
+	res := team40(t)
+	f := open(t, write(t, res, Options{Lang: "en"}))
+	r := rows(t, f, "Teams")
+	if len(r) != 2+1+len(res.Teams) || r[2][0] != "The whole unit" {
+		t.Fatalf("Teams rows %d, first %q", len(r), r[2])
+	}
+	for i, g := range res.Teams {
+		row := r[3+i]
+		if row[0] != g.Name || row[1] != strconv.Itoa(g.Summary.Persons) || row[3] != strconv.Itoa(len(g.Holes)) {
+			t.Errorf("team row %q, want %s", row, g.Name)
+		}
+		for leaf := range res.Framework.BasisLeaves {
+			v, _ := f.GetCellValue("Teams", cell(groupFixed+1+leaf, 4+i), excelize.Options{RawCellValue: true})
+			c, ok := g.Leaves[leaf].Coverage()
+			if got, _ := strconv.ParseFloat(v, 64); ok && math.Abs(got-c) > 1e-12 || !ok && v != "" {
+				t.Fatalf("team %s leaf %d: %q, want %v %v", g.Name, leaf, v, c, ok)
+			}
+		}
+	}
+	cf, err := f.GetConditionalFormats("Teams")
+	if err != nil || len(cf) != 2 {
+		t.Errorf("Teams colours %v, %v", cf, err)
+	}
+	if r := rows(t, f, "Roles"); len(r) != 3+len(res.RoleGroups) {
+		t.Errorf("Roles rows %d, want %d", len(r), 3+len(res.RoleGroups))
+	}
+}
+
+// TestTalk: the one-person workbook holds the person's own assessment and,
+// of colleagues, only the names of those who could help.
+func TestTalk(t *testing.T) {
+	res := team40(t)
+	p := slices.IndexFunc(res.People, func(pp analysis.Person) bool { return len(pp.Gaps) > 2 })
+	var b bytes.Buffer
+	if err := WriteTalk(&b, res, p, Options{Lang: "en", Date: testDate}); err != nil {
+		t.Fatal(err)
+	}
+	f := open(t, b.Bytes())
+	if got := f.GetSheetList(); !slices.Equal(got, []string{"Development talk"}) {
+		t.Fatalf("sheets %q", got)
+	}
+	talk := res.Talk(p)
+	helpers := map[int32]bool{}
+	for _, fo := range talk.Focus {
+		for _, q := range fo.Helpers {
+			helpers[q] = true
+		}
+	}
+	var text strings.Builder
+	for _, r := range rows(t, f, "Development talk") {
+		text.WriteString(strings.Join(r, "|") + "\n")
+	}
+	s := text.String()
+	if !strings.Contains(s, res.People[p].Name) || !strings.Contains(s, "Agreed in the talk") || !strings.Contains(s, "Learning goal") {
+		t.Errorf("talk sheet lacks the person or the agreement:\n%s", s)
+	}
+	for q, pp := range res.People {
+		if q != p && !helpers[int32(q)] && strings.Contains(s, pp.Name+" (") {
+			t.Errorf("the talk of %s names %s", res.People[p].Name, pp.Name)
+		}
+	}
+	for _, n := range talk.Needs {
+		if !strings.Contains(s, res.Framework.Leaves[n.Leaf].ID+" ") {
+			t.Errorf("need %s missing", res.Framework.Leaves[n.Leaf].ID)
+		}
+	}
+	var again bytes.Buffer
+	if err := WriteTalk(&again, res, p, Options{Lang: "en", Date: testDate}); err != nil || !bytes.Equal(again.Bytes(), b.Bytes()) {
+		t.Errorf("talk workbook not deterministic (%v)", err)
+	}
+}
+
+// TestFrameworkSheetReadsAsSource: for every built-in framework, in its
+// own language and in English, the Framework sheet quotes each node's
+// source wording in full on the node's row, marks what huller added (the
+// scale, default levels, roles on huller's levels) and shows the source's
+// learning goals, target groups and notes.
+func TestFrameworkSheetReadsAsSource(t *testing.T) {
+	loader := framework.NewLoader(frameworks.FS)
+	for _, id := range loader.Builtins() {
+		fw := builtin(t, id)
+		ro := &roster.Roster{Source: id + ".csv", Columns: fw.Leaves}
+		for i, r := range fw.Roles { // one person per role, every level 1
+			scores := make([]int8, len(fw.Leaves))
+			for j := range scores {
+				scores[j] = 1
+			}
+			ro.Persons = append(ro.Persons, roster.Person{Row: i + 2, Name: fmt.Sprint("P", i), Role: r.ID, Scores: scores})
+		}
+		if len(fw.Roles) > 1 { // the unit's own levels for the first role
+			ro.Requirements = map[string][]framework.Requirement{fw.Roles[0].ID: {{Node: fw.BasisLeaves[0].ID, Level: 4}}}
+		}
+		res, err := analysis.Analyze(fw, ro, analysis.DefaultSettings())
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, code := range []string{fw.Language, "en"} {
+			l := lang.For(code)
+			f := open(t, write(t, res, Options{Lang: code}))
+			sheet := f.GetSheetList()[len(f.GetSheetList())-1]
+			rs := rows(t, f, sheet)
+			byID := map[string][]string{}
+			var all []string
+			inTable := false // in the table of competences
+			for _, r := range rs {
+				switch {
+				case len(r) > 5 && r[5] == l.T(lang.SourceWording) && r[0] == l.T(lang.ID):
+					inTable = len(byID) == 0
+				case len(r) == 0:
+					inTable = false
+				case inTable:
+					byID[strings.TrimSpace(r[0])] = r
+				}
+				all = append(all, strings.Join(r, "\x00"))
+			}
+			text := strings.Join(all, "\n")
+			for _, n := range fw.Nodes() {
+				r := byID[n.ID]
+				want := l.F(lang.OutlineQuote, fw.Wording(n, code))
+				if len(r) < 6 || r[5] != want {
+					t.Errorf("%s/%s: %s's source wording is not %q in its row %q", id, code, n.ID, want, r)
+				}
+			}
+			if fw.ScaleOrigin() == framework.OriginHuller && !strings.Contains(text, l.T(lang.OutlineScaleHuller)) {
+				t.Errorf("%s/%s: the scale is not marked as huller's", id, code)
+			}
+			for i, ro := range res.Roles {
+				head := l.F(lang.RequiredBy, ro.ID)
+				if ro.Role != nil {
+					head = l.F(lang.RequiredBy, fw.Text(ro.Role.Name, code))
+				}
+				marked := strings.Contains(text, head+" [huller]")
+				if marked != ro.HullerDefaults {
+					t.Errorf("%s/%s: role %d %q marked %v, on huller's defaults %v", id, code, i, head, marked, ro.HullerDefaults)
+				}
+			}
+			var texts []string
+			for _, g := range fw.LearningGoalTypes {
+				texts = append(texts, l.F(lang.OutlineQuote, fw.Text(g.Name, code)))
+			}
+			var walk func([]*framework.TargetGroup)
+			walk = func(gs []*framework.TargetGroup) {
+				for _, g := range gs {
+					texts = append(texts, fw.Text(g.Name, code))
+					walk(g.Items)
+				}
+			}
+			walk(fw.TargetGroups)
+			for _, n := range fw.Notes {
+				texts = append(texts, fw.Text(n.Title, code))
+			}
+			for _, s := range texts {
+				if !strings.Contains(text, s) {
+					t.Errorf("%s/%s: the sheet lacks %q", id, code, s)
+				}
+			}
+		}
 	}
 }

@@ -2,9 +2,9 @@ package workbook
 
 import (
 	"strings"
-	"unicode/utf8"
 
 	"github.com/huller/huller/pkg/analysis"
+	"github.com/huller/huller/pkg/internal/textwrap"
 	"github.com/huller/huller/pkg/lang"
 	"github.com/huller/huller/pkg/risk"
 	"github.com/huller/huller/pkg/workbook/internal/xlsxstream"
@@ -47,40 +47,29 @@ const riskBench = 10
 // riskWidths are the widths of the sheet's columns, in characters.
 var riskWidths = []float64{16, 46, 24, 11, 11, 12, 12, 11, 30, 11, 11, 12, 12}
 
-// lines estimates how many lines a wrapped text takes in columns lo..hi.
-func lines(s string, lo, hi int) int {
-	w := 0.0
-	for c := lo; c <= hi; c++ {
-		w += riskWidths[c-1]
-	}
-	n := 0
-	for _, para := range strings.Split(s, "\n") {
-		n += 1 + int(float64(utf8.RuneCountInString(para))*1.1/w)
-	}
-	return n
-}
+// maxRowLines is how many lines of text a row of the sheet shows at most:
+// Excel's tallest row (409 points) at 15 points a line.
+const maxRowLines = 27
 
-// fitRow sets the height of the current row to hold texts, each given
-// with its columns: {text, lo, hi}.
-func (o *ovw) fitRow(cells ...wrapped) {
-	n := 1
-	for _, c := range cells {
-		n = max(n, lines(c.s, c.lo, c.hi))
+// fitCapped sets the height of the current row so that the texts show
+// whole, up to maxRowLines lines (a longer text scrolls in its cell).
+func (o *ovw) fitCapped(spans ...span) {
+	lines := 1
+	for _, s := range spans {
+		w := 0.0
+		for c := s.c1; c <= min(s.c2, len(o.widths)); c++ {
+			w += o.widths[c-1]
+		}
+		lines = max(lines, textwrap.CellLines(s.text, w))
 	}
-	if o.err == nil && n > 1 {
-		o.err = o.b.f.SetRowHeight(o.sheet, o.row, float64(15*n))
+	if lines = min(lines, maxRowLines); lines > 1 && o.err == nil {
+		o.err = o.b.f.SetRowHeight(o.sheet, o.row, float64(lines)*15)
 	}
-}
-
-// wrapped is a text in columns lo..hi.
-type wrapped struct {
-	s      string
-	lo, hi int
 }
 
 // writeRisk writes the sheet.
 func (b *builder) writeRisk(plan *sheetPlan, rs *riskSheet) error {
-	o := &ovw{b: b, sheet: plan.pages[0], row: 1}
+	o := &ovw{b: b, sheet: plan.pages[0], row: 1, widths: riskWidths}
 	fill := func(c string) int {
 		id, err := b.f.NewStyle(&excelize.Style{NumFmt: 49, Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{c}},
 			Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"}})
@@ -252,8 +241,8 @@ func (o *ovw) hireTables(rs *riskSheet) {
 		o.set(6, l.Of(could, len(h.Changes)), rs.top)
 		o.set(7, b.levels(h), b.st.textWrap)
 		o.mergeRow(7, 13)
-		o.fitRow(wrapped{b.proposal(h), 2, 2}, wrapped{strings.Join(resolved, "\n"), 3, 3},
-			wrapped{strings.Join(improved, ", "), 4, 4}, wrapped{b.levels(h), 7, 13})
+		o.fitCapped(span{b.proposal(h), 2, 2}, span{strings.Join(resolved, "\n"), 3, 3},
+			span{strings.Join(improved, ", "), 4, 4}, span{b.levels(h), 7, 13})
 		o.row++
 	}
 	o.table(l.T(lang.RiskTrainDetail), l.T(lang.Rank), l.T(lang.Subject), l.T(lang.RiskFindingNow), l.T(lang.RiskFindingWith), "",
@@ -282,7 +271,7 @@ func (o *ovw) hireTables(rs *riskSheet) {
 			if tr.HasCost {
 				o.set(11, tr.Cost, rs.top)
 			}
-			o.fitRow(wrapped{name, 2, 2}, wrapped{b.findingName(d.Before.Finding), 3, 3}, wrapped{b.findingName(d.After.Finding), 4, 5})
+			o.fitCapped(span{name, 2, 2}, span{b.findingName(d.Before.Finding), 3, 3}, span{b.findingName(d.After.Finding), 4, 5})
 			o.row++
 		}
 	}
