@@ -54,7 +54,7 @@ var (
 	RiskImprovesCol    = t("Improves", "Forbedrer", "Izboljša")
 	RiskBringsCol      = t("Brings what no one holds", "Bringer det, ingen kan", "Prinese, česar nihče ne obvlada")
 	RiskAlsoStaff      = t("Gains also from current staff", "Gevinster også med nuværende medarbejdere", "Izboljšave tudi s sedanjimi sodelavci")
-	RiskLevelsCol      = t("Basis levels the new person brings", "Basisniveauer, den nye medarbejder skal have", "Osnovne ravni, ki jih prinese nova oseba")
+	RiskLevelsCol      = t("Basic levels the new person brings", "Basisniveauer, den nye medarbejder skal have", "Osnovne ravni, ki jih prinese nova oseba")
 	RiskTrainDetail    = t("Or develop current staff: gain by gain", "Eller udvikl nuværende medarbejdere: gevinst for gevinst", "Ali razvijajte sedanje sodelavce: izboljšava za izboljšavo")
 	RiskFigureNow      = t("Figure now (coverage, holders or fitting)", "Tal nu (dækning, på målniveau eller matcher)", "Številka zdaj (pokritost, na ciljni ravni ali ustreza)")
 	RiskFigureWith     = t("Figure with the new person", "Tal med den nye medarbejder", "Številka z novo osebo")
@@ -107,11 +107,11 @@ var (
 
 	RiskVacancyTitle = t("Requirement profiles for %s", "Kravspecifikationer for %s", "Profili zahtev za %s")
 	RiskSpecHeading  = t("Requirement profile %s: %s", "Kravspecifikation %s: %s", "Profil zahtev %s: %s")
-	RiskSpecBasis    = t("Basis competences the new person brings", "Basiskompetencer, den nye medarbejder skal have", "Osnovne kompetence, ki jih prinese nova oseba")
+	RiskSpecBasis    = t("Basic competences the new person brings", "Basiskompetencer, den nye medarbejder skal have", "Osnovne kompetence, ki jih prinese nova oseba")
 	RiskSpecProfile  = t("%s: every competence at the target level", "%s: alle kompetencer på målniveau", "%s: vse kompetence na ciljni ravni")
 	RiskSpecWhy      = t("Why (for the decision, not for the ad)", "Hvorfor (til beslutningen, ikke til annoncen)", "Zakaj (za odločitev, ne za oglas)")
 	RiskWithHire     = t("With the new person", "Med den nye medarbejder", "Z novo osebo")
-	RiskSpecNoBasis  = t("No basis competence is required of the role.", "Rollen har ingen krav til basiskompetencer.", "Vloga ne zahteva nobene osnovne kompetence.")
+	RiskSpecNoBasis  = t("No basic competence is required of the role.", "Rollen har ingen krav til basiskompetencer.", "Vloga ne zahteva nobene osnovne kompetence.")
 
 	ScenarioWithout  = t("without %s", "uden %s", "brez: %s")
 	ScenarioCompared = t("Compared with the whole unit", "Sammenlignet med hele enheden", "V primerjavi s celotno enoto")
