@@ -305,3 +305,52 @@ func TestMatch(t *testing.T) {
 		t.Errorf("two persons of one name: %v", err)
 	}
 }
+
+// TestBelowIfEitherOfTwo: two of three caseworkers meet A1's requirement,
+// 66.7 % against a threshold of 60 %: if either of the two is away, one of
+// two meets it, 50 %, below the threshold; the third's absence raises it.
+func TestBelowIfEitherOfTwo(t *testing.T) {
+	fw := small(t)
+	s := analysis.DefaultSettings()
+	s.Coverage = 0.6
+	res := analyze(t, fw, rosterOf(fw,
+		row{"Ann", "E1", "caseworker", []string{}, []int8{2, 2, 2, u, u, u, u, u}},
+		row{"Bo", "E2", "caseworker", []string{}, []int8{2, 2, 2, u, u, u, u, u}},
+		row{"Cy", "E3", "caseworker", []string{}, []int8{1, 2, 2, u, u, u, u, u}},
+	), s)
+	n := assess(t, res, Options{}).Nodes[node(t, res, "A1")]
+	below := analysis.Finding{Kind: analysis.KindBasis, Tier: analysis.TierCannotDeliver}
+	if n.Now.Finding.Tier != 0 || n.Opens != 2 || n.Worsens != 0 || n.Depth != 1 || n.Path != PathBelow ||
+		n.Then.Finding != below || n.Then.Leaf.Met != 1 || n.Then.Leaf.Assessed != 2 {
+		t.Errorf("A1: %+v", n.Exposure)
+	}
+}
+
+// FuzzMatch: whatever a leader types after --without, Match returns
+// persons of the unit, ascending and each once, or an error; never a
+// panic.
+func FuzzMatch(f *testing.F) {
+	for _, seed := range []string{"Ann", "E2, cy", "", ",,", "Anne,Bob", "ann,ANN,E1", "\x00\xff", strings.Repeat("x", 300)} {
+		f.Add(seed)
+	}
+	fw := small(f)
+	res := analyze(f, fw, rosterOf(fw,
+		row{"Ann", "E1", "caseworker", nil, []int8{2, 2, 3, 3, 3, u, u, u}},
+		row{"Bo", "E2", "caseworker", nil, []int8{2, 2, 3, 3, 2, u, u, u}},
+		row{"Cy", "E3", "admin", nil, []int8{2, 1, 2, 2, 3, u, u, u}},
+	), analysis.DefaultSettings())
+	f.Fuzz(func(t *testing.T, s string) {
+		got, err := Match(res, strings.Split(s, ","))
+		if err != nil {
+			return
+		}
+		if len(got) == 0 || len(got) >= len(res.People) {
+			t.Fatalf("%q: %v", s, got)
+		}
+		for i, p := range got {
+			if p < 0 || int(p) >= len(res.People) || i > 0 && p <= got[i-1] {
+				t.Fatalf("%q: %v", s, got)
+			}
+		}
+	})
+}
