@@ -25,7 +25,8 @@ const ScenarioSchemaVersion = 1
 // Formats: the terminal and Markdown show the summary before → after, the
 // findings opened or worsened and the competences no one holds any more,
 // the findings closed, eased or improved, the coverage lost, then the
-// holes of the unit without them; JSON is the scenario contract
+// holes of the unit without them (and, with ByTeam or ByRole, its teams'
+// or roles' coverage and holes); JSON is the scenario contract
 // (ScenarioSchemaVersion); CSV one row per competence or profile that
 // changed.
 func Scenario(w io.Writer, format string, sc *risk.Scenario, o Options) error {
@@ -42,6 +43,12 @@ func Scenario(w io.Writer, format string, sc *risk.Scenario, o Options) error {
 		d := before.scenarioDocument(sc)
 		d.tables = append(d.tables, table{heading: before.l.T(lang.ScenarioUnit)}, after.summary())
 		d.tables = append(d.tables, after.holesByTier(sc.After.Holes)...)
+		if sc.After.Settings.ByTeam {
+			d.tables = append(d.tables, after.groups(lang.ByTeamTitle, sc.After.Teams)...)
+		}
+		if sc.After.Settings.ByRole {
+			d.tables = append(d.tables, after.groups(lang.ByRoleTitle, sc.After.RoleGroups)...)
+		}
 		return before.drawAs(w, format, d)
 	case FormatJSON:
 		return before.scenarioJSON(w, sc)
