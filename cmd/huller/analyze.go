@@ -210,11 +210,16 @@ func scenario(opts *analyzeOptions, res *analysis.Result) (*risk.Scenario, error
 		return nil, err
 	}
 	sc := risk.Compare(res, after, away)
+	code := opts.lang
+	if code == "" {
+		code = res.Framework.Language
+	}
+	l := lang.For(code)
 	names := make([]string, len(away))
 	for i, p := range away {
-		names[i] = narrate.New(res, lang.For("en"), true).Person(p)
+		names[i] = narrate.New(res, l, true).Person(p)
 	}
-	opts.rosterLabel = res.Roster.Source + " without " + strings.Join(names, ", ")
+	opts.rosterLabel = res.Roster.Source + " " + l.F(lang.ScenarioWithout, strings.Join(names, ", "))
 	return sc, nil
 }
 

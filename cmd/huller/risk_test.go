@@ -13,6 +13,7 @@ import (
 	"github.com/huller/huller/pkg/analysis"
 	"github.com/huller/huller/pkg/risk"
 	"github.com/huller/huller/pkg/roster"
+	"github.com/xuri/excelize/v2"
 )
 
 // randomCSV writes a roster of n persons with random roles, teams,
@@ -154,5 +155,26 @@ func checkAgainst(t *testing.T, where string, res *analysis.Result, want risk.St
 		if found[id] != w {
 			t.Errorf("%s: %s has %q in the JSON, %q incrementally", where, id, found[id], w)
 		}
+	}
+}
+
+// TestWithoutReport: the report of analyze --without is that of the unit
+// without them, and its Overview says whom it leaves out, in the report's
+// language.
+func TestWithoutReport(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "r.xlsx")
+	var stdout, errb bytes.Buffer
+	s := &streams{In: strings.NewReader(""), Out: &stdout, Err: &errb, Getenv: func(string) string { return "" }}
+	if code := execute(s, []string{"analyze", "--example", "--without", "N1021", "-o", out, "--format", "csv"}); code != 0 {
+		t.Fatalf("exit %d: %s", code, errb.String())
+	}
+	f, err := excelize.OpenFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	line, err := f.GetCellValue("Overblik", "A2")
+	if err != nil || !strings.HasPrefix(line, "examples/nordby-roster.csv uden Jesper Thorsen (N1021): 39 medarbejdere") {
+		t.Errorf("the Overview's second line is %q (%v)", line, err)
 	}
 }
