@@ -19,6 +19,7 @@ import (
 	"github.com/huller/huller/frameworks"
 	"github.com/huller/huller/pkg/analysis"
 	"github.com/huller/huller/pkg/framework"
+	"github.com/huller/huller/pkg/internal/rostertest"
 	"github.com/huller/huller/pkg/lang"
 	"github.com/huller/huller/pkg/roster"
 	"github.com/huller/huller/pkg/workbook/internal/xlsxstream"
@@ -860,54 +861,7 @@ func TestNestedFramework(t *testing.T) {
 	}
 }
 
-const tinyYAML = `
-id: tiny
-title: Tiny
-language: xx
-scale:
-  - {level: 0, label: None}
-  - {level: 1, label: Basic}
-  - {level: 2, label: Independent}
-  - {level: 3, label: Specialist}
-  - {level: 4, label: Expert}
-defaults: {required: 2, target: 3, fit: 0.75}
-basis:
-  - id: A
-    name: Group A
-    items:
-      - {id: A1, name: A one}
-      - id: A2
-        name: A two
-        items:
-          - {id: A2a, name: A two a}
-          - {id: A2b, name: A two b}
-  - id: B
-    name: Group B
-    items:
-      - {id: B1, name: B one}
-profiles:
-  - id: P
-    name: Profile P
-    items:
-      - {id: P1, name: P one}
-      - {id: P2, name: P two}
-      - {id: P3, name: P three}
-      - {id: P4, name: P four}
-  - id: Q
-    name: Profile Q
-    target: 2
-    items:
-      - {id: Q1, name: Q one}
-      - {id: Q2, name: Q two}
-roles:
-  - id: lead
-    name: Lead
-    requires: {A: 3, B: 0}
-    profiles: [P]
-  - id: aide
-    name: Aide
-    requires: {A2b: 1}
-`
+var tinyYAML = rostertest.Tiny
 
 func TestEmptyRoster(t *testing.T) {
 	fw := builtin(t, "fagligheder-fase3")
