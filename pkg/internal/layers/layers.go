@@ -8,7 +8,7 @@
 //	layer 1  framework, spreadsheet reading
 //	layer 2  roster
 //	layer 3  analysis
-//	layer 4  narrate: the findings in words
+//	layer 4  narrate: the findings in words; risk: vulnerability and hires
 //	layer 5  outputs: render (text), workbook (Excel), rosterform (template),
 //	         outline (a framework as text)
 //
@@ -33,6 +33,7 @@ var Layers = map[string]int{
 	"pkg/analysis":                     3,
 	"pkg/internal/rostertest":          3,
 	"pkg/narrate":                      4,
+	"pkg/risk":                         4,
 	"pkg/privacy":                      4,
 	"pkg/render":                       5,
 	"pkg/outline":                      5,
