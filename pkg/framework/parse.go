@@ -365,33 +365,10 @@ func (p *parser) top(n *yaml.Node) {
 			d.source = p.source(v)
 		case "origin":
 			d.origin = p.origin(v)
-		case "scale":
-			d.scalePos = p.pos(v)
-			p.list(v, "scale", func(e *yaml.Node) {
-				if l, ok := p.level(e); ok {
-					d.scale = append(d.scale, l)
-				}
-			})
+		case "scale", "basis", "profiles", "roles":
+			p.topList(key, v)
 		case "defaults":
 			p.defaults(v)
-		case "basis":
-			p.list(v, "basis", func(e *yaml.Node) {
-				if nd := p.node(e, Basis, 0, "basis group"); nd != nil {
-					d.basis = append(d.basis, nd)
-				}
-			})
-		case "profiles":
-			p.list(v, "profiles", func(e *yaml.Node) {
-				if nd := p.node(e, Profile, 0, "profile"); nd != nil {
-					d.profiles = append(d.profiles, nd)
-				}
-			})
-		case "roles":
-			p.list(v, "roles", func(e *yaml.Node) {
-				if r, ok := p.role(e); ok {
-					d.roles = append(d.roles, r)
-				}
-			})
 		case "target_groups":
 			d.hasGroups = true
 			d.targetGroups = p.targetGroups(v, 1)
@@ -422,6 +399,39 @@ func (p *parser) top(n *yaml.Node) {
 				p.diags = append(p.diags, Diagnostic{Pos: d.rootPos, Message: fmt.Sprintf("`%s` only works in a framework that `extends` another one; add `extends: <id or file>` or remove `%s`", c.name, c.name)})
 			}
 		}
+	}
+}
+
+// topList reads the top-level list key: the scale, the basis groups, the
+// profiles or the roles.
+func (p *parser) topList(key string, v *yaml.Node) {
+	d := p.doc
+	switch key {
+	case "scale":
+		d.scalePos = p.pos(v)
+		p.list(v, "scale", func(e *yaml.Node) {
+			if l, ok := p.level(e); ok {
+				d.scale = append(d.scale, l)
+			}
+		})
+	case "basis":
+		p.list(v, "basis", func(e *yaml.Node) {
+			if nd := p.node(e, Basis, 0, "basis group"); nd != nil {
+				d.basis = append(d.basis, nd)
+			}
+		})
+	case "profiles":
+		p.list(v, "profiles", func(e *yaml.Node) {
+			if nd := p.node(e, Profile, 0, "profile"); nd != nil {
+				d.profiles = append(d.profiles, nd)
+			}
+		})
+	case "roles":
+		p.list(v, "roles", func(e *yaml.Node) {
+			if r, ok := p.role(e); ok {
+				d.roles = append(d.roles, r)
+			}
+		})
 	}
 }
 
