@@ -199,3 +199,19 @@ func makeDate(s string, y, m, d int) (Date, error) {
 	}
 	return DateOf(t), nil
 }
+
+// AssessedBefore returns the indices of the persons last assessed before
+// cutoff, and of the persons with no assessment date, in roster order. A
+// person's date is Person.Assessed: in the long layout, the latest date of
+// the person's rows.
+func (r *Roster) AssessedBefore(cutoff Date) (before, undated []int) {
+	for i := range r.Persons {
+		switch d := r.Persons[i].Assessed; {
+		case d == 0:
+			undated = append(undated, i)
+		case d < cutoff:
+			before = append(before, i)
+		}
+	}
+	return before, undated
+}

@@ -1,6 +1,7 @@
 package roster
 
 import (
+	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -101,4 +102,78 @@ func FuzzParseDate(f *testing.F) {
 			}
 		}
 	})
+}
+
+func TestReadAssessment(t *testing.T) {
+	fw := mini(t)
+	r, err := readString(t, fw, "Navn;Rolle;Vurderet af;Vurderet;1.1;1.2\n"+
+		"Anne;konsulent;Lise Holm;1.12.2026;3;2\n"+
+		"Bo;leder; ;;1;1\n"+
+		"Ce;leder;Lise Holm;46000;1;1\n", Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := []string{}
+	for _, p := range r.Persons {
+		got = append(got, p.Name+"|"+p.Assessor+"|"+p.Assessed.String())
+	}
+	if want := []string{"Anne|Lise Holm|2026-12-01", "Bo||", "Ce|Lise Holm|2025-12-09"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("got %v, want %v", got, want)
+	}
+	if r.Persons[0].Dates != nil || r.Persons[0].Assessors != nil {
+		t.Error("the wide layout has dates per score")
+	}
+	// 3 names, 3 roles, 2 assessors, 2 dates
+	if r.Stats.CellsFixed != 10 {
+		t.Errorf("stats %+v", r.Stats)
+	}
+	before, undated := r.AssessedBefore(46357)
+	if !reflect.DeepEqual(before, []int{2}) || !reflect.DeepEqual(undated, []int{1}) {
+		t.Errorf("assessed before 2026-12-01: %v, undated %v", before, undated)
+	}
+
+	_, err = readString(t, fw, "name;assessed;1.1\nAnne;12/1/2026;3\nBo;31.4.2026;2\nCe;12/1/2026;1\n", Options{})
+	if err == nil {
+		t.Fatal("bad dates read")
+	}
+	for _, want := range []string{`team.csv: line 2, column "assessed" (and 1 more place): "12/1/2026" is ambiguous`,
+		`line 3, column "assessed": "31.4.2026" is not a day of the calendar; write it as 2026-12-01 or 1.12.2026`} {
+		if !strings.Contains(err.Error(), want) {
+			t.Errorf("error %q lacks %q", err, want)
+		}
+	}
+}
+
+func TestReadLongAssessment(t *testing.T) {
+	fw := mini(t)
+	r, err := readString(t, fw, "navn;kompetence;niveau;vurderet af;vurderet\n"+
+		"Anne;1.1;3;Lise;2026-01-10\n"+
+		"Anne;1.2;2;Ole;2026-03-01\n"+
+		"Bo;1.1;1;;\n"+
+		"Anne;2.1;;Ole;2026-04-01\n"+
+		"Bo;1.2;2;Lise;2025-05-05\n", Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, b := r.Persons[0], r.Persons[1]
+	// columns: 1.1, 1.2, 2.1
+	if a.Assessed.String() != "2026-04-01" || a.Assessor != "Ole" {
+		t.Errorf("Anne: %s by %q", a.Assessed, a.Assessor)
+	}
+	if b.Assessed.String() != "2025-05-05" || b.Assessor != "Lise" {
+		t.Errorf("Bo: %s by %q", b.Assessed, b.Assessor)
+	}
+	dates := func(p Person) []string {
+		var out []string
+		for i, d := range p.Dates {
+			out = append(out, d.String()+"/"+p.Assessors[i])
+		}
+		return out
+	}
+	if got, want := dates(a), []string{"2026-01-10/Lise", "2026-03-01/Ole", "/"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("Anne's dates %v, want %v", got, want)
+	}
+	if got, want := dates(b), []string{"/", "2025-05-05/Lise", "/"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("Bo's dates %v, want %v", got, want)
+	}
 }
