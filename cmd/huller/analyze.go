@@ -36,6 +36,7 @@ type analyzeOptions struct {
 	limit         int
 	specialists   int
 	failOn        string
+	stale         age
 	settings      analysis.Settings
 	s             *streams
 }
@@ -66,7 +67,8 @@ Exit status: 0 when the analysis ran, whatever it found; 1 for invalid input;
   huller analyze team.xlsx --person "Mette Holm"
   huller analyze team.xlsx --person "Mette Holm" -o mette-talk.xlsx
   huller analyze team.xlsx --format json > huller.json
-  huller analyze team.csv --format markdown --fail-on holes   # in CI`,
+  huller analyze team.csv --format markdown --fail-on holes   # in CI
+  huller analyze team.xlsx --stale 12m   # who was assessed more than a year ago`,
 		Args: args(cobra.MaximumNArgs(1)),
 		RunE: func(cmd *cobra.Command, a []string) error {
 			if len(a) == 1 {
@@ -101,6 +103,7 @@ Exit status: 0 when the analysis ran, whatever it found; 1 for invalid input;
 	f.BoolVar(&opts.settings.ByTeam, "by-team", false, "also show coverage and holes per team")
 	f.BoolVar(&opts.settings.ByRole, "by-role", false, "also show coverage and holes per role")
 	enumFlag(cmd, &opts.failOn, "fail-on", "", "", []string{"holes", "gaps"}, "exit 3 when the analysis finds any")
+	f.Var(&ageValue{&opts.stale}, "stale", "warn about and list the persons last assessed longer ago than this (the assessed column): 12m (months), 1y, 6w, 90d")
 	_ = f.MarkHidden("xlsx")
 	_ = cmd.RegisterFlagCompletionFunc("framework", completeFrameworks)
 	return cmd
@@ -148,6 +151,13 @@ func runAnalyze(opts *analyzeOptions) error {
 	}
 	for _, w := range ros.Warnings {
 		opts.s.warn("%s", w)
+	}
+	if opts.stale.unit != 0 {
+		today, err := reportDate(opts.s.Getenv)
+		if err != nil {
+			return err
+		}
+		warnStale(opts.s, ros, opts.stale, today)
 	}
 	res, err := analysis.Analyze(fw, ros, opts.settings)
 	if err != nil {
