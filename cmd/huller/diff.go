@@ -25,6 +25,7 @@ type diffOptions struct {
 	before, after   string // as given: FILE or FILE#SHEET
 	example         bool
 	framework       string
+	frameworkDirs   []string
 	oldFramework    string
 	sheet           string
 	requirements    string
@@ -97,6 +98,7 @@ more severe.`,
 	f := cmd.Flags()
 	f.BoolVar(&opts.example, "example", false, "compare the built-in example's two mappings a year apart (Jobcenter Nordby)")
 	f.StringVarP(&opts.framework, "framework", "f", "", "framework: a built-in id or a YAML file (default: recorded in the workbook, else fagligheder-fase3)")
+	frameworkDirFlag(cmd, &opts.frameworkDirs)
 	f.StringVar(&opts.oldFramework, "old-framework", "", "the framework OLD was measured against, when it was edited since (default: as NEW)")
 	f.StringVar(&opts.sheet, "sheet", "", "workbook sheet to read in both (FILE#SHEET for one)")
 	f.StringVar(&opts.requirements, "requirements", "", "file with required levels per role (CSV, xlsx or YAML), for both")
@@ -259,7 +261,7 @@ func diffFrameworks(opts *diffOptions, sides [2]diffSide) ([2]*framework.Framewo
 			out[1] = out[0]
 			break
 		}
-		fw, err := loadFramework(ref)
+		fw, err := loadFramework(ref, opts.frameworkDirs)
 		if err != nil {
 			return out, err
 		}

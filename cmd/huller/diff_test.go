@@ -11,7 +11,7 @@ import (
 	"github.com/xuri/excelize/v2"
 )
 
-func runHuller(t *testing.T, args ...string) (stdout, stderr string, code int) {
+func diffRun(t *testing.T, args ...string) (stdout, stderr string, code int) {
 	t.Helper()
 	var out, errb bytes.Buffer
 	s := &streams{In: strings.NewReader(""), Out: &out, Err: &errb, Getenv: func(k string) string {
@@ -30,14 +30,14 @@ func TestDiffNoFormattingDebris(t *testing.T) {
 	dir := t.TempDir()
 	for _, l := range lang.Languages {
 		for _, format := range []string{"table", "markdown", "csv", "json"} {
-			out, errs, code := runHuller(t, "diff", "--example", "--lang", l, "--format", format)
+			out, errs, code := diffRun(t, "diff", "--example", "--lang", l, "--format", format)
 			if code != 0 {
 				t.Fatalf("diff --lang %s --format %s: exit %d\n%s", l, format, code, errs)
 			}
 			scan(t, "diff "+l+" "+format, out+errs)
 		}
 		file := filepath.Join(dir, l+"-diff.xlsx")
-		if _, errs, code := runHuller(t, "diff", "--example", "--lang", l, "-o", file, "--format", "csv"); code != 0 {
+		if _, errs, code := diffRun(t, "diff", "--example", "--lang", l, "-o", file, "--format", "csv"); code != 0 {
 			t.Fatalf("diff -o: exit %d\n%s", code, errs)
 		}
 		scanWorkbook(t, file)
@@ -68,7 +68,7 @@ func TestDiffSheets(t *testing.T) {
 	if err := f.SaveAs(path); err != nil {
 		t.Fatal(err)
 	}
-	out, errs, code := runHuller(t, "diff", path+"#2025", path+"#2026", "--format", "csv", "--lang", "en")
+	out, errs, code := diffRun(t, "diff", path+"#2025", path+"#2026", "--format", "csv", "--lang", "en")
 	if code != 0 {
 		t.Fatalf("exit %d\n%s", code, errs)
 	}
@@ -77,7 +77,7 @@ func TestDiffSheets(t *testing.T) {
 			t.Errorf("no %q in\n%s", want, out)
 		}
 	}
-	if _, errs, code := runHuller(t, "diff", path+"#2025", path+"#nosuch"); code != exitError || !strings.Contains(errs, "nosuch") {
+	if _, errs, code := diffRun(t, "diff", path+"#2025", path+"#nosuch"); code != exitError || !strings.Contains(errs, "nosuch") {
 		t.Errorf("an unknown sheet: exit %d\n%s", code, errs)
 	}
 }

@@ -52,36 +52,7 @@ func newDiffView(d *diff.Result, o Options) *diffView {
 // Options.Width.
 func DiffTerminal(w io.Writer, d *diff.Result, o Options) error {
 	dv := newDiffView(d, o)
-	width := o.Width
-	if width <= 0 {
-		width = defaultWidth
-	}
-	v := dv.a
-	bw := bufio.NewWriter(w)
-	doc := dv.document()
-	doc.each(terminalText)
-	v.line(bw, wrapText(doc.title, width), true)
-	for _, t := range doc.tables {
-		bw.WriteString("\n")
-		if t.heading != "" {
-			v.line(bw, wrapText(t.heading, width), true)
-		}
-		switch {
-		case len(t.rows) > 0:
-			if err := v.table(bw, t, width); err != nil {
-				return err
-			}
-		case t.empty != "":
-			v.line(bw, wrapText(t.empty, width), false)
-		}
-		if t.omitted > 0 {
-			v.line(bw, []string{v.l.F(lang.MoreRows, t.omitted)}, false)
-		}
-		for _, note := range t.notes {
-			v.line(bw, wrapText(note, width), false)
-		}
-	}
-	return bw.Flush()
+	return dv.a.draw(w, dv.document())
 }
 
 // DiffMarkdown writes a comparison as GitHub-flavoured Markdown: the
