@@ -160,6 +160,9 @@ type comparer struct {
 	// of the person's change, -1 for a person who left.
 	changes   []*PersonChange
 	changeIdx []int32
+	// scratch collects one person's level changes; block is where keep
+	// stores them.
+	scratch, block []LevelChange
 }
 
 // mapLeaves matches leaves and profiles by id.

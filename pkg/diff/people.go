@@ -207,8 +207,10 @@ func (c *comparer) personChange(sides [2]*side, pr Pair) PersonChange {
 		db, wb := sides[0].assessment(int(pr.Before), b.Framework.Leaves[l])
 		da, wa := sides[1].assessment(int(pr.After), a.Framework.Leaves[k])
 		lc.Assessment, lc.OtherAssessor = assessmentOf(db, da), otherAssessor(wb, wa)
-		pc.Levels = append(pc.Levels, lc)
+		c.scratch = append(c.scratch, lc)
 	}
+	pc.Levels = c.keep(c.scratch)
+	c.scratch = c.scratch[:0]
 	for j := range b.Framework.Profiles {
 		k := int(r.profMap[j])
 		if k < 0 {
@@ -223,6 +225,22 @@ func (c *comparer) personChange(sides [2]*side, pr Pair) PersonChange {
 		}
 	}
 	return pc
+}
+
+// keep copies a person's level changes into blocks shared by many
+// persons, so that 100,000 persons' changes take a few allocations and no
+// slack.
+func (c *comparer) keep(ls []LevelChange) []LevelChange {
+	if len(ls) == 0 {
+		return nil
+	}
+	if len(c.block) < len(ls) {
+		c.block = make([]LevelChange, max(len(ls), 1<<14))
+	}
+	out := c.block[:len(ls):len(ls)]
+	copy(out, ls)
+	c.block = c.block[len(ls):]
+	return out
 }
 
 // otherAssessor reports two assessors, both given, who differ beyond case
