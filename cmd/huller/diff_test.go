@@ -107,3 +107,31 @@ func TestSplitSheet(t *testing.T) {
 		}
 	}
 }
+
+// TestReadmeDiffExample keeps the example in the README equal to what
+// huller diff --example --lang en --limit 3 prints at 80 columns, up to the
+// coverage per competence.
+func TestReadmeDiffExample(t *testing.T) {
+	data, err := os.ReadFile(filepath.Join("..", "..", "README.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, block, ok := strings.Cut(string(data), "<!-- diff example: kept equal to the output by a test -->\n```\n")
+	if block, _, ok = strings.Cut(block, "\n```\n"); !ok {
+		t.Fatal("the README has no diff example")
+	}
+	var out, errb bytes.Buffer
+	s := &streams{In: strings.NewReader(""), Out: &out, Err: &errb, Getenv: func(k string) string {
+		if k == "COLUMNS" {
+			return "80"
+		}
+		return ""
+	}}
+	if code := execute(s, []string{"diff", "--example", "--lang", "en", "--limit", "3"}); code != 0 {
+		t.Fatalf("exit %d\n%s", code, errb.String())
+	}
+	got, _, _ := strings.Cut(out.String(), "\n\n"+lang.For("en").T(lang.CoverageTable)+"\n")
+	if got != block {
+		t.Errorf("the README's example differs from the output; the output is:\n%s", got)
+	}
+}
