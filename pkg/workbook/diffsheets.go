@@ -339,7 +339,7 @@ func (db *diffBook) heatmapHead(pg *xlsxstream.Table, sw *excelize.StreamWriter,
 	for _, lf := range db.leaves {
 		head = append(head, excelize.Cell{StyleID: st.headRot, Value: fw.Leaves[lf].ID})
 	}
-	if err := sw.SetRow("A3", head, excelize.RowOpts{Height: 80}); err != nil {
+	if err := sw.SetRow("A3", head, excelize.RowOpts{Height: 100}); err != nil {
 		return err
 	}
 	for i, lf := range db.leaves {
