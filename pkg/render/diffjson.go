@@ -17,6 +17,7 @@ const DiffSchemaVersion = 1
 type jSide struct {
 	Framework       jFramework `json:"framework"`
 	Roster          jRoster    `json:"roster"`
+	Requirements    string     `json:"requirements"` // the requirements file; "" for none
 	Summary         jSummary   `json:"summary"`
 	ProfilesCovered int        `json:"profiles_covered"`
 }
@@ -196,6 +197,7 @@ func (dv *diffView) jsonSide(v *view) jSide {
 		Framework: jFramework{ID: fw.ID, Title: v.text(fw.Title), File: fw.File, Extends: fw.Extends,
 			BasisLeaves: len(fw.BasisLeaves), ProfileLeaves: len(fw.Leaves) - len(fw.BasisLeaves), Profiles: len(fw.Profiles)},
 		Roster:          jRoster{File: r.Source, Sheet: r.Sheet, Persons: len(r.Persons), Analysed: len(res.People), Listed: len(res.People)},
+		Requirements:    res.Settings.RequirementsFile,
 		Summary:         jsonSummary(res.Summary, res.Holes),
 		ProfilesCovered: diff.ProfilesCovered(res),
 	}
