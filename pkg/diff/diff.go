@@ -91,7 +91,7 @@ type Result struct {
 	leafMap, profMap []int32
 	// oldRules is the analysis of After's persons and levels under
 	// Before's framework and requirements (nil when Rules.Same): what the
-	// new mapping would show had the rules not changed.
+	// new mapping would show had the rules not changed; its figures only.
 	oldRules *analysis.Result
 }
 
@@ -199,9 +199,10 @@ func (r *Result) AfterLeaf(l int) int { return int(r.leafMap[l]) }
 // profile j of Before's, -1 when it has none.
 func (r *Result) AfterProfile(j int) int { return int(r.profMap[j]) }
 
-// OldRules returns the analysis of After's persons and levels under
-// Before's framework and requirements: what the new mapping would show had
-// the rules not changed; nil when they did not change.
+// OldRules returns the figures of After's persons and levels under
+// Before's framework and requirements (Summary, Leaves, Profiles, holes;
+// not the persons): what the new mapping would show had the rules not
+// changed; nil when they did not change.
 func (r *Result) OldRules() *analysis.Result { return r.oldRules }
 
 // HasRegressions reports whether a hole of the unit opened, or got more

@@ -48,7 +48,9 @@ func (k StepKind) String() string {
 // for the last step, whose state is After).
 type Step struct {
 	Kind StepKind
-	// State is the analysis after the step.
+	// State is the analysis after the step: After for the last step; for
+	// the others only the figures (Summary, Leaves, Profiles) and the holes
+	// (kind, node, tier, effort, coverage) are kept, not the persons.
 	State *analysis.Result
 }
 
@@ -72,7 +74,7 @@ func (c *comparer) steps() error {
 	if !r.Rules.Same {
 		need[StepJoined] = nil
 	}
-	if err := c.analyseStates(need); err != nil {
+	if err := c.analyseStates(need, !r.Rules.Same); err != nil {
 		return err
 	}
 	for i, k := range kinds {
@@ -84,14 +86,15 @@ func (c *comparer) steps() error {
 	}
 	if !r.Rules.Same {
 		r.oldRules = need[StepJoined]
-		c.splitRules()
 	}
 	return nil
 }
 
 // analyseStates analyses the state after each step of need, at most
-// GOMAXPROCS at a time.
-func (c *comparer) analyseStates(need map[StepKind]*analysis.Result) error {
+// GOMAXPROCS at a time. With oldRules, the state after the persons who
+// joined is After's persons under Before's rules, which splitRules reads.
+// Of each state only its figures and holes are kept.
+func (c *comparer) analyseStates(need map[StepKind]*analysis.Result, oldRules bool) error {
 	var kinds []StepKind
 	for _, k := range StepKinds {
 		if _, ok := need[k]; ok {
@@ -106,7 +109,15 @@ func (c *comparer) analyseStates(need map[StepKind]*analysis.Result) error {
 		sem <- struct{}{}
 		go func() {
 			defer func() { <-sem; wg.Done() }()
-			states[i], errs[i] = c.state(k)
+			st, err := c.state(k)
+			if err != nil {
+				errs[i] = err
+				return
+			}
+			if oldRules && k == StepJoined {
+				c.splitRules(st)
+			}
+			states[i] = figuresOnly(st)
 		}()
 	}
 	wg.Wait()
@@ -114,6 +125,18 @@ func (c *comparer) analyseStates(need map[StepKind]*analysis.Result) error {
 		need[k] = states[i]
 	}
 	return errors.Join(errs...)
+}
+
+// figuresOnly returns what is kept of a state: its figures and its holes'
+// kind, node, priority, effort and coverage, without its persons.
+func figuresOnly(res *analysis.Result) *analysis.Result {
+	out := &analysis.Result{Framework: res.Framework, Settings: res.Settings, Figures: res.Figures,
+		Targets: res.Targets, Teach: res.Teach, Holes: make([]analysis.Hole, len(res.Holes))}
+	for i, h := range res.Holes {
+		out.Holes[i] = analysis.Hole{Node: h.Node, Kind: h.Kind, Tier: h.Tier, Effort: h.Effort,
+			Coverage: h.Coverage, HasCoverage: h.HasCoverage, Met: h.Met, Assessed: h.Assessed}
+	}
+	return out
 }
 
 // happened reports whether a kind of change happened.
@@ -255,12 +278,12 @@ func (c *comparer) changeOf(before int32) *PersonChange {
 	return nil
 }
 
-// splitRules fills in what the new rules made of each person's figures:
-// the gap sum under Before's rules, and which profile fits crossed the
-// threshold only under the new ones.
-func (c *comparer) splitRules() {
+// splitRules fills in what the new rules made of each person's figures
+// from old, After's persons under Before's rules: the gap sum under
+// Before's rules, and which profile fits crossed the threshold only under
+// the new ones.
+func (c *comparer) splitRules(old *analysis.Result) {
 	r := c.res
-	old := r.oldRules
 	for k := range r.People {
 		p := &r.People[k]
 		if p.After < 0 {
