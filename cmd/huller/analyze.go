@@ -41,6 +41,7 @@ type analyzeOptions struct {
 	failOn        string
 	without       []string
 	rosterLabel   string // the roster as the report names it ("" for its file)
+	stale         age
 	settings      analysis.Settings
 	s             *streams
 }
@@ -81,7 +82,8 @@ Exit status: 0 when the analysis ran, whatever it found; 1 for invalid input;
   huller analyze team.xlsx --person "Mette Holm" -o mette-talk.xlsx
   huller analyze team.xlsx --format json > huller.json
   huller analyze team.xlsx --without "Jesper Thorsen",N1034   # a known departure
-  huller analyze team.csv --format markdown --fail-on holes   # in CI`,
+  huller analyze team.csv --format markdown --fail-on holes   # in CI
+  huller analyze team.xlsx --stale 12m   # who was assessed more than a year ago`,
 		Args: args(cobra.MaximumNArgs(1)),
 		RunE: func(cmd *cobra.Command, a []string) error {
 			if len(a) == 1 {
@@ -107,6 +109,7 @@ Exit status: 0 when the analysis ran, whatever it found; 1 for invalid input;
 	f.BoolVar(&opts.settings.ByRole, "by-role", false, "also show coverage and holes per role")
 	enumFlag(cmd, &opts.failOn, "fail-on", "", "", []string{"holes", "gaps"}, "exit 3 when the analysis finds any")
 	withoutFlag(cmd, &opts.without, "analyse the unit without these persons (names or ids, separated by commas) and compare it with the whole unit")
+	f.Var(&ageValue{&opts.stale}, "stale", "warn about and list the persons last assessed longer ago than this (the assessed column): 12m (months), 1y, 6w, 90d")
 	_ = f.MarkHidden("xlsx")
 	return cmd
 }
@@ -254,6 +257,13 @@ func readAnalysis(opts *analyzeOptions) (*analysis.Result, error) {
 	}
 	for _, w := range ros.Warnings {
 		opts.s.warn("%s", w)
+	}
+	if opts.stale.unit != 0 {
+		today, err := reportDate(opts.s.Getenv)
+		if err != nil {
+			return nil, err
+		}
+		warnStale(opts.s, ros, opts.stale, today)
 	}
 	res, err := analysis.Analyze(fw, ros, opts.settings)
 	if err != nil {

@@ -8,7 +8,8 @@
 //	layer 1  framework, spreadsheet reading
 //	layer 2  roster
 //	layer 3  analysis
-//	layer 4  narrate: the findings in words; risk: vulnerability and hires
+//	layer 4  narrate: the findings in words; risk: vulnerability and hires;
+//	         diff: two mappings compared
 //	layer 5  outputs: render (text), workbook (Excel), rosterform (template),
 //	         outline (a framework as text)
 //
@@ -33,6 +34,7 @@ var Layers = map[string]int{
 	"pkg/analysis":                     3,
 	"pkg/internal/rostertest":          3,
 	"pkg/narrate":                      4,
+	"pkg/diff":                         4,
 	"pkg/risk":                         4,
 	"pkg/privacy":                      4,
 	"pkg/render":                       5,
