@@ -6,9 +6,9 @@
 //	layer 0  limits, lang, safetext, outfile, framework's own helpers:
 //	         what everything may use
 //	layer 1  framework, spreadsheet reading
-//	layer 2  roster
+//	layer 2  roster, catalog (the course catalog)
 //	layer 3  analysis
-//	layer 4  narrate: the findings in words
+//	layer 4  narrate: the findings in words; plan: from holes to a plan
 //	layer 5  outputs: render (text), workbook (Excel), rosterform (template),
 //	         outline (a framework as text)
 //
@@ -29,6 +29,7 @@ var Layers = map[string]int{
 	"pkg/framework":                    1,
 	"pkg/internal/spreadsheet":         1,
 	"pkg/roster":                       2,
+	"pkg/catalog":                      2,
 	"pkg/analysis":                     3,
 	"pkg/internal/rostertest":          3,
 	"pkg/narrate":                      4,
