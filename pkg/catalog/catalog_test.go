@@ -165,7 +165,7 @@ func TestBadCatalogs(t *testing.T) {
 		{"syntax", "courses: [\n", "x.yaml:1:1: YAML syntax"},
 		{"not a mapping", "- 1\n", "x.yaml:1:1: the catalog must be a mapping of keys"},
 		{"text missing in language", strings.Replace(course("    cost: {run: 1}\n    develops: [{competence: \"4.6\", to: 3}]\n"), "name: Course", "name: {da: Kursus}", 1),
-			`x.yaml:5:11: name has no text in the catalog's language "en"; add `+"`en: …`"},
+			`x.yaml:5:11: name has no text in the catalog's language "en"; add ` + "`en: …`"},
 		{"wrong kind", "kind: framework\nframework: x\nlanguage: en\ncourses: []\n", `x.yaml:1:7: kind "framework" is not "catalog"`},
 	}
 	for _, tt := range tests {
