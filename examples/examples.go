@@ -1,5 +1,6 @@
 // Package examples embeds the example roster that `huller analyze
-// --example` analyses: a fictional job centre on fagligheder-fase3.
+// --example` analyses and the example course catalog that `huller plan
+// --example` plans with: a fictional job centre on fagligheder-fase3.
 package examples
 
 import _ "embed"
@@ -12,3 +13,13 @@ var Roster []byte
 
 // RosterName is the example roster's file name, as messages show it.
 const RosterName = "examples/nordby-roster.csv"
+
+// Catalog is examples/kursuskatalog.yaml: a fictional course catalog of
+// Jobcenter Nordby for fagligheder-fase3, which `huller plan --example`
+// plans with.
+//
+//go:embed kursuskatalog.yaml
+var Catalog []byte
+
+// CatalogName is the example catalog's file name, as messages show it.
+const CatalogName = "examples/kursuskatalog.yaml"

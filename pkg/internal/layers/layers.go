@@ -33,6 +33,7 @@ var Layers = map[string]int{
 	"pkg/analysis":                     3,
 	"pkg/internal/rostertest":          3,
 	"pkg/narrate":                      4,
+	"pkg/plan":                         4,
 	"pkg/render":                       5,
 	"pkg/outline":                      5,
 	"pkg/workbook":                     5,
