@@ -170,6 +170,7 @@ Frameworks are YAML files; five are built in (see 'huller frameworks').`,
 	root.SetFlagErrorFunc(flagError)
 	root.AddCommand(
 		newAnalyzeCmd(s),
+		newPlanCmd(s),
 		newTemplateCmd(s),
 		newVersionCmd(s),
 		newCompletionCmd(s),

@@ -1,6 +1,8 @@
 package catalog
 
 import (
+	"bytes"
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
@@ -8,6 +10,8 @@ import (
 
 	"github.com/huller/huller/frameworks"
 	"github.com/huller/huller/pkg/framework"
+	"github.com/santhosh-tekuri/jsonschema/v6"
+	"go.yaml.in/yaml/v3"
 )
 
 func builtin(t testing.TB, id string) *framework.Framework {
@@ -277,5 +281,48 @@ func TestBadSheets(t *testing.T) {
 				t.Errorf("errors:\n%s\nwant %q", got, tt.want)
 			}
 		})
+	}
+}
+
+// TestSchema: the example catalog and the test catalog pass the JSON
+// Schema; an unknown key and an unknown form do not.
+func TestSchema(t *testing.T) {
+	c := jsonschema.NewCompiler()
+	doc, err := jsonschema.UnmarshalJSON(bytes.NewReader(JSONSchema()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := c.AddResource("schema.json", doc); err != nil {
+		t.Fatal(err)
+	}
+	sch, err := c.Compile("schema.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	check := func(data []byte) error {
+		var v any
+		if err := yaml.Unmarshal(data, &v); err != nil {
+			t.Fatal(err)
+		}
+		j, err := json.Marshal(v)
+		if err != nil {
+			t.Fatal(err)
+		}
+		inst, _ := jsonschema.UnmarshalJSON(bytes.NewReader(j))
+		return sch.Validate(inst)
+	}
+	example, err := os.ReadFile(filepath.Join("..", "..", "examples", "kursuskatalog.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, data := range [][]byte{example, []byte(good)} {
+		if err := check(data); err != nil {
+			t.Errorf("does not pass the schema: %v", err)
+		}
+	}
+	for _, bad := range []string{strings.Replace(good, "hours: 21", "hours: 21\n    hour: 3", 1), strings.Replace(good, "form: workplace", "form: office", 1)} {
+		if err := check([]byte(bad)); err == nil {
+			t.Errorf("schema accepted\n%s", bad)
+		}
 	}
 }

@@ -22,24 +22,28 @@ func IsYAML(path string) bool {
 	return false
 }
 
-// Read reads a catalog file — YAML (.yaml, .yml) or a spreadsheet (xlsx or
-// CSV) — and checks it against fw. It returns every error and warning;
-// the catalog is nil when it has errors.
-func Read(path string, fw *framework.Framework, opts SheetOptions) (*Catalog, framework.Diagnostics) {
-	var c *Catalog
-	var diags framework.Diagnostics
+// Load reads a catalog file — YAML (.yaml, .yml) or a spreadsheet (xlsx
+// or CSV) — without checking it against a framework (see Check). It
+// returns the catalog as far as it could be read and every problem.
+func Load(path string, opts SheetOptions) (*Catalog, framework.Diagnostics) {
 	if IsYAML(path) {
 		data, err := readLimited(path)
 		if err != nil {
 			return nil, framework.Diagnostics{{Pos: framework.Pos{File: path}, Message: err.Error()}}
 		}
-		c, diags = Parse(path, data)
-	} else {
-		if opts.Language == "" {
-			opts.Language = fw.Language
-		}
-		c, diags = ReadSheet(spreadsheet.Source{Name: path, Path: path}, opts)
+		return Parse(path, data)
 	}
+	return ReadSheet(spreadsheet.Source{Name: path, Path: path}, opts)
+}
+
+// Read reads a catalog file (see Load) and checks it against fw; a
+// spreadsheet's texts are in fw's language unless opts say otherwise. It
+// returns every error and warning; the catalog is nil when it has errors.
+func Read(path string, fw *framework.Framework, opts SheetOptions) (*Catalog, framework.Diagnostics) {
+	if opts.Language == "" {
+		opts.Language = fw.Language
+	}
+	c, diags := Load(path, opts)
 	if c != nil && len(diags.Errors()) == 0 {
 		diags = append(diags, Check(c, fw)...)
 	}
