@@ -9,8 +9,8 @@ import "slices"
 // Outputs name no participant Shows is false for: the colleague or lead
 // who would teach a listed person is named as such.
 type Shown struct {
-	All    bool
-	listed map[int32]bool
+	All                                           bool
+	listed                                        map[int32]bool
 	Needs, Joint, Pairs, Runs, Unmet, Assessments []int
 }
 
