@@ -27,6 +27,7 @@ type analyzeOptions struct {
 	roster        string
 	example       bool
 	framework     string
+	frameworkDirs []string
 	sheet         string
 	requirements  string
 	ignoreUnknown bool
@@ -47,10 +48,13 @@ func newAnalyzeCmd(s *streams) *cobra.Command {
 		Short: "Score a team roster and find the team's holes",
 		Long: `Score every person of a roster (xlsx, or CSV; - reads CSV from standard
 input) against a competence framework: basis competences at the level each
-role requires, and the specialist profiles. Then list the team's holes —
-competences the team does not cover well enough, competences nobody was
-assessed on, profiles nobody fits, persons assigned to a profile they do not
-fit, and competences only one person holds — ranked by severity.
+role requires, and the specialist profiles. Then list the unit's holes by
+priority: what it cannot deliver (a profile none of those expected to hold it
+fits, a basis competence covered below the threshold), what depends on too
+few (too few specialists, a competence only one person holds), what nobody
+was assessed on, and profiles still developing. --by-team and --by-role show
+the same per team and role; --person shows one person's own view for a
+development talk.
 
 The framework is --framework, else the one recorded in a workbook made by
 'huller template', else fagligheder-fase3. --example analyses the built-in
@@ -84,6 +88,7 @@ Exit status: 0 when the analysis ran, whatever it found; 1 for invalid input;
 	f := cmd.Flags()
 	f.BoolVar(&opts.example, "example", false, "analyse the built-in example roster (Jobcenter Nordby)")
 	f.StringVarP(&opts.framework, "framework", "f", "", "framework: a built-in id or a YAML file (default: recorded in the workbook, else fagligheder-fase3)")
+	frameworkDirFlag(cmd, &opts.frameworkDirs)
 	f.StringVar(&opts.sheet, "sheet", "", "workbook sheet to read (default: Roster or Medarbejdere, else the first)")
 	f.StringVar(&opts.requirements, "requirements", "", "file with required levels per role (CSV, xlsx or YAML)")
 	f.BoolVar(&opts.ignoreUnknown, "ignore-unknown", false, "warn about columns naming no competence instead of failing")
@@ -204,7 +209,7 @@ func chooseFramework(opts *analyzeOptions) (*framework.Framework, error) {
 	if ref == "" {
 		ref = frameworks.Default
 	}
-	return loadFramework(ref)
+	return loadFramework(ref, opts.frameworkDirs)
 }
 
 func roleIDs(m map[string][]framework.Requirement) []string {

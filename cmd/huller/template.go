@@ -9,7 +9,6 @@ import (
 	"strings"
 
 	"github.com/huller/huller/frameworks"
-	"github.com/huller/huller/pkg/framework"
 	"github.com/huller/huller/pkg/outfile"
 	"github.com/huller/huller/pkg/roster"
 	"github.com/huller/huller/pkg/rosterform"
@@ -18,6 +17,7 @@ import (
 
 type templateOptions struct {
 	framework string
+	dirs      []string // --framework-dir
 	output    string
 	format    string
 	lang      string
@@ -54,6 +54,7 @@ is never overwritten.`,
 	}
 	f := cmd.Flags()
 	f.StringVarP(&opts.framework, "framework", "f", frameworks.Default, "framework: a built-in id or a YAML file")
+	frameworkDirFlag(cmd, &opts.dirs)
 	f.StringVarP(&opts.output, "output", "o", "", "file to write (- for standard output)")
 	enumFlag(cmd, &opts.format, "format", "", "xlsx", []string{"xlsx", "csv"}, "output format")
 	langFlag(cmd, &opts.lang, "", "language of the texts (default: the framework's)")
@@ -73,7 +74,10 @@ func runTemplate(opts *templateOptions) error {
 	if out == "-" && opts.format == "xlsx" && opts.s.OutTTY {
 		return withHint(errors.New("refusing to write a binary workbook to the terminal"), "use -o FILE, or redirect the output to a file")
 	}
-	loader := framework.NewLoader(frameworks.FS)
+	loader, err := newLoader(opts.dirs)
+	if err != nil {
+		return err
+	}
 	fw, err := loader.Load(opts.framework)
 	if err != nil {
 		return err

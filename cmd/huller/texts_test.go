@@ -28,10 +28,11 @@ func TestNoFormattingDebris(t *testing.T) {
 	var runs []run
 	for _, l := range lang.Languages {
 		for _, format := range []string{"table", "markdown", "csv", "json"} {
-			runs = append(runs, run{args: []string{"analyze", "--example", "--lang", l, "--format", format, "--by-team"}})
+			runs = append(runs, run{args: []string{"analyze", "--example", "--lang", l, "--format", format, "--by-team", "--by-role"}})
 		}
 		runs = append(runs,
 			run{args: []string{"analyze", "--example", "--lang", l, "--person", "Bo Kjær"}},
+			run{args: []string{"analyze", "--example", "--lang", l, "--person", "N1001", "-o", filepath.Join(dir, l+"-talk.xlsx")}, file: filepath.Join(dir, l+"-talk.xlsx")},
 			run{args: []string{"analyze", "--example", "--lang", l, "-o", filepath.Join(dir, l+"-report.xlsx")}, file: filepath.Join(dir, l+"-report.xlsx")},
 			run{args: []string{"template", "--lang", l, "-o", filepath.Join(dir, l+"-form.xlsx")}, file: filepath.Join(dir, l+"-form.xlsx")},
 			run{args: []string{"frameworks", "show", "fagligheder-fase3", "--lang", l}},

@@ -7,7 +7,6 @@ import (
 	"os"
 	"strings"
 
-	"github.com/huller/huller/frameworks"
 	"github.com/huller/huller/pkg/catalog"
 	"github.com/huller/huller/pkg/framework"
 	"github.com/huller/huller/pkg/limits"
@@ -16,6 +15,7 @@ import (
 
 type validateOptions struct {
 	paths     []string
+	dirs      []string // --framework-dir
 	strict    bool
 	format    string
 	framework string // for catalogs
@@ -41,19 +41,25 @@ capacities, duplicate course ids, a catalog written for another framework.
 A folder stands for the .yaml and .yml files below it. Without arguments the
 built-in frameworks are checked.
 
+A framework may extend a built-in framework or a file in its own folder or
+below it; --framework-dir DIR allows the files below DIR as well. Framework
+files must be regular files.
+
 Exit status: 0 when no error remains, 1 otherwise. Missing translations are
 warnings; --strict makes warnings count as errors.`,
 		Example: `  huller validate my-framework.yaml
   huller validate --strict frameworks/ examples/
+  huller validate --format github frameworks/   # annotations in CI logs
+  huller validate --framework-dir ../shared local/nordby.yaml
   huller validate kursuskatalog.yaml
-  huller validate kurser.xlsx --framework my-framework.yaml
-  huller validate --format github frameworks/   # annotations in CI logs`,
+  huller validate kurser.xlsx --framework my-framework.yaml`,
 		RunE: func(cmd *cobra.Command, a []string) error {
 			opts.paths = a
 			return runValidate(opts)
 		},
 	}
 	cmd.Flags().BoolVar(&opts.strict, "strict", false, "treat warnings as errors")
+	frameworkDirFlag(cmd, &opts.dirs)
 	cmd.Flags().StringVarP(&opts.framework, "framework", "f", "", "framework to check course catalogs against (default: the built-in one each catalog names)")
 	_ = cmd.RegisterFlagCompletionFunc("framework", completeFrameworks)
 	enumFlag(cmd, &opts.format, "format", "", "text", []string{"text", "json", "github"}, "output format")
@@ -70,7 +76,10 @@ type diagnosticJSON struct {
 }
 
 func runValidate(opts *validateOptions) error {
-	loader := framework.NewLoader(frameworks.FS)
+	loader, err := newLoader(opts.dirs)
+	if err != nil {
+		return err
+	}
 	refs := opts.paths
 	if len(refs) == 0 {
 		refs = loader.Builtins()

@@ -236,7 +236,7 @@ func (a *analyzer) role(id string) int32 {
 	}
 	file, inFile := a.s.FileRequirements[id]
 	sheet, inSheet := a.r.Requirements[id]
-	ro.FromFramework = !inFile && !inSheet
+	ro.HullerDefaults = !inFile && !inSheet && hullerLevels(fw, ro.Role)
 	if id != "" && ro.Role == nil && !inFile && !inSheet {
 		a.warn(fmt.Sprintf("%s: role %q is defined neither by framework %s nor by the requirements: "+
 			"its persons are measured against the framework's default level %d; "+
@@ -252,6 +252,23 @@ func (a *analyzer) role(id string) int32 {
 	a.res.Roles = append(a.res.Roles, ro)
 	a.roleIdx[id] = i
 	return i
+}
+
+// hullerLevels reports whether a role's required levels come from huller's
+// defaults (origin huller): the framework's default level, or a level of
+// the role that huller set, not the source or the job centre.
+func hullerLevels(fw *framework.Framework, r *framework.Role) bool {
+	if fw.Defaults.RequiredOrigin == framework.OriginHuller {
+		return true
+	}
+	if r != nil {
+		for _, q := range r.Requires {
+			if q.Origin == framework.OriginHuller {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // profileIDs returns the ids of the framework's profiles, for messages.

@@ -43,7 +43,7 @@ var (
 	FormStepGroups = t("The grey group columns (e.g. \"1 …\") are optional: a level there applies to the competences of the group left blank.",
 		"De grå gruppekolonner (fx \"1 …\") er valgfri: et niveau dér gælder for de kompetencer i gruppen, der står tomme.",
 		"Sivi stolpci skupin (npr. \"1 …\") so neobvezni: raven tam velja za kompetence skupine, ki ostanejo prazne.")
-	FormStepRequirements = t("The Requirements sheet holds the required level per role and basis competence. Adapt it to your own requirements; it takes precedence over the framework's.",
+	FormStepRequirements = t("The Requirements sheet holds the required level per role and basic competence. Adapt it to your own requirements; it takes precedence over the framework's.",
 		"Arket Requirements viser det krævede niveau pr. rolle og basiskompetence. Ret det til jeres egne krav; det går forud for rammeværkets.",
 		"List Requirements navaja zahtevano raven za vsako vlogo in osnovno kompetenco. Prilagodite jo svojim zahtevam; ima prednost pred okvirom.")
 	FormStepRun = t("Do not add other columns to the Roster sheet, and keep its header row. Save as .xlsx, then run: huller analyze %s",

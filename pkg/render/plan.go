@@ -51,35 +51,7 @@ func PlanTerminal(w io.Writer, p *plan.Plan, o Options) error {
 	if err != nil {
 		return err
 	}
-	width := o.Width
-	if width <= 0 {
-		width = defaultWidth
-	}
-	bw := bufio.NewWriter(w)
-	d := v.document()
-	d.each(terminalText)
-	v.line(bw, wrapText(d.title, width), true)
-	for _, t := range d.tables {
-		bw.WriteString("\n")
-		if t.heading != "" {
-			v.line(bw, wrapText(t.heading, width), true)
-		}
-		switch {
-		case len(t.rows) > 0:
-			if err := v.table(bw, t, width); err != nil {
-				return err
-			}
-		case t.empty != "":
-			v.line(bw, wrapText(t.empty, width), false)
-		}
-		if t.omitted > 0 {
-			v.line(bw, []string{v.l.F(lang.MoreRows, t.omitted)}, false)
-		}
-		for _, note := range t.notes {
-			v.line(bw, wrapText(note, width), false)
-		}
-	}
-	return bw.Flush()
+	return v.draw(w, v.document())
 }
 
 // PlanMarkdown writes the plan as GitHub-flavoured Markdown (see

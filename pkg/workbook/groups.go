@@ -77,7 +77,7 @@ func (b *builder) groupsHead(pg *xlsxstream.Table, sw *excelize.StreamWriter, sh
 	for _, n := range leaves {
 		head = append(head, excelize.Cell{StyleID: st.headRot, Value: b.text(short(n.ID+" "+b.name(n), 27))})
 	}
-	if err := sw.SetRow("A2", head, excelize.RowOpts{Height: 150}); err != nil {
+	if err := sw.SetRow("A2", head, excelize.RowOpts{Height: 175}); err != nil {
 		return err
 	}
 	for i, n := range leaves {

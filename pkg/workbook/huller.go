@@ -211,7 +211,7 @@ func (b *builder) hullerRow(row []any, hr holeRow, groups bool, cache *listCache
 		share = cache.teachersOf(h.Node.Leaf)
 	}
 	row[c+4], row[c+5] = share.n, excelize.Cell{StyleID: st.text, Value: share.s}
-	row[c+6] = excelize.Cell{StyleID: st.textWrap, Value: b.text(n.Details(*h))}
+	row[c+6] = excelize.Cell{StyleID: st.text, Value: b.text(n.Details(*h))}
 }
 
 // groupName names a team or a role.

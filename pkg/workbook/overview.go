@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/huller/huller/pkg/analysis"
 	"github.com/huller/huller/pkg/lang"
@@ -23,10 +24,11 @@ const (
 
 // ovw writes the Overview, a normal (not streamed) sheet.
 type ovw struct {
-	b     *builder
-	sheet string
-	row   int
-	err   error
+	b      *builder
+	sheet  string
+	row    int
+	widths []float64 // the columns' widths, for fitRow
+	err    error
 }
 
 func (o *ovw) set(col int, v any, style int) {
@@ -74,7 +76,7 @@ func (o *ovw) heading(s string) {
 // figures, a row per team, the coverage per competence and profile with
 // their charts, and the settings last. It names no person.
 func (b *builder) writeOverview() error {
-	o := &ovw{b: b, sheet: b.l.T(lang.SheetOverview), row: 1}
+	o := &ovw{b: b, sheet: b.l.T(lang.SheetOverview), row: 1, widths: overviewWidths}
 	if err := o.layout(); err != nil {
 		return err
 	}
@@ -97,10 +99,59 @@ func (b *builder) writeOverview() error {
 	return b.profileChart(o.sheet, profRows)
 }
 
+// overviewWidths are the widths of the Overview's columns A–H.
+var overviewWidths = []float64{22, 52, 34, 11, 11, 12, 12, 3}
+
+// span is a text written over the columns c1..c2 of a row.
+type span struct {
+	text   string
+	c1, c2 int
+}
+
+// fitRow sets the height of the current row so that each text shows whole
+// when it wraps over the columns it spans.
+func (o *ovw) fitRow(spans ...span) {
+	lines := 1
+	for _, s := range spans {
+		w := 0.0
+		for c := s.c1; c <= min(s.c2, len(o.widths)); c++ {
+			w += o.widths[c-1]
+		}
+		lines = max(lines, textLines(s.text, w))
+	}
+	if lines > 1 && o.err == nil {
+		o.err = o.b.f.SetRowHeight(o.sheet, o.row, float64(lines)*15+2)
+	}
+}
+
+// textLines estimates how many lines a text takes in a column of width
+// characters, wrapping at spaces.
+func textLines(text string, width float64) int {
+	chars := int(width * 1.1)
+	lines, cur := 1, 0
+	for _, word := range strings.Fields(text) {
+		n := utf8.RuneCountInString(word)
+		switch {
+		case cur == 0:
+			cur = n
+		case cur+1+n <= chars:
+			cur += 1 + n
+		default:
+			lines++
+			cur = n
+		}
+		for cur > chars {
+			lines++
+			cur -= chars
+		}
+	}
+	return lines
+}
+
 // layout sets the column widths and hides the grid lines.
 func (o *ovw) layout() error {
 	f := o.b.f
-	for i, w := range []float64{14, 52, 34, 11, 11, 12, 12, 3} {
+	for i, w := range overviewWidths {
 		if err := f.SetColWidth(o.sheet, xlsxstream.ColName(i+1), xlsxstream.ColName(i+1), w); err != nil {
 			return err
 		}
@@ -136,6 +187,8 @@ func (o *ovw) defaults() {
 	for _, note := range o.b.overview.DefaultsNotes() {
 		o.row++
 		o.set(1, note, o.b.st.warnNote)
+		o.mergeRow(1, 7)
+		o.fitRow(span{note, 1, 7})
 	}
 }
 
@@ -145,17 +198,20 @@ const maxConclusions = 7
 // conclusions says the most important holes in words, without names.
 func (o *ovw) conclusions() {
 	b, l, res := o.b, o.b.l, o.b.res
-	o.table(l.T(lang.Conclusions), l.T(lang.TierHeader), l.T(lang.Subject), l.T(lang.Effort))
+	o.table(l.T(lang.Conclusions), l.T(lang.TierHeader), l.T(lang.Subject), "", l.T(lang.Effort))
+	o.mergeCells(2, 3, o.row-1)
 	if len(res.Holes) == 0 {
 		o.set(1, l.T(lang.NoConclusions), b.st.note)
 		o.row++
 		return
 	}
 	for _, h := range res.Holes[:min(maxConclusions, len(res.Holes))] {
-		o.set(1, b.overview.Tier(h.Tier), b.st.textWrap)
-		o.set(2, b.overview.Label(h)+": "+b.overview.Sentence(h), b.st.textWrap)
-		o.set(4, h.Effort, 0)
+		tier, text := b.overview.Tier(h.Tier), b.overview.Label(h)+": "+b.overview.Sentence(h)
+		o.set(1, tier, b.st.textWrap)
+		o.set(2, text, b.st.textWrap)
+		o.set(4, h.Effort, b.st.top)
 		o.mergeRow(2, 3)
+		o.fitRow(span{tier, 1, 1}, span{text, 2, 3})
 		o.row++
 	}
 	if n := len(res.Holes) - maxConclusions; n > 0 {
@@ -184,20 +240,22 @@ func (o *ovw) strong() {
 		}
 		return cmp.Compare(res.Leaves[y.leaf].Teachers, res.Leaves[x.leaf].Teachers)
 	})
-	o.table(l.T(lang.Strong), l.T(lang.ID), l.T(lang.Subject))
+	o.table(l.T(lang.Strong), l.T(lang.ID), l.T(lang.Subject), "")
+	o.mergeCells(2, 3, o.row-1)
+	line := func(id, text string) {
+		o.set(1, id, b.st.id)
+		o.set(2, text, b.st.textWrap)
+		o.mergeRow(2, 3)
+		o.fitRow(span{text, 2, 3})
+		o.row++
+	}
 	for _, t := range top[:min(5, len(top))] {
 		s, n := res.Leaves[t.leaf], res.Framework.Leaves[t.leaf]
-		o.set(1, n.ID, b.st.id)
-		o.set(2, b.name(n)+": "+l.F(lang.StrongLine, l.Percent(t.cov, 0), l.Int(int(s.Teachers))), b.st.textWrap)
-		o.mergeRow(2, 3)
-		o.row++
+		line(n.ID, b.name(n)+": "+l.F(lang.StrongLine, l.Percent(t.cov, 0), l.Int(int(s.Teachers))))
 	}
 	for j, p := range res.Framework.Profiles {
 		if ps := res.Profiles[j]; ps.Specialists > 0 && int(ps.Fitting) >= ps.Specialists {
-			o.set(1, p.ID, b.st.id)
-			o.set(2, b.profName[j]+": "+l.F(lang.ProfileStrong, l.Int(int(ps.Fitting)), l.Int(ps.Specialists)), b.st.textWrap)
-			o.mergeRow(2, 3)
-			o.row++
+			line(p.ID, b.profName[j]+": "+l.F(lang.ProfileStrong, l.Int(int(ps.Fitting)), l.Int(ps.Specialists)))
 		}
 	}
 }
@@ -263,9 +321,12 @@ func (o *ovw) settings() {
 }
 
 // mergeRow merges columns c1..c2 of the current row.
-func (o *ovw) mergeRow(c1, c2 int) {
+func (o *ovw) mergeRow(c1, c2 int) { o.mergeCells(c1, c2, o.row) }
+
+// mergeCells merges columns c1..c2 of row.
+func (o *ovw) mergeCells(c1, c2, row int) {
 	if o.err == nil {
-		o.err = o.b.f.MergeCell(o.sheet, cell(c1, o.row), cell(c2, o.row))
+		o.err = o.b.f.MergeCell(o.sheet, cell(c1, row), cell(c2, row))
 	}
 }
 

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"html"
 	"io"
+	"math"
 	"regexp"
 	"slices"
 	"strconv"
@@ -187,7 +188,7 @@ func TestCharts(t *testing.T) {
 	if n := strings.Count(c1, "<ser>"); n != len(res.Framework.Basis)+1 {
 		t.Errorf("coverage chart has %d series, want %d", n, len(res.Framework.Basis)+1)
 	}
-	for _, want := range []string{"<barChart>", `<barDir val="col">`, "<lineChart>", "Coverage per basis competence",
+	for _, want := range []string{"<barChart>", `<barDir val="col">`, "<lineChart>", "Coverage per basic competence",
 		`'Overview'!$A$`, `formatCode="0%"`, `<max val="1">`, `<overlap val="100">`} {
 		if !strings.Contains(c1, want) {
 			t.Errorf("coverage chart lacks %s", want)
@@ -941,5 +942,80 @@ func TestHullerByTeam(t *testing.T) {
 	}
 	if r[1][7] != "The whole unit" || r[len(res.Holes)+1][7] != res.Teams[0].Name {
 		t.Errorf("team column %q / %q", r[1][7], r[len(res.Holes)+1][7])
+	}
+}
+
+// TestTeamsSheet: a row per team after the whole unit, with each team's
+// coverage of every basis competence, coloured against the threshold.
+func TestTeamsSheet(t *testing.T) {
+	res := team40(t)
+	f := open(t, write(t, res, Options{Lang: "en"}))
+	r := rows(t, f, "Teams")
+	if len(r) != 2+1+len(res.Teams) || r[2][0] != "The whole unit" {
+		t.Fatalf("Teams rows %d, first %q", len(r), r[2])
+	}
+	for i, g := range res.Teams {
+		row := r[3+i]
+		if row[0] != g.Name || row[1] != strconv.Itoa(g.Summary.Persons) || row[3] != strconv.Itoa(len(g.Holes)) {
+			t.Errorf("team row %q, want %s", row, g.Name)
+		}
+		for leaf := range res.Framework.BasisLeaves {
+			v, _ := f.GetCellValue("Teams", cell(groupFixed+1+leaf, 4+i), excelize.Options{RawCellValue: true})
+			c, ok := g.Leaves[leaf].Coverage()
+			if got, _ := strconv.ParseFloat(v, 64); ok && math.Abs(got-c) > 1e-12 || !ok && v != "" {
+				t.Fatalf("team %s leaf %d: %q, want %v %v", g.Name, leaf, v, c, ok)
+			}
+		}
+	}
+	cf, err := f.GetConditionalFormats("Teams")
+	if err != nil || len(cf) != 2 {
+		t.Errorf("Teams colours %v, %v", cf, err)
+	}
+	if r := rows(t, f, "Roles"); len(r) != 3+len(res.RoleGroups) {
+		t.Errorf("Roles rows %d, want %d", len(r), 3+len(res.RoleGroups))
+	}
+}
+
+// TestTalk: the one-person workbook holds the person's own assessment and,
+// of colleagues, only the names of those who could help.
+func TestTalk(t *testing.T) {
+	res := team40(t)
+	p := slices.IndexFunc(res.People, func(pp analysis.Person) bool { return len(pp.Gaps) > 2 })
+	var b bytes.Buffer
+	if err := WriteTalk(&b, res, p, Options{Lang: "en", Date: testDate}); err != nil {
+		t.Fatal(err)
+	}
+	f := open(t, b.Bytes())
+	if got := f.GetSheetList(); !slices.Equal(got, []string{"Development talk"}) {
+		t.Fatalf("sheets %q", got)
+	}
+	talk := res.Talk(p)
+	helpers := map[int32]bool{}
+	for _, fo := range talk.Focus {
+		for _, q := range fo.Helpers {
+			helpers[q] = true
+		}
+	}
+	var text strings.Builder
+	for _, r := range rows(t, f, "Development talk") {
+		text.WriteString(strings.Join(r, "|") + "\n")
+	}
+	s := text.String()
+	if !strings.Contains(s, res.People[p].Name) || !strings.Contains(s, "Agreed in the talk") || !strings.Contains(s, "Learning goal") {
+		t.Errorf("talk sheet lacks the person or the agreement:\n%s", s)
+	}
+	for q, pp := range res.People {
+		if q != p && !helpers[int32(q)] && strings.Contains(s, pp.Name+" (") {
+			t.Errorf("the talk of %s names %s", res.People[p].Name, pp.Name)
+		}
+	}
+	for _, n := range talk.Needs {
+		if !strings.Contains(s, res.Framework.Leaves[n.Leaf].ID+" ") {
+			t.Errorf("need %s missing", res.Framework.Leaves[n.Leaf].ID)
+		}
+	}
+	var again bytes.Buffer
+	if err := WriteTalk(&again, res, p, Options{Lang: "en", Date: testDate}); err != nil || !bytes.Equal(again.Bytes(), b.Bytes()) {
+		t.Errorf("talk workbook not deterministic (%v)", err)
 	}
 }

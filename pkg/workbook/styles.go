@@ -27,6 +27,7 @@ type styles struct {
 	title, h2, head, headWrap, headRot, group, note, bold     int
 	warnNote                                                  int // a note that asks for action
 	input                                                     int // a cell to fill in
+	top                                                       int // a number at the top of a tall row
 	text, textWrap, pct1, pct0, fitYes, fitNo, level, num, id int
 	leftNum, leftPct0, leftPct1                               int    // key figures
 	legend                                                    [6]int // gap3, gap2, gap1, met, not assessed, not required
@@ -75,8 +76,9 @@ func (b *builder) newStyles() error {
 	s.warnNote = add(&excelize.Style{Font: &excelize.Font{Family: font, Bold: true, Color: "7F4F00"},
 		Fill: fill("FFF2CC"), Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"}})
 	s.text = add(&excelize.Style{NumFmt: 49})
+	s.top = add(&excelize.Style{Alignment: &excelize.Alignment{Vertical: "top"}})
 	s.textWrap = add(&excelize.Style{NumFmt: 49, Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"}})
-	s.id = add(&excelize.Style{NumFmt: 49, Alignment: &excelize.Alignment{Horizontal: "left"}})
+	s.id = add(&excelize.Style{NumFmt: 49, Alignment: &excelize.Alignment{Horizontal: "left", Vertical: "top"}})
 	s.pct1 = add(&excelize.Style{CustomNumFmt: &pct1})
 	s.pct0 = add(&excelize.Style{NumFmt: 9})
 	center := &excelize.Alignment{Horizontal: "center"}

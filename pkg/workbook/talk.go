@@ -42,7 +42,7 @@ func WriteTalk(w io.Writer, res *analysis.Result, p int, opts Options) (err erro
 		return err
 	}
 	b.prepareNames()
-	t := &talkSheet{ovw: ovw{b: b, sheet: l.T(lang.TalkSheet), row: 1}, tk: res.Talk(p)}
+	t := &talkSheet{ovw: ovw{b: b, sheet: l.T(lang.TalkSheet), row: 1, widths: talkWidths}, tk: res.Talk(p)}
 	if err := t.write(); err != nil {
 		return err
 	}
@@ -51,6 +51,9 @@ func WriteTalk(w io.Writer, res *analysis.Result, p int, opts Options) (err erro
 	}
 	return b.bk.WriteTo(w, opts.Compression, opts.TmpDir)
 }
+
+// talkWidths are the widths of the talk sheet's columns.
+var talkWidths = []float64{46, 24, 24, 40, 14, 16}
 
 // talkSheet writes the one sheet of a talk workbook.
 type talkSheet struct {
@@ -63,7 +66,7 @@ func (t *talkSheet) write() error {
 	if err := b.f.SetSheetName("Sheet1", t.sheet); err != nil {
 		return err
 	}
-	for i, w := range []float64{46, 24, 24, 40, 14, 16} {
+	for i, w := range talkWidths {
 		if err := b.f.SetColWidth(t.sheet, xlsxstream.ColName(i+1), xlsxstream.ColName(i+1), w); err != nil {
 			return err
 		}
@@ -105,11 +108,13 @@ func (t *talkSheet) strengths() {
 		t.row++
 	}
 	for _, s := range t.tk.Strengths {
-		t.set(1, b.narrator.Node(fw.Leaves[s.Leaf]), b.st.textWrap)
+		name := b.narrator.Node(fw.Leaves[s.Leaf])
+		t.set(1, name, b.st.textWrap)
 		t.set(2, b.narrator.Level(int(s.Level)), b.st.fitYes)
 		if s.Teaches {
-			t.set(3, l.T(lang.CanTeachMark), 0)
+			t.set(3, l.T(lang.CanTeachMark), b.st.textWrap)
 		}
+		t.fitRow(span{name, 1, 1})
 		t.row++
 	}
 }
@@ -120,6 +125,7 @@ func (t *talkSheet) profiles() {
 	t.table(l.T(lang.TalkProfiles), l.T(lang.Profile), l.T(lang.Status), "")
 	for j, pr := range res.Framework.Profiles {
 		t.set(1, b.narrator.Node(pr), b.st.textWrap)
+		t.fitRow(span{b.narrator.Node(pr), 1, 1})
 		status := b.l.T(lang.NotAssessedCell)
 		if res.ProfileAssessed(p, j) > 0 {
 			status = l.Of(res.AtTarget(p, j), len(pr.Leaves))
@@ -127,9 +133,9 @@ func (t *talkSheet) profiles() {
 				status = l.T(lang.ProfileFits) + " · " + status
 			}
 		}
-		t.set(2, status, 0)
+		t.set(2, status, b.st.textWrap)
 		if res.IsExpected(p, j) {
-			t.set(3, l.T(lang.ExpectedMark), 0)
+			t.set(3, l.T(lang.ExpectedMark), b.st.textWrap)
 		}
 		t.row++
 	}
@@ -144,12 +150,14 @@ func (t *talkSheet) needs() {
 	}
 	for _, n := range t.tk.Needs {
 		t.set(1, t.needLabel(n), b.st.textWrap)
-		t.set(2, b.narrator.Level(int(n.Level)), 0)
-		t.set(3, b.narrator.Level(int(n.Required)), 0)
+		t.fitRow(span{t.needLabel(n), 1, 1})
+		t.set(2, b.narrator.Level(int(n.Level)), b.st.textWrap)
+		t.set(3, b.narrator.Level(int(n.Required)), b.st.textWrap)
 		t.row++
 	}
 	for _, leaf := range t.tk.NotAssessed {
 		t.set(1, b.narrator.Node(fw.Leaves[leaf]), b.st.textWrap)
+		t.fitRow(span{b.narrator.Node(fw.Leaves[leaf]), 1, 1})
 		t.set(2, l.T(lang.NotAssessedCell), 0)
 		t.row++
 	}
@@ -183,6 +191,7 @@ func (t *talkSheet) focus() {
 			helpers = strings.Join(names, ", ")
 		}
 		t.set(3, helpers, b.st.textWrap)
+		t.fitRow(span{what, 1, 1}, span{helpers, 3, 3})
 		t.row++
 	}
 	if len(t.tk.Focus) > 0 {
