@@ -18,6 +18,7 @@ import (
 	"github.com/huller/huller/pkg/plan"
 	"github.com/huller/huller/pkg/render"
 	"github.com/huller/huller/pkg/roster"
+	"github.com/huller/huller/pkg/workbook"
 	"github.com/spf13/cobra"
 )
 
@@ -60,6 +61,7 @@ Exit status: 0 when the plan was made; 1 for invalid input; 2 for wrong
 usage.`,
 		Example: `  huller plan --example
   huller plan team.xlsx --catalog kursuskatalog.yaml
+  huller plan team.xlsx --catalog kursuskatalog.yaml -o plan.xlsx
   huller plan team.xlsx --catalog kurser.xlsx --budget 250000
   huller plan team.xlsx --catalog kursuskatalog.yaml --person "Mette Holm"
   huller plan team.xlsx --catalog kursuskatalog.yaml --projected after.csv
@@ -88,6 +90,7 @@ usage.`,
 	f.BoolVar(&ao.ignoreUnknown, "ignore-unknown", false, "warn about columns naming no competence instead of failing")
 	enumFlag(cmd, &ao.format, "format", "", "table", render.Formats(), "output format")
 	langFlag(cmd, &ao.lang, "", "language of labels and framework texts (default: the framework's)")
+	f.StringVarP(&ao.output, "output", "o", "", "also write the plan as an Excel workbook to this .xlsx file")
 	intFlag(cmd, &ao.limit, "limit", 0, maxRows, "rows of the long tables shown in table and markdown; 0 for all (default: 50 on a terminal, all otherwise)")
 	floatFlag(cmd, &ao.settings.Coverage, "coverage", 0, 1, "team coverage below which a basis competence is a hole (0–1)")
 	intFlag(cmd, &opts.specialists, "min-specialists", 0, maxSpecialists, "persons who should fit each profile (default: each profile's own, else 2)")
@@ -147,6 +150,12 @@ func (opts *planOptions) check() error {
 			return err
 		}
 	}
+	if ao.output != "" && !strings.EqualFold(filepath.Ext(ao.output), ".xlsx") {
+		return usageError{fmt.Errorf("--output %s: the plan is an Excel workbook; give a file name ending in .xlsx", ao.output)}
+	}
+	if ao.output != "" {
+		return outfile.Check(ao.output, ao.roster, ao.requirements, ao.framework, opts.catalog, opts.projected)
+	}
 	return nil
 }
 
@@ -189,6 +198,9 @@ func runPlan(opts *planOptions) error {
 	code := ao.lang
 	if code == "" {
 		code = fw.Language
+	}
+	if err := writePlanWorkbook(opts, p, code); err != nil {
+		return err
 	}
 	limit := ao.limit
 	if limit < 0 {
@@ -261,6 +273,27 @@ func readCatalog(opts *planOptions, fw *framework.Framework) (*catalog.Catalog, 
 		s.warn("%s", d.String())
 	}
 	return cat, nil
+}
+
+// writePlanWorkbook writes -o.
+func writePlanWorkbook(opts *planOptions, p *plan.Plan, code string) error {
+	out := opts.a.output
+	if out == "" {
+		return nil
+	}
+	date, err := reportDate(opts.a.s.Getenv)
+	if err != nil {
+		return err
+	}
+	v, _ := buildVersion()
+	wo := workbook.Options{Lang: code, Date: date, Generator: "huller " + v}
+	if err := outfile.Write(out, func(w io.Writer) error { return workbook.WritePlan(w, p, wo) }); err != nil {
+		return fmt.Errorf("%s: cannot write the plan: %w", out, err)
+	}
+	k := p.Counts()
+	fmt.Fprintf(opts.a.s.Err, "huller: wrote %s (%d %s: %d joint, %d with colleagues, %d on courses, %d not met)\n", out,
+		k.Needs, plural(k.Needs, "need", "needs"), k.Joint, k.Colleague, k.Course, k.Deferred+k.Unmet)
+	return nil
 }
 
 // writeProjected writes --projected and says how to check it.

@@ -127,6 +127,10 @@ var (
 	ShareTeamMeeting    = t("at a team meeting", "på et teammøde", "na sestanku ekipe")
 	ShareLearningMeets  = t("learning meetings or a learning community", "læringsmøder eller et læringsfællesskab", "učni sestanki ali učna skupnost")
 
+	PrepLearningTalkShort    = t("learning talk before the start", "læringssamtale før start", "učni pogovor pred začetkom")
+	PrepPlanningMeetingShort = t("planning meeting and practice analysis", "planlægningsmøde og praksisanalyse", "načrtovalni sestanek in analiza prakse")
+	AfterSupportUseShort     = t("supports using it, follows up", "støtter brugen, følger op", "podpira uporabo, spremlja")
+
 	PlanPeople        = t("Each person's share of the plan", "Hver medarbejders del af planen", "Delež vsake osebe v načrtu")
 	NoNeedsAtAll      = t("Nobody has a development need.", "Ingen har udviklingsbehov.", "Nihče nima razvojnih potreb.")
 	PersonPlanNote    = t("Each person's own plan, for the development talk: --person NAME (with -o, a workbook).", "Hver medarbejders egen plan til MUS: --person NAVN (med -o en projektmappe).", "Načrt posamezne osebe za razvojni pogovor: --person IME (z -o delovni zvezek).")
@@ -249,9 +253,55 @@ func TransferValue(code string) Term {
 	return transferValues[code]
 }
 
+// TransferShort returns the short term of a transfer field's value, for a
+// spreadsheet cell.
+func TransferShort(code string) Term {
+	switch code {
+	case "learning-talk":
+		return PrepLearningTalkShort
+	case "planning-meeting":
+		return PrepPlanningMeetingShort
+	case "support-use":
+		return AfterSupportUseShort
+	}
+	return transferValues[code]
+}
+
 var transferValues = map[string]Term{
 	"learning-talk": PrepLearningTalk, "planning-meeting": PrepPlanningMeeting,
 	"employee": PartyEmployee, "leader": PartyLeader, "union-rep": PartyUnionRep, "hr": PartyHR,
 	"teacher": PartyTeacher, "colleague": PartyColleague,
 	"support-use": AfterSupportUse, "team-meeting": ShareTeamMeeting, "learning-meetings": ShareLearningMeets,
 }
+
+// The plan workbook.
+var (
+	PlanReportTitle     = t("huller development plan: %s", "huller-udviklingsplan: %s", "Razvojni načrt huller: %s")
+	SheetCourses        = t("Courses", "Kurser", "Tečaji")
+	SheetJoint          = t("Joint activities", "Fælles forløb", "Skupne dejavnosti")
+	SheetParticipants   = t("Participants", "Deltagere", "Udeleženci")
+	SheetColleagues     = t("Colleagues", "Kolleger", "Sodelavci")
+	SheetPlanPeople     = t("People", "Medarbejdere", "Osebe")
+	SheetUnmet          = t("Unmet needs", "Ikke dækket", "Nepokrite potrebe")
+	SheetAssess         = t("To assess", "Skal vurderes", "Za oceno")
+	PlanInFigures       = t("The plan in figures", "Planen i tal", "Načrt v številkah")
+	CoverageBeforeAfter = t("Coverage per basic competence before and after", "Dækning pr. basiskompetence før og efter", "Pokritost po osnovnih kompetencah pred in po")
+	CatalogFile         = t("Course catalog", "Kursuskatalog", "Katalog tečajev")
+	ProviderL           = t("Provider", "Udbyder", "Ponudnik")
+	HoursL              = t("Hours", "Timer", "Ure")
+	DurationL           = t("Duration", "Varighed", "Trajanje")
+	CompetencesL        = t("Competences", "Kompetencer", "Kompetence")
+	FollowUpDate        = t("Follow-up date", "Dato for opfølgning", "Datum spremljanja")
+	WhoTakesPart        = t("Who takes part", "Hvem deltager", "Kdo sodeluje")
+	LevelReached        = t("Level it brings to", "Niveau, der nås", "Dosežena raven")
+	ToBeAgreed          = t("to be agreed", "skal aftales", "za dogovor")
+	WithWhom            = t("With whom", "Med hvem", "S kom")
+	AgreedWithColleague = t("Agreed with the colleague", "Aftalt med kollegaen", "Dogovorjeno s sodelavcem")
+	GoalL               = t("Goal", "Mål", "Cilj")
+	ExpectedLevel       = t("Expected", "Forventet", "Pričakovano")
+	FromTo              = t("From → to", "Fra → til", "Od → do")
+	WhoToAssess         = t("Who", "Hvem", "Kdo")
+	HoleL               = t("Hole", "Hul", "Vrzel")
+	ParticipantNames    = t("Participants' names", "Deltagernes navne", "Imena udeležencev")
+	AboutPlan           = t("About this plan", "Om planen", "O načrtu")
+)
