@@ -90,7 +90,7 @@ type list struct {
 	// for none
 	transferAt int
 	n          int
-	row    func(row []any, i int)
+	row        func(row []any, i int)
 }
 
 func (pb *planBook) build() error {

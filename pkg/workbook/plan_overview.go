@@ -328,4 +328,3 @@ func (pb *planBook) tierChart(sheet string, rows [2]int) error {
 	}
 	return pb.f.AddChart(sheet, chartCol+"25", chart)
 }
-
