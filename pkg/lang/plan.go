@@ -305,3 +305,50 @@ var (
 	ParticipantNames    = t("Participants' names", "Deltagernes navne", "Imena udeležencev")
 	AboutPlan           = t("About this plan", "Om planen", "O načrtu")
 )
+
+// The course catalog to fill in (huller template --catalog).
+var (
+	SheetCatalog     = t("Catalog", "Kursuskatalog", "Katalog tečajev")
+	SheetLists       = t("Lists", "Lister", "Seznami")
+	SheetCatalogHelp = t("Instructions", "Vejledning", "Navodila")
+	CatalogFormTitle = t("huller course catalog for %s", "huller-kursuskatalog til %s", "Katalog tečajev huller za %s")
+	CatalogDropError = t("Choose one of: %s", "Vælg en af: %s", "Izberite eno od: %s")
+	CatalogHelpTitle = t("How to fill in the course catalog", "Sådan udfylder du kursuskataloget", "Kako izpolniti katalog tečajev")
+	CatalogHelpIntro = t("Write one row per course and competence it develops on the sheet %[2]s; a course's own fields (name, provider, form, …) may be given on its first row only. The competences are those of %[1]s. Prices are whole amounts (DKK unless the catalog says otherwise). Check the file with: huller validate FILE.",
+		"Skriv én række pr. kursus og kompetence, det udvikler, på arket %[2]s; kursets egne felter (navn, udbyder, form, …) kan nøjes med at stå på første række. Kompetencerne er dem i %[1]s. Priser er hele beløb (kr., medmindre kataloget siger andet). Kontrollér filen med: huller validate FIL.",
+		"Na list %[2]s napišite eno vrstico za vsak tečaj in kompetenco, ki jo razvija; lastna polja tečaja (ime, ponudnik, oblika, …) so lahko samo v prvi vrstici. Kompetence so tiste iz %[1]s. Cene so cele vrednosti (DKK, če katalog ne pravi drugače). Datoteko preverite z: huller validate DATOTEKA.")
+
+	ColID            = t("The course's id: letters, digits, '.', '_' and '-'; the same on every row of the course.", "Kursets id: bogstaver, tal, '.', '_' og '-'; det samme på alle kursets rækker.", "Oznaka tečaja: črke, številke, '.', '_' in '-'; enaka v vseh vrsticah tečaja.")
+	ColName          = t("The course's name, in the framework's language.", "Kursets navn på rammeværkets sprog.", "Ime tečaja v jeziku okvira.")
+	ColNameEn        = t("The course's name in English (optional).", "Kursets navn på engelsk (valgfrit).", "Ime tečaja v angleščini (neobvezno).")
+	ColProvider      = t("Who offers it: a provider, or the unit itself.", "Hvem udbyder det: en udbyder eller enheden selv.", "Kdo ga ponuja: ponudnik ali enota sama.")
+	ColForm          = t("individual (each enrols alone), workplace (a group at the workplace: a joint activity), online, blended.", "individual (hver tilmelder sig selv), workplace (en gruppe på arbejdspladsen: et fælles forløb), online, blended.", "individual (vsak se prijavi sam), workplace (skupina na delovnem mestu: skupna dejavnost), online, blended.")
+	ColActivity      = t("course, joint-course, colleague-training, learning-community, supervision, action-learning, e-learning.", "course (kursus), joint-course (fælles forløb), colleague-training (sidemandsoplæring), learning-community (læringsfællesskab), supervision, action-learning (aktionslæring), e-learning.", "course, joint-course, colleague-training, learning-community, supervision, action-learning, e-learning.")
+	ColGoals         = t("The kinds of learning goal it serves: methods, knowledge, role; several separated by commas.", "De typer læringsmål, det understøtter: methods (metoder og teknikker), knowledge (faglig viden), role (at kende sin rolle); flere adskilt med komma.", "Vrste učnih ciljev, ki jim služi: methods, knowledge, role; več ločenih z vejicami.")
+	ColCompetence    = t("A competence it develops: an id of the framework (a group means all its competences).", "En kompetence, det udvikler: et id i rammeværket (en gruppe betyder alle dens kompetencer).", "Kompetenca, ki jo razvija: oznaka iz okvira (skupina pomeni vse njene kompetence).")
+	ColFrom          = t("The least level a participant needs to benefit (optional; default: the lowest).", "Det laveste niveau, en deltager skal have for at få udbytte (valgfrit; standard: det laveste).", "Najnižja raven, ki jo udeleženec potrebuje (neobvezno; privzeto: najnižja).")
+	ColTo            = t("The level a participant reaches; above from.", "Det niveau, en deltager når; over fra-niveauet.", "Raven, ki jo udeleženec doseže; nad from.")
+	ColDuration      = t("How long it takes, in words: 3 days over 2 months.", "Hvor lang tid det tager, med ord: 3 dage over 2 måneder.", "Koliko časa traja, z besedami: 3 dni v 2 mesecih.")
+	ColDurationEn    = t("The duration in English (optional).", "Varigheden på engelsk (valgfrit).", "Trajanje v angleščini (neobvezno).")
+	ColHours         = t("Hours a participant spends on it (optional).", "Timer, en deltager bruger på det (valgfrit).", "Ure, ki jih porabi udeleženec (neobvezno).")
+	ColCostPart      = t("Price per participant, a whole amount.", "Pris pr. deltager, et helt beløb.", "Cena na udeleženca, celo število.")
+	ColCostRun       = t("Price per run (the fixed part), a whole amount.", "Pris pr. hold (den faste del), et helt beløb.", "Cena na izvedbo (stalni del), celo število.")
+	ColCapacity      = t("The most participants of one run (optional; blank: no limit).", "Højst antal deltagere på et hold (valgfrit; tom: ingen grænse).", "Največ udeležencev ene izvedbe (neobvezno; prazno: brez omejitve).")
+	ColMin           = t("The least participants a run needs to take place (optional; default 1).", "Mindst antal deltagere, før et hold gennemføres (valgfrit; standard 1).", "Najmanj udeležencev, da izvedba poteka (neobvezno; privzeto 1).")
+	ColLanguage      = t("The language it is taught in: da, en … (optional).", "Sproget, der undervises på: da, en … (valgfrit).", "Jezik poučevanja: da, en … (neobvezno).")
+	ColURL           = t("A web address (optional).", "En webadresse (valgfrit).", "Spletni naslov (neobvezno).")
+	ColDescription   = t("What it is about (optional).", "Hvad det handler om (valgfrit).", "O čem govori (neobvezno).")
+	ColDescriptionEn = t("The description in English (optional).", "Beskrivelsen på engelsk (valgfrit).", "Opis v angleščini (neobvezno).")
+)
+
+var catalogColumnHelp = map[string]Term{
+	"id": ColID, "name": ColName, "name_en": ColNameEn, "provider": ColProvider, "form": ColForm, "activity": ColActivity,
+	"learning_goals": ColGoals, "competence": ColCompetence, "from": ColFrom, "to": ColTo, "duration": ColDuration,
+	"duration_en": ColDurationEn, "hours": ColHours, "cost_participant": ColCostPart, "cost_run": ColCostRun,
+	"capacity": ColCapacity, "min": ColMin, "language": ColLanguage, "url": ColURL, "description": ColDescription,
+	"description_en": ColDescriptionEn,
+}
+
+// CatalogColumnHelp returns what a column of the catalog's spreadsheet
+// form holds.
+func CatalogColumnHelp(key string) Term { return catalogColumnHelp[key] }
