@@ -30,6 +30,7 @@ type planOptions struct {
 	opts        plan.Options
 	noMentoring bool
 	coursesOnly bool
+	budget      string
 }
 
 func newPlanCmd(s *streams) *cobra.Command {
@@ -77,6 +78,13 @@ usage.`,
 			if cmd.Flags().Changed("min-specialists") {
 				opts.a.settings.MinSpecialists = opts.specialists
 			}
+			if cmd.Flags().Changed("budget") {
+				b, err := parseAmount(opts.budget)
+				if err != nil {
+					return usageError{fmt.Errorf("--budget %w", err)}
+				}
+				opts.opts.Budget = b
+			}
 			return runPlan(opts)
 		},
 	}
@@ -102,7 +110,7 @@ usage.`,
 	intFlag(cmd, &opts.opts.JointMin, "joint-min", 2, maxMentees, "persons who must share a need for it to become a joint activity")
 	f.BoolVar(&opts.noMentoring, "no-mentoring", false, "propose no colleague to teach a colleague one to one")
 	f.BoolVar(&opts.coursesOnly, "courses-only", false, "plan with the catalog's courses only: no joint activities led by colleagues, no colleagues one to one")
-	f.Var(&amountValue{&opts.opts.Budget}, "budget", "cap the cost of the courses (whole units of the catalog's currency); needs are then served in priority order and the rest deferred")
+	f.StringVar(&opts.budget, "budget", "", "cap the cost of the courses (whole units of the catalog's currency); needs are then served in priority order and the rest deferred")
 	f.StringVar(&opts.projected, "projected", "", "also write the roster as the plan expects it to this .csv file")
 	_ = cmd.RegisterFlagCompletionFunc("framework", completeFrameworks)
 	return cmd
@@ -112,27 +120,15 @@ usage.`,
 // mistake, not a setting.
 const maxMentees = 10_000
 
-// amountValue is --budget: a whole amount, digits optionally grouped by
+// parseAmount reads --budget: a whole amount, digits optionally grouped by
 // spaces, dots or commas (250000, 250.000, 250 000).
-type amountValue struct{ p *int64 }
-
-func (v *amountValue) String() string {
-	if *v.p == plan.NoBudget {
-		return ""
-	}
-	return strconv.FormatInt(*v.p, 10)
-}
-
-func (v *amountValue) Type() string { return "amount" }
-
-func (v *amountValue) Set(s string) error {
+func parseAmount(s string) (int64, error) {
 	digits := strings.NewReplacer(" ", "", ".", "", ",", "", "\u00a0", "").Replace(strings.TrimSpace(s))
 	x, err := strconv.ParseInt(digits, 10, 64)
 	if err != nil || x < 0 || digits == "" || x > 1_000_000_000_000 {
-		return fmt.Errorf("%q is not a whole amount such as 250000", s)
+		return 0, fmt.Errorf("%q is not a whole amount such as 250000", s)
 	}
-	*v.p = x
-	return nil
+	return x, nil
 }
 
 func (opts *planOptions) check() error {

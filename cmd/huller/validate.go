@@ -181,7 +181,7 @@ func checkCatalog(loader *framework.Loader, ref, fwRef string) framework.Diagnos
 	var diags framework.Diagnostics
 	read := func(lang string) { c, diags = catalog.Load(ref, catalog.SheetOptions{Language: lang}) }
 	read("")
-	if c == nil || len(diags.Errors()) > 0 {
+	if c == nil {
 		return diags
 	}
 	if fwRef == "" {
@@ -198,7 +198,7 @@ func checkCatalog(loader *framework.Loader, ref, fwRef string) framework.Diagnos
 	}
 	if !catalog.IsYAML(ref) && fw.Language != c.Language {
 		read(fw.Language) // the sheet's texts are in the framework's language
-		if len(diags.Errors()) > 0 {
+		if c == nil {
 			return diags
 		}
 	}

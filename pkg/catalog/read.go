@@ -44,7 +44,7 @@ func Read(path string, fw *framework.Framework, opts SheetOptions) (*Catalog, fr
 		opts.Language = fw.Language
 	}
 	c, diags := Load(path, opts)
-	if c != nil && len(diags.Errors()) == 0 {
+	if c != nil { // what could be read is checked too: every problem in one run
 		diags = append(diags, Check(c, fw)...)
 	}
 	if len(diags.Errors()) > 0 {

@@ -38,7 +38,7 @@ var (
 	After            = t("After", "Efter", "Po")
 	HolesBeforeAfter = t("The holes before and after", "Hullerne før og efter", "Vrzeli pred in po")
 	Closed           = t("closed", "lukket", "zaprta")
-	Remains          = t("remains: %s levels to raise", "tilbage: løftebehov %s", "ostane: dvig %s ravni")
+	Remains          = t("remains (%s): %s levels to raise", "tilbage (%s): løftebehov %s", "ostane (%s): dvig %s ravni")
 	NewHolesNote     = t("After the plan the roster is analysed again with the same settings; a hole can appear that another one hid (a key person once the coverage is met).",
 		"Efter planen analyseres medarbejderfilen igen med de samme indstillinger; et hul, som et andet skjulte, kan dukke op (en nøgleperson, når dækningen er nået).",
 		"Po načrtu se seznam znova analizira z enakimi nastavitvami; pokaže se lahko vrzel, ki jo je druga zakrivala (ključna oseba, ko je pokritost dosežena).")

@@ -226,7 +226,7 @@ func (v *planView) holesAfter() table {
 		after := cell{l.T(lang.Closed), good}
 		if j, open := p.HoleAfter(i); open {
 			a := p.After.Holes[j]
-			after = cell{l.F(lang.Remains, l.Int(a.Effort)), tierTone[a.Tier]}
+			after = cell{l.F(lang.Remains, strings.ToLower(v.n.Tier(a.Tier)), l.Int(a.Effort)), tierTone[a.Tier]}
 		}
 		t.rows = append(t.rows, []cell{c(l.Int(i + 1)), {v.n.Label(h), tierTone[h.Tier]}, c(v.n.Node(h.Node)), c(l.Int(h.Effort)), after})
 	}

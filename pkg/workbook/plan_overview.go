@@ -175,7 +175,8 @@ func (pb *planBook) holesBeforeAfter(o *ovw) {
 		}
 		o.set(4, h.Effort, pb.topNum)
 		if j, open := p.HoleAfter(i); open {
-			o.set(5, l.F(lang.Remains, l.Int(p.After.Holes[j].Effort)), st.textWrap)
+			a := p.After.Holes[j]
+			o.set(5, l.F(lang.Remains, strings.ToLower(pb.overview.Tier(a.Tier)), l.Int(a.Effort)), st.textWrap)
 		} else {
 			o.set(5, l.T(lang.Closed), st.fitYes)
 		}
