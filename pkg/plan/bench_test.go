@@ -59,7 +59,7 @@ func sortLeaves(ls []catalog.LeafEffect) {
 	}
 }
 
-func benchPlan(b *testing.B, persons, courses int, budget int64) {
+func benchPlan(b *testing.B, persons, courses int, budget int64, coursesOnly bool) {
 	fw, err := framework.NewLoader(frameworks.FS).Load("fagligheder-fase3")
 	if err != nil {
 		b.Fatal(err)
@@ -68,6 +68,7 @@ func benchPlan(b *testing.B, persons, courses int, budget int64) {
 	cat := genCatalog(fw, courses, 1)
 	o := DefaultOptions()
 	o.Budget = budget
+	o.Joint, o.Mentoring = !coursesOnly, !coursesOnly
 	b.ReportAllocs()
 	b.ResetTimer()
 	var p *Plan
@@ -82,6 +83,10 @@ func benchPlan(b *testing.B, persons, courses int, budget int64) {
 	b.ReportMetric(float64(c.Unmet), "unmet")
 }
 
-func BenchmarkPlan1kx100(b *testing.B)        { benchPlan(b, 1_000, 100, NoBudget) }
-func BenchmarkPlan10kx100(b *testing.B)       { benchPlan(b, 10_000, 100, NoBudget) }
-func BenchmarkPlan10kx100Budget(b *testing.B) { benchPlan(b, 10_000, 100, 2_000_000) }
+func BenchmarkPlan1kx100(b *testing.B)             { benchPlan(b, 1_000, 100, NoBudget, false) }
+func BenchmarkPlan10kx100(b *testing.B)            { benchPlan(b, 10_000, 100, NoBudget, false) }
+func BenchmarkPlan10kx100Budget(b *testing.B)      { benchPlan(b, 10_000, 100, 2_000_000, false) }
+func BenchmarkPlan10kx100CoursesOnly(b *testing.B) { benchPlan(b, 10_000, 100, NoBudget, true) }
+func BenchmarkPlan10kx100CoursesBudget(b *testing.B) {
+	benchPlan(b, 10_000, 100, 2_000_000, true)
+}

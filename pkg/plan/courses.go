@@ -1,7 +1,6 @@
 package plan
 
 import (
-	"cmp"
 	"math"
 	"slices"
 
@@ -28,15 +27,16 @@ type courseState struct {
 	b       *builder
 	courses []*catalog.Course
 	cands   [][]candidate // per course
-	slot    []map[int32]int32
-	cnt     [][]int32 // per course: candidates by weight
-	offers  [][]offer // per need
-	active  []bool    // per need
-	runs    [][]int32 // per course: its runs (indices of the run list being filled)
-	list    *[]Run    // the runs being filled: Plan.Runs, or the deferred ones
+	slot    [][]int32     // per course and person: the candidate, -1 for none
+	cnt     [][]int32     // per course: candidates by weight
+	offers  [][]offer     // per need
+	active  []bool        // per need
+	runs    [][]int32     // per course: its runs (indices of the run list being filled)
+	list    *[]Run        // the runs being filled: Plan.Runs, or the deferred ones
 	route   Route
 	budget  int64 // left; NoBudget for none
 	spent   int64
+	buf     []int32 // candidates chosen by top
 }
 
 // courses chooses course runs for the needs not yet routed: a greedy
@@ -97,12 +97,16 @@ func (b *builder) courses() {
 func (b *builder) newCourseState() *courseState {
 	p := b.p
 	cs := p.Catalog.Courses
-	st := &courseState{b: b, courses: cs, cands: make([][]candidate, len(cs)), slot: make([]map[int32]int32, len(cs)),
+	st := &courseState{b: b, courses: cs, cands: make([][]candidate, len(cs)), slot: make([][]int32, len(cs)),
 		cnt: make([][]int32, len(cs)), offers: make([][]offer, len(p.Needs)), active: make([]bool, len(p.Needs)),
 		runs: make([][]int32, len(cs)), list: &p.Runs, route: RouteCourse, budget: NoBudget}
 	byLeaf := make([][]int32, b.nLeaves) // courses per leaf
+	slots := make([]int32, len(cs)*len(b.res.People))
+	for i := range slots {
+		slots[i] = -1
+	}
 	for c, cr := range cs {
-		st.slot[c] = map[int32]int32{}
+		st.slot[c] = slots[c*len(b.res.People) : (c+1)*len(b.res.People)]
 		st.cnt[c] = make([]int32, len(cr.Leaves)+1)
 		for _, e := range cr.Leaves {
 			byLeaf[e.Leaf] = append(byLeaf[e.Leaf], int32(c))
@@ -118,8 +122,8 @@ func (b *builder) newCourseState() *courseState {
 				continue
 			}
 			st.offers[i] = append(st.offers[i], offer{c, int8(e.To)})
-			s, ok := st.slot[c][n.Person]
-			if !ok {
+			s := st.slot[c][n.Person]
+			if s < 0 {
 				s = int32(len(st.cands[c]))
 				st.slot[c][n.Person] = s
 				st.cands[c] = append(st.cands[c], candidate{person: n.Person, order: s})
@@ -244,7 +248,7 @@ func (st *courseState) option(c int, fill bool) (o option, ok, short bool) {
 		}
 	}
 	o.cost = fixed + cr.Cost.Participant*int64(o.n)
-	o.cov = st.top(c, o.n)
+	o.cov = st.topSum(c, o.n)
 	return o, true, false
 }
 
@@ -257,8 +261,8 @@ func (st *courseState) positive(c int) int {
 	return int(n)
 }
 
-// top returns the sum of the n largest weights of course c.
-func (st *courseState) top(c, n int) int64 {
+// topSum returns the sum of the n largest weights of course c.
+func (st *courseState) topSum(c, n int) int64 {
 	var sum int64
 	cnt := st.cnt[c]
 	for w := len(cnt) - 1; w >= 1 && n > 0; w-- {
@@ -267,6 +271,31 @@ func (st *courseState) top(c, n int) int64 {
 		n -= k
 	}
 	return sum
+}
+
+// top returns the n candidates of course c with the largest weights (on a
+// tie, the first in candidate order), in candidate order: every candidate
+// above the least weight taken, and the first ones at that weight. It
+// reuses one buffer.
+func (st *courseState) top(c, n int) []int32 {
+	cnt := st.cnt[c]
+	least, above := len(cnt)-1, 0 // the least weight taken; candidates above it
+	for least > 1 && above+int(cnt[least]) < n {
+		above += int(cnt[least])
+		least--
+	}
+	atLeast := n - above // candidates to take at the least weight
+	st.buf = st.buf[:0]
+	for k, cd := range st.cands[c] {
+		switch {
+		case int(cd.w) > least:
+			st.buf = append(st.buf, int32(k))
+		case int(cd.w) == least && atLeast > 0:
+			st.buf = append(st.buf, int32(k))
+			atLeast--
+		}
+	}
+	return st.buf
 }
 
 // take applies a step: the n candidates of the course with the largest
@@ -282,17 +311,10 @@ func (st *courseState) take(o option) {
 		*st.list = append(*st.list, Run{Course: cr})
 		st.runs[o.course] = append(st.runs[o.course], run)
 	}
-	chosen := make([]candidate, 0, o.n)
-	for _, cd := range st.cands[o.course] {
-		if cd.w > 0 {
-			chosen = append(chosen, cd)
-		}
-	}
-	slices.SortStableFunc(chosen, func(x, y candidate) int { return cmp.Compare(y.w, x.w) })
-	chosen = chosen[:o.n]
-	slices.SortFunc(chosen, func(x, y candidate) int { return cmp.Compare(x.order, y.order) })
+	chosen := st.top(o.course, o.n)
 	r := &(*st.list)[run]
-	for _, cd := range chosen {
+	for _, k := range chosen {
+		cd := &st.cands[o.course][k]
 		r.Persons = append(r.Persons, cd.person)
 		for _, i := range cd.needs {
 			n := &p.Needs[i]
