@@ -61,8 +61,9 @@ type planBook struct {
 	*builder
 	p     *plan.Plan
 	shown *plan.Shown
-	// topNum is a number at the top of a tall row
-	topNum int
+	// topNum is a number at the top of a tall row; closedTop says
+	// "closed" there, in green
+	topNum, closedTop int
 	// participation is one row of the Participants sheet per person and
 	// activity.
 	participation []participation
@@ -99,6 +100,10 @@ func (pb *planBook) build() error {
 	}
 	var err error
 	if pb.topNum, err = pb.f.NewStyle(&excelize.Style{Alignment: &excelize.Alignment{Vertical: "top"}}); err != nil {
+		return err
+	}
+	if pb.closedTop, err = pb.f.NewStyle(&excelize.Style{NumFmt: 49, Font: &excelize.Font{Family: font, Color: "006100"},
+		Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"C6EFCE"}}, Alignment: &excelize.Alignment{Vertical: "top"}}); err != nil {
 		return err
 	}
 	pb.prepareNames()

@@ -21,6 +21,9 @@ func (pb *planBook) writePlanOverview() error {
 	if err := o.layout(); err != nil {
 		return err
 	}
+	if err := pb.f.SetColWidth(o.sheet, "E", "E", 24); err != nil { // a hole's state after the plan
+		return err
+	}
 	pb.overviewTitle(o)
 	pb.planFigures(o)
 	tiers := pb.beforeAfter(o)
@@ -167,18 +170,18 @@ func (pb *planBook) holesBeforeAfter(o *ovw) {
 	}
 	for i, h := range p.Before.Holes {
 		text := pb.overview.Label(h) + ": " + pb.overview.Sentence(h)
+		after, style := l.T(lang.Closed), pb.closedTop
+		if j, open := p.HoleAfter(i); open {
+			a := p.After.Holes[j]
+			after, style = l.F(lang.Remains, strings.ToLower(pb.overview.Tier(a.Tier)), l.Int(a.Effort)), st.textWrap
+		}
 		o.set(1, pb.overview.Tier(h.Tier), st.textWrap)
 		o.set(2, text, st.textWrap)
 		o.mergeRow(2, 3)
-		if o.err == nil { // a merged cell does not grow with its text
-			o.err = pb.f.SetRowHeight(o.sheet, o.row, textHeight(text, 100))
-		}
 		o.set(4, h.Effort, pb.topNum)
-		if j, open := p.HoleAfter(i); open {
-			a := p.After.Holes[j]
-			o.set(5, l.F(lang.Remains, strings.ToLower(pb.overview.Tier(a.Tier)), l.Int(a.Effort)), st.textWrap)
-		} else {
-			o.set(5, l.T(lang.Closed), st.fitYes)
+		o.set(5, after, style)
+		if o.err == nil { // a merged cell does not grow with its text
+			o.err = pb.f.SetRowHeight(o.sheet, o.row, max(textHeight(text, 100), textHeight(after, 24)))
 		}
 		o.row++
 	}
