@@ -251,3 +251,30 @@ func TestPlanContinuation(t *testing.T) {
 		t.Error("the Overview does not say that People continues")
 	}
 }
+
+// BenchmarkWritePlan10k writes the plan workbook of a generated roster of
+// 10,000 persons with the example catalog.
+func BenchmarkWritePlan10k(b *testing.B) {
+	fw := builtin(b, "fagligheder-fase3")
+	cat, diags := catalog.Parse(examples.CatalogName, examples.Catalog)
+	if len(diags.Errors()) > 0 {
+		b.Fatal(diags)
+	}
+	catalog.Check(cat, fw)
+	p, err := plan.Make(fw, genRoster(b, fw, 10_000, 20, 1), analysis.DefaultSettings(), cat, plan.DefaultOptions())
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	b.ResetTimer()
+	var n int
+	for b.Loop() {
+		var buf bytes.Buffer
+		if err := WritePlan(&buf, p, Options{Lang: "da", TmpDir: b.TempDir()}); err != nil {
+			b.Fatal(err)
+		}
+		n = buf.Len()
+	}
+	b.ReportMetric(float64(n)/1e6, "MB")
+	b.ReportMetric(float64(len(p.Needs)), "needs")
+}
