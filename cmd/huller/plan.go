@@ -93,6 +93,7 @@ usage.`,
 	f.BoolVar(&ao.example, "example", false, "plan the built-in example roster with the built-in example catalog")
 	f.StringVar(&opts.catalog, "catalog", "", "course catalog: a YAML file, or a spreadsheet (xlsx or CSV) with one row per course and competence")
 	f.StringVarP(&ao.framework, "framework", "f", "", "framework: a built-in id or a YAML file (default: recorded in the workbook, else fagligheder-fase3)")
+	frameworkDirFlag(cmd, &ao.frameworkDirs)
 	f.StringVar(&ao.sheet, "sheet", "", "workbook sheet to read (default: Roster or Medarbejdere, else the first)")
 	f.StringVar(&ao.requirements, "requirements", "", "file with required levels per role (CSV, xlsx or YAML)")
 	f.BoolVar(&ao.ignoreUnknown, "ignore-unknown", false, "warn about columns naming no competence instead of failing")
@@ -315,6 +316,9 @@ func writeProjected(opts *planOptions, p *plan.Plan) error {
 func analyzeCommand(opts *planOptions, p *plan.Plan) string {
 	ao := &opts.a
 	parts := []string{"huller", "analyze", quoteArg(opts.projected), "--framework", quoteArg(frameworkRef(ao, p.Framework))}
+	for _, d := range ao.frameworkDirs {
+		parts = append(parts, "--framework-dir", quoteArg(d))
+	}
 	if ao.requirements != "" {
 		parts = append(parts, "--requirements", quoteArg(ao.requirements))
 	}
