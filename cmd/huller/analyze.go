@@ -7,6 +7,7 @@ import (
 	"maps"
 	"os"
 	"slices"
+	"strings"
 
 	"github.com/huller/huller/examples"
 	"github.com/huller/huller/frameworks"
@@ -15,6 +16,7 @@ import (
 	"github.com/huller/huller/pkg/lang"
 	"github.com/huller/huller/pkg/narrate"
 	"github.com/huller/huller/pkg/render"
+	"github.com/huller/huller/pkg/risk"
 	"github.com/huller/huller/pkg/roster"
 	"github.com/spf13/cobra"
 )
@@ -37,6 +39,8 @@ type analyzeOptions struct {
 	limit         int
 	specialists   int
 	failOn        string
+	without       []string
+	rosterLabel   string // the roster as the report names it ("" for its file)
 	settings      analysis.Settings
 	s             *streams
 }
@@ -60,6 +64,12 @@ The framework is --framework, else the one recorded in a workbook made by
 'huller template', else fagligheder-fase3. --example analyses the built-in
 example roster of a fictional job centre.
 
+--without NAME[,NAME...] analyses the unit without those persons (names or
+ids: a known retirement, a leave, a team moving away) and compares it with
+the whole unit: the findings opened or worsened, the competences no one
+holds any more, the coverage lost; -o writes the report of the unit
+without them.
+
 Exit status: 0 when the analysis ran, whatever it found; 1 for invalid input;
 2 for wrong usage; 3 when --fail-on holes|gaps matched.`,
 		Example: `  huller analyze --example
@@ -70,6 +80,7 @@ Exit status: 0 when the analysis ran, whatever it found; 1 for invalid input;
   huller analyze team.xlsx --person "Mette Holm"
   huller analyze team.xlsx --person "Mette Holm" -o mette-talk.xlsx
   huller analyze team.xlsx --format json > huller.json
+  huller analyze team.xlsx --without "Jesper Thorsen",N1034   # a known departure
   huller analyze team.csv --format markdown --fail-on holes   # in CI`,
 		Args: args(cobra.MaximumNArgs(1)),
 		RunE: func(cmd *cobra.Command, a []string) error {
@@ -86,29 +97,44 @@ Exit status: 0 when the analysis ran, whatever it found; 1 for invalid input;
 		},
 	}
 	f := cmd.Flags()
+	inputFlags(cmd, opts)
+	enumFlag(cmd, &opts.format, "format", "", "table", render.Formats(), "output format")
+	f.StringVarP(&opts.output, "output", "o", "", "also write the Excel report to this .xlsx file")
+	f.StringVar(&opts.output, "xlsx", "", "same as --output")
+	intFlag(cmd, &opts.limit, "limit", 0, maxRows, "rows of holes and people shown in table and markdown; 0 for all (default: 50 on a terminal, all otherwise)")
+	f.StringVar(&opts.settings.Person, "person", "", "show only this person's own view (name or id), for a development talk; with -o, a one-person workbook")
+	f.BoolVar(&opts.settings.ByTeam, "by-team", false, "also show coverage and holes per team")
+	f.BoolVar(&opts.settings.ByRole, "by-role", false, "also show coverage and holes per role")
+	enumFlag(cmd, &opts.failOn, "fail-on", "", "", []string{"holes", "gaps"}, "exit 3 when the analysis finds any")
+	withoutFlag(cmd, &opts.without, "analyse the unit without these persons (names or ids, separated by commas) and compare it with the whole unit")
+	_ = f.MarkHidden("xlsx")
+	return cmd
+}
+
+// inputFlags declares the flags that choose and read a roster and set the
+// analysis's thresholds, shared by the commands that analyse a roster.
+func inputFlags(cmd *cobra.Command, opts *analyzeOptions) {
+	f := cmd.Flags()
 	f.BoolVar(&opts.example, "example", false, "analyse the built-in example roster (Jobcenter Nordby)")
 	f.StringVarP(&opts.framework, "framework", "f", "", "framework: a built-in id or a YAML file (default: recorded in the workbook, else fagligheder-fase3)")
 	frameworkDirFlag(cmd, &opts.frameworkDirs)
 	f.StringVar(&opts.sheet, "sheet", "", "workbook sheet to read (default: Roster or Medarbejdere, else the first)")
 	f.StringVar(&opts.requirements, "requirements", "", "file with required levels per role (CSV, xlsx or YAML)")
 	f.BoolVar(&opts.ignoreUnknown, "ignore-unknown", false, "warn about columns naming no competence instead of failing")
-	enumFlag(cmd, &opts.format, "format", "", "table", render.Formats(), "output format")
 	langFlag(cmd, &opts.lang, "", "language of labels and framework texts (default: the framework's)")
-	f.StringVarP(&opts.output, "output", "o", "", "also write the Excel report to this .xlsx file")
-	f.StringVar(&opts.output, "xlsx", "", "same as --output")
-	intFlag(cmd, &opts.limit, "limit", 0, maxRows, "rows of holes and people shown in table and markdown; 0 for all (default: 50 on a terminal, all otherwise)")
 	floatFlag(cmd, &opts.settings.Coverage, "coverage", 0, 1, "team coverage below which a basis competence is a hole (0–1)")
 	intFlag(cmd, &opts.specialists, "min-specialists", 0, maxSpecialists, "persons who should fit each profile (default: each profile's own, else 2)")
 	intFlag(cmd, &opts.settings.Target, "target", 0, maxLevel, "target level for every competence (default: the framework's)")
 	floatFlag(cmd, &opts.settings.Fit, "fit", 0, 1, "share of a profile's competences at the target needed to fit it (0–1; default: the framework's)")
 	f.StringVar(&opts.settings.Team, "team", "", "analyse only this team")
-	f.StringVar(&opts.settings.Person, "person", "", "show only this person's own view (name or id), for a development talk; with -o, a one-person workbook")
-	f.BoolVar(&opts.settings.ByTeam, "by-team", false, "also show coverage and holes per team")
-	f.BoolVar(&opts.settings.ByRole, "by-role", false, "also show coverage and holes per role")
-	enumFlag(cmd, &opts.failOn, "fail-on", "", "", []string{"holes", "gaps"}, "exit 3 when the analysis finds any")
-	_ = f.MarkHidden("xlsx")
 	_ = cmd.RegisterFlagCompletionFunc("framework", completeFrameworks)
-	return cmd
+}
+
+// withoutFlag declares --without: names or ids separated by commas (a name
+// holding a comma in double quotes), the flag repeatable.
+func withoutFlag(cmd *cobra.Command, p *[]string, usage string) {
+	cmd.Flags().StringSliceVar(p, "without", nil, usage)
+	_ = cmd.RegisterFlagCompletionFunc("without", cobra.NoFileCompletions)
 }
 
 func (opts *analyzeOptions) check() error {
@@ -117,6 +143,8 @@ func (opts *analyzeOptions) check() error {
 		return usageError{errors.New("give either a roster file or --example, not both")}
 	case !opts.example && opts.roster == "":
 		return usageError{errors.New("no roster given: name a roster file (xlsx or CSV, - for standard input), or use --example")}
+	case len(opts.without) > 0 && opts.settings.Person != "":
+		return usageError{errors.New("give either --person (one person's own view) or --without (the unit without some persons), not both")}
 	}
 	return checkOutput(opts)
 }
@@ -125,50 +153,25 @@ func runAnalyze(opts *analyzeOptions) error {
 	if err := opts.check(); err != nil {
 		return err
 	}
-	warnLang(opts.s, opts.lang)
-	src := roster.FileSource(opts.roster, opts.s.In)
-	if opts.example {
-		src = roster.Source{Name: examples.RosterName, R: bytes.NewReader(examples.Roster)}
-	}
-	fw, err := chooseFramework(opts)
+	res, err := readAnalysis(opts)
 	if err != nil {
 		return err
-	}
-	if err := opts.settings.Validate(fw); err != nil {
-		return usageError{err}
-	}
-	if opts.requirements != "" {
-		reqs, warns, err := roster.ReadRequirements(roster.FileSource(opts.requirements, opts.s.In), fw, roster.Options{})
-		if err != nil {
-			return err
-		}
-		for _, w := range warns {
-			opts.s.warn("%s", w)
-		}
-		opts.settings.FileRequirements, opts.settings.RequirementsFile = reqs, opts.requirements
-	}
-	ros, err := roster.Read(src, fw, roster.Options{Sheet: opts.sheet, IgnoreUnknown: opts.ignoreUnknown, ExtraRoles: roleIDs(opts.settings.FileRequirements)})
-	if err != nil {
-		return err
-	}
-	for _, w := range ros.Warnings {
-		opts.s.warn("%s", w)
-	}
-	res, err := analysis.Analyze(fw, ros, opts.settings)
-	if err != nil {
-		return err
-	}
-	for _, w := range res.Warnings {
-		opts.s.warn("%s", w)
 	}
 	if opts.settings.Person == "" {
 		for _, note := range narrate.New(res, lang.For("en"), false).DefaultsNotes() {
 			opts.s.note("%s", note)
 		}
 	}
+	var sc *risk.Scenario
+	if len(opts.without) > 0 {
+		if sc, err = scenario(opts, res); err != nil {
+			return err
+		}
+		res = sc.After
+	}
 	lang := opts.lang
 	if lang == "" {
-		lang = fw.Language
+		lang = res.Framework.Language
 	}
 	if err := writeReport(opts, res, lang); err != nil {
 		return err
@@ -181,13 +184,85 @@ func runAnalyze(opts *analyzeOptions) error {
 		}
 	}
 	ro := render.Options{Lang: lang, Width: terminalWidth(opts.s), Color: colorEnabled(opts.s), Limit: limit}
-	if err := render.Render(opts.s.Out, opts.format, res, ro); err != nil {
+	if sc != nil {
+		err = render.Scenario(opts.s.Out, opts.format, sc, ro)
+	} else {
+		err = render.Render(opts.s.Out, opts.format, res, ro)
+	}
+	if err != nil {
 		return err
 	}
 	if opts.failOn == "holes" && res.HasHoles() || opts.failOn == "gaps" && res.HasGaps() {
 		return exitCodeError{exitFindings, fmt.Sprintf("--fail-on %s: the analysis found %s", opts.failOn, opts.failOn)}
 	}
 	return nil
+}
+
+// scenario analyses the unit of res without the persons --without names
+// and compares it with the whole unit.
+func scenario(opts *analyzeOptions, res *analysis.Result) (*risk.Scenario, error) {
+	away, err := risk.Match(res, opts.without)
+	if err != nil {
+		return nil, err
+	}
+	after, err := analysis.Analyze(res.Framework, risk.RosterWithout(res, away), opts.settings)
+	if err != nil {
+		return nil, err
+	}
+	sc := risk.Compare(res, after, away)
+	code := opts.lang
+	if code == "" {
+		code = res.Framework.Language
+	}
+	l := lang.For(code)
+	names := make([]string, len(away))
+	for i, p := range away {
+		names[i] = narrate.New(res, l, true).Person(p)
+	}
+	opts.rosterLabel = res.Roster.Source + " " + l.F(lang.ScenarioWithout, strings.Join(names, ", "))
+	return sc, nil
+}
+
+// readAnalysis reads the framework, the requirements and the roster the
+// options name and analyses them, printing the warnings.
+func readAnalysis(opts *analyzeOptions) (*analysis.Result, error) {
+	warnLang(opts.s, opts.lang)
+	src := roster.FileSource(opts.roster, opts.s.In)
+	if opts.example {
+		src = roster.Source{Name: examples.RosterName, R: bytes.NewReader(examples.Roster)}
+	}
+	fw, err := chooseFramework(opts)
+	if err != nil {
+		return nil, err
+	}
+	if err := opts.settings.Validate(fw); err != nil {
+		return nil, usageError{err}
+	}
+	if opts.requirements != "" {
+		reqs, warns, err := roster.ReadRequirements(roster.FileSource(opts.requirements, opts.s.In), fw, roster.Options{})
+		if err != nil {
+			return nil, err
+		}
+		for _, w := range warns {
+			opts.s.warn("%s", w)
+		}
+		opts.settings.FileRequirements, opts.settings.RequirementsFile = reqs, opts.requirements
+	}
+	ros, err := roster.Read(src, fw, roster.Options{Sheet: opts.sheet, IgnoreUnknown: opts.ignoreUnknown, ExtraRoles: roleIDs(opts.settings.FileRequirements)})
+	if err != nil {
+		return nil, err
+	}
+	for _, w := range ros.Warnings {
+		opts.s.warn("%s", w)
+	}
+	res, err := analysis.Analyze(fw, ros, opts.settings)
+	if err != nil {
+		return nil, err
+	}
+	for _, w := range res.Warnings {
+		opts.s.warn("%s", w)
+	}
+	return res, nil
 }
 
 // chooseFramework loads --framework, else the framework recorded in a

@@ -25,7 +25,7 @@ func writeReport(opts *analyzeOptions, res *analysis.Result, lang string) error 
 		return err
 	}
 	v, _ := buildVersion()
-	ro := workbook.Options{Lang: lang, Date: date, Generator: "huller " + v}
+	ro := workbook.Options{Lang: lang, Date: date, Generator: "huller " + v, RosterFile: opts.rosterLabel}
 	if res.Listed != nil {
 		return writeTalk(opts, res, ro)
 	}

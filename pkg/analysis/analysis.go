@@ -119,7 +119,8 @@ type Result struct {
 	// Defaults says which of the framework's defaults are in use.
 	Defaults DefaultsUsed
 
-	needs []int // per profile: leaves at T a person needs to fit it
+	needs []int     // per profile: leaves at T a person needs to fit it
+	an    *analyzer // the analysis's rules, for FiguresOf and Findings
 
 	// Warnings are problems that did not stop the analysis (an unknown
 	// role), each once.
@@ -210,7 +211,8 @@ type Role struct {
 	Required []int8
 	// HullerDefaults reports that Required comes from huller's default
 	// levels in the framework (origin huller): neither the roster's
-	// Requirements sheet nor a requirements file gives the role's levels.
+	// Requirements sheet nor a requirements file gives the role's levels,
+	// or they give the same levels (a template's sheet left as it came).
 	HullerDefaults bool
 	// Profiles are the profiles the framework expects of the role (indices
 	// of Framework.Profiles, in framework order, each once).

@@ -473,3 +473,45 @@ func (f *Framework) Text(t Text, lang string) string {
 	}
 	return t.In("en", f.Language)
 }
+
+// DefaultsOrigin returns the common origin of the defaults that apply: the
+// required level, and the profile target and fit when the framework has
+// profiles; OriginLocal when they differ.
+func (f *Framework) DefaultsOrigin() Origin {
+	d := f.Defaults
+	if len(f.Profiles) > 0 && (d.TargetOrigin != d.RequiredOrigin || d.FitOrigin != d.RequiredOrigin) {
+		return OriginLocal
+	}
+	return d.RequiredOrigin
+}
+
+// GoalsOrigin returns the common origin of the leaves' learning goals;
+// OriginLocal when they differ or no leaf has any.
+func (f *Framework) GoalsOrigin() Origin {
+	o, seen := OriginLocal, false
+	for _, n := range f.Leaves {
+		if n.LearningGoals == nil {
+			continue
+		}
+		if seen && n.LearningGoalsOrigin != o {
+			return OriginLocal
+		}
+		o, seen = n.LearningGoalsOrigin, true
+	}
+	return o
+}
+
+// LevelsOrigin returns the common origin of the role's required levels;
+// OriginLocal when they differ or the role requires nothing.
+func (r *Role) LevelsOrigin() Origin {
+	if len(r.Requires) == 0 {
+		return OriginLocal
+	}
+	o := r.Requires[0].Origin
+	for _, q := range r.Requires[1:] {
+		if q.Origin != o {
+			return OriginLocal
+		}
+	}
+	return o
+}

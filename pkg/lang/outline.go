@@ -41,3 +41,18 @@ var (
 	OutlineKnowledge = t("professional knowledge", "faglig viden", "strokovno znanje")
 	OutlineRole      = t("knowing one's role", "at kende sin rolle", "poznavanje svoje vloge")
 )
+
+// GoalName names a kind of learning goal (a framework's `learning_goals`
+// value: methods, knowledge or role) in huller's words; an unknown kind is
+// returned as it is.
+func (l Lang) GoalName(kind string) string {
+	switch kind {
+	case "methods":
+		return l.T(OutlineMethods)
+	case "knowledge":
+		return l.T(OutlineKnowledge)
+	case "role":
+		return l.T(OutlineRole)
+	}
+	return kind
+}

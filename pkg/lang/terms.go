@@ -112,6 +112,8 @@ var (
 	ProfilesNote      = t("Each profile: competences at the target level or above, of all; a person fits with %s. ★ marks an expected profile; – means not assessed.", "For hver profil: kompetencer på målniveau eller derover, af alle; en person matcher med %s. ★ markerer en forventet profil; – betyder ikke vurderet.", "Za vsak profil: kompetence na ciljni ravni ali višje, od vseh; oseba ustreza pri %s. ★ označuje pričakovan profil; – pomeni, da ni ocenjeno.")
 	FrameworkTitle    = t("Framework as used in this report", "Kompetenceramme som anvendt i rapporten", "Okvir kompetenc, kot je uporabljen v poročilu")
 	TitleL            = t("Title", "Titel", "Naslov")
+	SourceWording     = t("The source's wording", "Kildens ordlyd", "Besedilo vira")
+	NoteL             = t("Note", "Note", "Opomba")
 	Language          = t("Language", "Sprog", "Jezik")
 	Source            = t("Source", "Kilde", "Vir")
 	Publisher         = t("Publisher", "Udgiver", "Izdajatelj")

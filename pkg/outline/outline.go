@@ -232,26 +232,13 @@ func (o *writer) level(n int) string {
 	return fmt.Sprint(n)
 }
 
-// goalName names a kind of learning goal in huller's words.
-func (o *writer) goalName(g framework.LearningGoal) string {
-	switch g {
-	case framework.GoalMethods:
-		return o.l.T(lang.OutlineMethods)
-	case framework.GoalKnowledge:
-		return o.l.T(lang.OutlineKnowledge)
-	case framework.GoalRole:
-		return o.l.T(lang.OutlineRole)
-	}
-	return string(g)
-}
-
 func (o *writer) goalTypes() {
 	if len(o.fw.LearningGoalTypes) == 0 {
 		return
 	}
 	o.printf("\n%s\n", strings.ToUpper(o.l.T(lang.OutlineGoalTypes)))
 	for _, g := range o.fw.LearningGoalTypes {
-		o.printf("  %s\n", o.goalName(g.Type))
+		o.printf("  %s\n", o.l.GoalName(string(g.Type)))
 		o.para(4, o.t(g.Name))
 		o.para(4, o.t(g.Description))
 	}
@@ -315,7 +302,7 @@ func (o *writer) node(n *framework.Node, indent int) {
 	if len(n.LearningGoals) > 0 {
 		names := make([]string, len(n.LearningGoals))
 		for i, g := range n.LearningGoals {
-			names[i] = o.goalName(g)
+			names[i] = o.l.GoalName(string(g))
 		}
 		line := o.l.T(lang.OutlineLearningGoal) + ": " + strings.Join(names, ", ")
 		if o.goalsMixed && n.LearningGoalsOrigin == framework.OriginHuller {

@@ -101,7 +101,7 @@ func TestPlanWorkbook(t *testing.T) {
 		}
 	}
 	// the Overview: no person's name; the coverage before and after
-	overview := strings.Join(flatten(rows(t, f, "Overview")), "\n")
+	overview := strings.Join(planCells(rows(t, f, "Overview")), "\n")
 	for _, per := range p.Before.People {
 		if strings.Contains(overview, per.Name) {
 			t.Errorf("the Overview names %s", per.Name)
@@ -123,7 +123,7 @@ func TestPlanWorkbook(t *testing.T) {
 	}
 }
 
-func flatten(rs [][]string) []string {
+func planCells(rs [][]string) []string {
 	var out []string
 	for _, r := range rs {
 		out = append(out, r...)
@@ -178,7 +178,7 @@ func TestPlanPerson(t *testing.T) {
 	f := open(t, writePlan(t, p, Options{Lang: "en"}))
 	var all []string
 	for _, sheet := range f.GetSheetList() {
-		all = append(all, flatten(rows(t, f, sheet))...)
+		all = append(all, planCells(rows(t, f, sheet))...)
 	}
 	text := strings.Join(all, "\n")
 	for _, per := range p.Before.People {
@@ -247,7 +247,7 @@ func TestPlanContinuation(t *testing.T) {
 	if total != len(p.Needs) {
 		t.Errorf("People sheets hold %d needs, want %d", total, len(p.Needs))
 	}
-	if overview := strings.Join(flatten(rows(t, f, "Overview")), "\n"); !strings.Contains(overview, "People continues on People (2)") {
+	if overview := strings.Join(planCells(rows(t, f, "Overview")), "\n"); !strings.Contains(overview, "People continues on People (2)") {
 		t.Error("the Overview does not say that People continues")
 	}
 }

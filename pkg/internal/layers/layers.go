@@ -8,7 +8,8 @@
 //	layer 1  framework, spreadsheet reading
 //	layer 2  roster, catalog (the course catalog)
 //	layer 3  analysis
-//	layer 4  narrate: the findings in words; plan: from holes to a plan
+//	layer 4  narrate: the findings in words; plan: from holes to a plan;
+//	         risk: vulnerability and hires
 //	layer 5  outputs: render (text), workbook (Excel), rosterform (template),
 //	         outline (a framework as text)
 //
@@ -35,6 +36,7 @@ var Layers = map[string]int{
 	"pkg/internal/rostertest":          3,
 	"pkg/narrate":                      4,
 	"pkg/plan":                         4,
+	"pkg/risk":                         4,
 	"pkg/privacy":                      4,
 	"pkg/render":                       5,
 	"pkg/outline":                      5,

@@ -133,3 +133,15 @@ func cut(s string, width int) (string, int) {
 	}
 	return s, w
 }
+
+// CellLines estimates how many lines a spreadsheet shows text in, wrapped
+// in a cell (or merged cells) width characters wide, in the column-width
+// unit of Excel and LibreOffice: Calibri 11 fits about 1.1 average
+// characters in a unit. Spreadsheets do not always fit a row's height to
+// wrapped text on opening; the report and the template set it from this.
+func CellLines(text string, width float64) int {
+	if text == "" {
+		return 1
+	}
+	return len(Wrap(text, max(1, int(width*1.1))))
+}

@@ -43,3 +43,22 @@ func TestWrapLongWord(t *testing.T) {
 		t.Fatalf("%d lines, first %q", len(lines), lines[0])
 	}
 }
+
+func TestCellLines(t *testing.T) {
+	for _, c := range []struct {
+		text  string
+		width float64
+		want  int
+	}{
+		{"", 10, 1},
+		{"short", 10, 1},
+		{"one two three four", 10, 2}, // 11 characters a line
+		{"one\ntwo", 40, 2},
+		{"a\n\nb", 40, 3},
+		{strings.Repeat("x", 50), 10, 5},
+	} {
+		if got := CellLines(c.text, c.width); got != c.want {
+			t.Errorf("CellLines(%q, %g) = %d, want %d", c.text, c.width, got, c.want)
+		}
+	}
+}
