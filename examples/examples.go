@@ -1,7 +1,7 @@
 // Package examples embeds the example roster that `huller analyze
-// --example` analyses, a fictional job centre on fagligheder-fase3, and
-// the two mappings of it a year apart that `huller diff --example`
-// compares.
+// --example` analyses, the two mappings of it a year apart that `huller
+// diff --example` compares, and the example course catalog that `huller
+// plan --example` plans with: a fictional job centre on fagligheder-fase3.
 package examples
 
 import _ "embed"
@@ -33,3 +33,13 @@ const (
 	Mapping2026Name = "examples/nordby-2026.csv"
 	Mapping2027Name = "examples/nordby-2027.csv"
 )
+
+// Catalog is examples/kursuskatalog.yaml: a fictional course catalog of
+// Jobcenter Nordby for fagligheder-fase3, which `huller plan --example`
+// plans with.
+//
+//go:embed kursuskatalog.yaml
+var Catalog []byte
+
+// CatalogName is the example catalog's file name, as messages show it.
+const CatalogName = "examples/kursuskatalog.yaml"

@@ -171,6 +171,7 @@ Frameworks are YAML files; five are built in (see 'huller frameworks').`,
 	root.AddCommand(
 		newAnalyzeCmd(s),
 		newDiffCmd(s),
+		newPlanCmd(s),
 		newRiskCmd(s),
 		newTemplateCmd(s),
 		newVersionCmd(s),

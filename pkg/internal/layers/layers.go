@@ -6,10 +6,10 @@
 //	layer 0  limits, lang, safetext, outfile, framework's own helpers:
 //	         what everything may use
 //	layer 1  framework, spreadsheet reading
-//	layer 2  roster
+//	layer 2  roster, catalog (the course catalog)
 //	layer 3  analysis
-//	layer 4  narrate: the findings in words; risk: vulnerability and hires;
-//	         diff: two mappings compared
+//	layer 4  narrate: the findings in words; plan: from holes to a plan;
+//	         risk: vulnerability and hires; diff: two mappings compared
 //	layer 5  outputs: render (text), workbook (Excel), rosterform (template),
 //	         outline (a framework as text)
 //
@@ -31,10 +31,12 @@ var Layers = map[string]int{
 	"pkg/internal/spreadsheet":         1,
 	"pkg/internal/textwrap":            0,
 	"pkg/roster":                       2,
+	"pkg/catalog":                      2,
 	"pkg/analysis":                     3,
 	"pkg/internal/rostertest":          3,
 	"pkg/narrate":                      4,
 	"pkg/diff":                         4,
+	"pkg/plan":                         4,
 	"pkg/risk":                         4,
 	"pkg/privacy":                      4,
 	"pkg/render":                       5,
