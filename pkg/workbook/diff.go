@@ -8,7 +8,6 @@ import (
 	"github.com/huller/huller/pkg/diff"
 	"github.com/huller/huller/pkg/lang"
 	"github.com/huller/huller/pkg/narrate"
-	"github.com/huller/huller/pkg/workbook/internal/xlsxstream"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -20,35 +19,14 @@ import (
 // level changes (green up, red down). It names no person on the Overview.
 // The same inputs and Options give the same bytes; every text from the
 // rosters or the framework is a text cell.
-func WriteDiff(w io.Writer, d *diff.Result, opts Options) (err error) {
+func WriteDiff(w io.Writer, d *diff.Result, opts Options) error {
 	if d == nil || d.Before == nil || d.After == nil {
 		return errors.New("report: no comparison")
 	}
-	lim, err := opts.limits()
-	if err != nil {
-		return err
-	}
-	code := opts.Lang
-	if code == "" {
-		code = d.After.Framework.Language
-	}
-	f := excelize.NewFile(excelize.Options{TmpDir: opts.TmpDir})
-	defer func() {
-		if cerr := f.Close(); err == nil && cerr != nil {
-			err = cerr
-		}
-	}()
-	l := lang.For(code)
-	b := &builder{f: f, res: d.After, opts: opts, lim: lim, l: l, bk: xlsxstream.New(f, lim.Rows),
-		narrator: narrate.New(d.After, l, true), overview: narrate.New(d.After, l, false)}
-	db := &diffBook{b: b, d: d, nb: narrate.New(d.Before, l, true), na: b.narrator}
-	if err := db.build(); err != nil {
-		return err
-	}
-	if err := b.bk.WriteTo(w, opts.Compression, opts.TmpDir); err != nil {
-		return fmt.Errorf("report: %w", err)
-	}
-	return nil
+	return writeBook(w, d.After, opts, "report", func(b *builder) error {
+		db := &diffBook{b: b, d: d, nb: narrate.New(d.Before, b.l, true), na: b.narrator}
+		return db.build()
+	})
 }
 
 // diffBook builds the workbook of a comparison on a builder of After.

@@ -2,15 +2,12 @@ package workbook
 
 import (
 	"errors"
-	"fmt"
 	"io"
 	"strings"
 
 	"github.com/huller/huller/pkg/catalog"
 	"github.com/huller/huller/pkg/lang"
-	"github.com/huller/huller/pkg/narrate"
 	"github.com/huller/huller/pkg/plan"
-	"github.com/huller/huller/pkg/workbook/internal/xlsxstream"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -25,35 +22,14 @@ import (
 // and columns to fill in (agreed, follow-up date). With a person filter
 // the lists hold only that person's needs and activities. The bytes depend
 // only on the plan and Options; texts are never formulas.
-func WritePlan(w io.Writer, p *plan.Plan, opts Options) (err error) {
+func WritePlan(w io.Writer, p *plan.Plan, opts Options) error {
 	if p == nil || p.Before == nil {
 		return errors.New("plan workbook: no plan")
 	}
-	lim, err := opts.limits()
-	if err != nil {
-		return err
-	}
-	res := p.Before
-	code := opts.Lang
-	if code == "" {
-		code = res.Framework.Language
-	}
-	f := excelize.NewFile(excelize.Options{TmpDir: opts.TmpDir})
-	defer func() {
-		if cerr := f.Close(); err == nil && cerr != nil {
-			err = cerr
-		}
-	}()
-	l := lang.For(code)
-	pb := &planBook{builder: &builder{f: f, res: res, opts: opts, lim: lim, l: l, bk: xlsxstream.New(f, lim.Rows),
-		narrator: narrate.New(res, l, true), overview: narrate.New(res, l, false)}, p: p, shown: p.Shown()}
-	if err := pb.build(); err != nil {
-		return err
-	}
-	if err := pb.bk.WriteTo(w, opts.Compression, opts.TmpDir); err != nil {
-		return fmt.Errorf("plan workbook: %w", err)
-	}
-	return nil
+	return writeBook(w, p.Before, opts, "plan workbook", func(b *builder) error {
+		pb := &planBook{builder: b, p: p, shown: p.Shown()}
+		return pb.build()
+	})
 }
 
 // planBook builds the plan workbook on the report's builder.
