@@ -7,12 +7,16 @@ import (
 	"maps"
 	"os"
 	"slices"
+	"strings"
 
 	"github.com/huller/huller/examples"
 	"github.com/huller/huller/frameworks"
 	"github.com/huller/huller/pkg/analysis"
 	"github.com/huller/huller/pkg/framework"
+	"github.com/huller/huller/pkg/lang"
+	"github.com/huller/huller/pkg/narrate"
 	"github.com/huller/huller/pkg/render"
+	"github.com/huller/huller/pkg/risk"
 	"github.com/huller/huller/pkg/roster"
 	"github.com/spf13/cobra"
 )
@@ -25,6 +29,7 @@ type analyzeOptions struct {
 	roster        string
 	example       bool
 	framework     string
+	frameworkDirs []string
 	sheet         string
 	requirements  string
 	ignoreUnknown bool
@@ -32,7 +37,11 @@ type analyzeOptions struct {
 	lang          string
 	output        string
 	limit         int
+	specialists   int
 	failOn        string
+	without       []string
+	rosterLabel   string // the roster as the report names it ("" for its file)
+	stale         age
 	settings      analysis.Settings
 	s             *streams
 }
@@ -44,14 +53,23 @@ func newAnalyzeCmd(s *streams) *cobra.Command {
 		Short: "Score a team roster and find the team's holes",
 		Long: `Score every person of a roster (xlsx, or CSV; - reads CSV from standard
 input) against a competence framework: basis competences at the level each
-role requires, and the specialist profiles. Then list the team's holes —
-competences the team does not cover well enough, competences nobody was
-assessed on, profiles nobody fits, persons assigned to a profile they do not
-fit, and competences only one person holds — ranked by severity.
+role requires, and the specialist profiles. Then list the unit's holes by
+priority: what it cannot deliver (a profile none of those expected to hold it
+fits, a basis competence covered below the threshold), what depends on too
+few (too few specialists, a competence only one person holds), what nobody
+was assessed on, and profiles still developing. --by-team and --by-role show
+the same per team and role; --person shows one person's own view for a
+development talk.
 
 The framework is --framework, else the one recorded in a workbook made by
 'huller template', else fagligheder-fase3. --example analyses the built-in
 example roster of a fictional job centre.
+
+--without NAME[,NAME...] analyses the unit without those persons (names or
+ids: a known retirement, a leave, a team moving away) and compares it with
+the whole unit: the findings opened or worsened, the competences no one
+holds any more, the coverage lost; -o writes the report of the unit
+without them.
 
 Exit status: 0 when the analysis ran, whatever it found; 1 for invalid input;
 2 for wrong usage; 3 when --fail-on holes|gaps matched.`,
@@ -59,9 +77,13 @@ Exit status: 0 when the analysis ran, whatever it found; 1 for invalid input;
   huller analyze team.xlsx -o huller-report.xlsx
   huller analyze export.csv --framework examples/jobcenter-nordby.yaml --lang da
   huller analyze team.xlsx --team Ungeteamet --by-team
+  huller analyze team.xlsx --by-role
   huller analyze team.xlsx --person "Mette Holm"
+  huller analyze team.xlsx --person "Mette Holm" -o mette-talk.xlsx
   huller analyze team.xlsx --format json > huller.json
-  huller analyze team.csv --format markdown --fail-on holes   # in CI`,
+  huller analyze team.xlsx --without "Jesper Thorsen",N1034   # a known departure
+  huller analyze team.csv --format markdown --fail-on holes   # in CI
+  huller analyze team.xlsx --stale 12m   # who was assessed more than a year ago`,
 		Args: args(cobra.MaximumNArgs(1)),
 		RunE: func(cmd *cobra.Command, a []string) error {
 			if len(a) == 1 {
@@ -70,34 +92,52 @@ Exit status: 0 when the analysis ran, whatever it found; 1 for invalid input;
 			if !cmd.Flags().Changed("limit") {
 				opts.limit = -1 // the default depends on where the output goes
 			}
+			if cmd.Flags().Changed("min-specialists") {
+				opts.settings.MinSpecialists = opts.specialists
+			}
 			return runAnalyze(opts)
 		},
 	}
 	f := cmd.Flags()
+	inputFlags(cmd, opts)
+	enumFlag(cmd, &opts.format, "format", "", "table", render.Formats(), "output format")
+	f.StringVarP(&opts.output, "output", "o", "", "also write the Excel report to this .xlsx file")
+	f.StringVar(&opts.output, "xlsx", "", "same as --output")
+	intFlag(cmd, &opts.limit, "limit", 0, maxRows, "rows of holes and people shown in table and markdown; 0 for all (default: 50 on a terminal, all otherwise)")
+	f.StringVar(&opts.settings.Person, "person", "", "show only this person's own view (name or id), for a development talk; with -o, a one-person workbook")
+	f.BoolVar(&opts.settings.ByTeam, "by-team", false, "also show coverage and holes per team")
+	f.BoolVar(&opts.settings.ByRole, "by-role", false, "also show coverage and holes per role")
+	enumFlag(cmd, &opts.failOn, "fail-on", "", "", []string{"holes", "gaps"}, "exit 3 when the analysis finds any")
+	withoutFlag(cmd, &opts.without, "analyse the unit without these persons (names or ids, separated by commas) and compare it with the whole unit")
+	f.Var(&ageValue{&opts.stale}, "stale", "warn about and list the persons last assessed longer ago than this (the assessed column): 12m (months), 1y, 6w, 90d")
+	_ = f.MarkHidden("xlsx")
+	return cmd
+}
+
+// inputFlags declares the flags that choose and read a roster and set the
+// analysis's thresholds, shared by the commands that analyse a roster.
+func inputFlags(cmd *cobra.Command, opts *analyzeOptions) {
+	f := cmd.Flags()
 	f.BoolVar(&opts.example, "example", false, "analyse the built-in example roster (Jobcenter Nordby)")
 	f.StringVarP(&opts.framework, "framework", "f", "", "framework: a built-in id or a YAML file (default: recorded in the workbook, else fagligheder-fase3)")
+	frameworkDirFlag(cmd, &opts.frameworkDirs)
 	f.StringVar(&opts.sheet, "sheet", "", "workbook sheet to read (default: Roster or Medarbejdere, else the first)")
 	f.StringVar(&opts.requirements, "requirements", "", "file with required levels per role (CSV, xlsx or YAML)")
 	f.BoolVar(&opts.ignoreUnknown, "ignore-unknown", false, "warn about columns naming no competence instead of failing")
-	f.StringVar(&opts.format, "format", "table", "output format: table, json, csv or markdown")
-	f.StringVar(&opts.lang, "lang", "", "language of labels and framework texts: en, da or sl (default: the framework's)")
-	f.StringVarP(&opts.output, "output", "o", "", "also write the Excel report to this .xlsx file")
-	f.StringVar(&opts.output, "xlsx", "", "same as --output")
-	f.IntVar(&opts.limit, "limit", 0, "rows of holes and people shown in table and markdown; 0 for all (default: 50 on a terminal, all otherwise)")
-	f.Float64Var(&opts.settings.Coverage, "coverage", opts.settings.Coverage, "team coverage below which a basis competence is a hole (0–1)")
-	f.IntVar(&opts.settings.MinSpecialists, "min-specialists", opts.settings.MinSpecialists, "persons who should fit each profile")
-	f.IntVar(&opts.settings.Target, "target", 0, "target level for every competence (default: the framework's)")
-	f.Float64Var(&opts.settings.Fit, "fit", 0, "share of a profile's competences at the target needed to fit it (default: the framework's)")
+	langFlag(cmd, &opts.lang, "", "language of labels and framework texts (default: the framework's)")
+	floatFlag(cmd, &opts.settings.Coverage, "coverage", 0, 1, "team coverage below which a basis competence is a hole (0–1)")
+	intFlag(cmd, &opts.specialists, "min-specialists", 0, maxSpecialists, "persons who should fit each profile (default: each profile's own, else 2)")
+	intFlag(cmd, &opts.settings.Target, "target", 0, maxLevel, "target level for every competence (default: the framework's)")
+	floatFlag(cmd, &opts.settings.Fit, "fit", 0, 1, "share of a profile's competences at the target needed to fit it (0–1; default: the framework's)")
 	f.StringVar(&opts.settings.Team, "team", "", "analyse only this team")
-	f.StringVar(&opts.settings.Person, "person", "", "show only this person (name or id), with the full gap list")
-	f.BoolVar(&opts.settings.ByTeam, "by-team", false, "also report holes per team")
-	f.StringVar(&opts.failOn, "fail-on", "", "exit 3 when there are any: holes or gaps")
-	_ = f.MarkHidden("xlsx")
-	_ = cmd.RegisterFlagCompletionFunc("format", fixedCompletion(render.Formats()...))
-	_ = cmd.RegisterFlagCompletionFunc("lang", fixedCompletion(render.Languages()...))
-	_ = cmd.RegisterFlagCompletionFunc("fail-on", fixedCompletion("holes", "gaps"))
 	_ = cmd.RegisterFlagCompletionFunc("framework", completeFrameworks)
-	return cmd
+}
+
+// withoutFlag declares --without: names or ids separated by commas (a name
+// holding a comma in double quotes), the flag repeatable.
+func withoutFlag(cmd *cobra.Command, p *[]string, usage string) {
+	cmd.Flags().StringSliceVar(p, "without", nil, usage)
+	_ = cmd.RegisterFlagCompletionFunc("without", cobra.NoFileCompletions)
 }
 
 func (opts *analyzeOptions) check() error {
@@ -106,19 +146,8 @@ func (opts *analyzeOptions) check() error {
 		return usageError{errors.New("give either a roster file or --example, not both")}
 	case !opts.example && opts.roster == "":
 		return usageError{errors.New("no roster given: name a roster file (xlsx or CSV, - for standard input), or use --example")}
-	}
-	if err := oneOf("format", opts.format, render.Formats()...); err != nil {
-		return err
-	}
-	if opts.failOn != "" {
-		if err := oneOf("fail-on", opts.failOn, "holes", "gaps"); err != nil {
-			return err
-		}
-	}
-	if opts.lang != "" {
-		if err := render.CheckLang(opts.lang); err != nil {
-			return usageError{err}
-		}
+	case len(opts.without) > 0 && opts.settings.Person != "":
+		return usageError{errors.New("give either --person (one person's own view) or --without (the unit without some persons), not both")}
 	}
 	return checkOutput(opts)
 }
@@ -127,44 +156,25 @@ func runAnalyze(opts *analyzeOptions) error {
 	if err := opts.check(); err != nil {
 		return err
 	}
-	src := roster.FileSource(opts.roster, opts.s.In)
-	if opts.example {
-		src = roster.Source{Name: examples.RosterName, R: bytes.NewReader(examples.Roster)}
-	}
-	fw, err := chooseFramework(opts)
+	res, err := readAnalysis(opts)
 	if err != nil {
 		return err
 	}
-	if err := opts.settings.Validate(fw); err != nil {
-		return usageError{err}
+	if opts.settings.Person == "" {
+		for _, note := range narrate.New(res, lang.For("en"), false).DefaultsNotes() {
+			opts.s.note("%s", note)
+		}
 	}
-	if opts.requirements != "" {
-		reqs, warns, err := roster.ReadRequirements(roster.FileSource(opts.requirements, opts.s.In), fw, roster.Options{})
-		if err != nil {
+	var sc *risk.Scenario
+	if len(opts.without) > 0 {
+		if sc, err = scenario(opts, res); err != nil {
 			return err
 		}
-		for _, w := range warns {
-			opts.s.warn("%s", w)
-		}
-		opts.settings.FileRequirements, opts.settings.RequirementsFile = reqs, opts.requirements
-	}
-	ros, err := roster.Read(src, fw, roster.Options{Sheet: opts.sheet, IgnoreUnknown: opts.ignoreUnknown, ExtraRoles: roleIDs(opts.settings.FileRequirements)})
-	if err != nil {
-		return err
-	}
-	for _, w := range ros.Warnings {
-		opts.s.warn("%s", w)
-	}
-	res, err := analysis.Analyze(fw, ros, opts.settings)
-	if err != nil {
-		return err
-	}
-	for _, w := range res.Warnings {
-		opts.s.warn("%s", w)
+		res = sc.After
 	}
 	lang := opts.lang
 	if lang == "" {
-		lang = fw.Language
+		lang = res.Framework.Language
 	}
 	if err := writeReport(opts, res, lang); err != nil {
 		return err
@@ -177,13 +187,92 @@ func runAnalyze(opts *analyzeOptions) error {
 		}
 	}
 	ro := render.Options{Lang: lang, Width: terminalWidth(opts.s), Color: colorEnabled(opts.s), Limit: limit}
-	if err := render.Render(opts.s.Out, opts.format, res, ro); err != nil {
+	if sc != nil {
+		err = render.Scenario(opts.s.Out, opts.format, sc, ro)
+	} else {
+		err = render.Render(opts.s.Out, opts.format, res, ro)
+	}
+	if err != nil {
 		return err
 	}
 	if opts.failOn == "holes" && res.HasHoles() || opts.failOn == "gaps" && res.HasGaps() {
 		return exitCodeError{exitFindings, fmt.Sprintf("--fail-on %s: the analysis found %s", opts.failOn, opts.failOn)}
 	}
 	return nil
+}
+
+// scenario analyses the unit of res without the persons --without names
+// and compares it with the whole unit.
+func scenario(opts *analyzeOptions, res *analysis.Result) (*risk.Scenario, error) {
+	away, err := risk.Match(res, opts.without)
+	if err != nil {
+		return nil, err
+	}
+	after, err := analysis.Analyze(res.Framework, risk.RosterWithout(res, away), opts.settings)
+	if err != nil {
+		return nil, err
+	}
+	sc := risk.Compare(res, after, away)
+	code := opts.lang
+	if code == "" {
+		code = res.Framework.Language
+	}
+	l := lang.For(code)
+	names := make([]string, len(away))
+	for i, p := range away {
+		names[i] = narrate.New(res, l, true).Person(p)
+	}
+	opts.rosterLabel = res.Roster.Source + " " + l.F(lang.ScenarioWithout, strings.Join(names, ", "))
+	return sc, nil
+}
+
+// readAnalysis reads the framework, the requirements and the roster the
+// options name and analyses them, printing the warnings.
+func readAnalysis(opts *analyzeOptions) (*analysis.Result, error) {
+	warnLang(opts.s, opts.lang)
+	src := roster.FileSource(opts.roster, opts.s.In)
+	if opts.example {
+		src = roster.Source{Name: examples.RosterName, R: bytes.NewReader(examples.Roster)}
+	}
+	fw, err := chooseFramework(opts)
+	if err != nil {
+		return nil, err
+	}
+	if err := opts.settings.Validate(fw); err != nil {
+		return nil, usageError{err}
+	}
+	if opts.requirements != "" {
+		reqs, warns, err := roster.ReadRequirements(roster.FileSource(opts.requirements, opts.s.In), fw, roster.Options{})
+		if err != nil {
+			return nil, err
+		}
+		for _, w := range warns {
+			opts.s.warn("%s", w)
+		}
+		opts.settings.FileRequirements, opts.settings.RequirementsFile = reqs, opts.requirements
+	}
+	ros, err := roster.Read(src, fw, roster.Options{Sheet: opts.sheet, IgnoreUnknown: opts.ignoreUnknown, ExtraRoles: roleIDs(opts.settings.FileRequirements)})
+	if err != nil {
+		return nil, err
+	}
+	for _, w := range ros.Warnings {
+		opts.s.warn("%s", w)
+	}
+	if opts.stale.unit != 0 {
+		today, err := reportDate(opts.s.Getenv)
+		if err != nil {
+			return nil, err
+		}
+		warnStale(opts.s, ros, opts.stale, today)
+	}
+	res, err := analysis.Analyze(fw, ros, opts.settings)
+	if err != nil {
+		return nil, err
+	}
+	for _, w := range res.Warnings {
+		opts.s.warn("%s", w)
+	}
+	return res, nil
 }
 
 // chooseFramework loads --framework, else the framework recorded in a
@@ -205,7 +294,7 @@ func chooseFramework(opts *analyzeOptions) (*framework.Framework, error) {
 	if ref == "" {
 		ref = frameworks.Default
 	}
-	return loadFramework(ref)
+	return loadFramework(ref, opts.frameworkDirs)
 }
 
 func roleIDs(m map[string][]framework.Requirement) []string {

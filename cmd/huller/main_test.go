@@ -30,8 +30,10 @@ func TestScripts(t *testing.T) {
 		t.Fatal(err)
 	}
 	testscript.Run(t, testscript.Params{
-		Dir:           filepath.Join(root, "testdata", "script"),
-		UpdateScripts: *update,
+		Dir:                 filepath.Join(root, "testdata", "script"),
+		UpdateScripts:       *update,
+		RequireExplicitExec: true,
+		RequireUniqueNames:  true,
 		Setup: func(env *testscript.Env) error {
 			env.Setenv("ROOT", root)
 			env.Setenv("SOURCE_DATE_EPOCH", "1767225600") // 2026-01-01
@@ -91,6 +93,11 @@ func TestExitCodes(t *testing.T) {
 		{[]string{"frameworks", "show", "nosuch"}, exitError},
 		{[]string{"analyze", "nosuch.csv"}, exitError},
 		{[]string{"analyze", "--example", "--person", "Nobody"}, exitError},
+		{[]string{"risk", "--example", "--format", "json"}, exitOK},
+		{[]string{"risk", "--example", "--vacancy", "nosuch"}, exitError},
+		{[]string{"risk", "--example", "--hires", "x"}, exitUsage},
+		{[]string{"analyze", "--example", "--without", "Nobody"}, exitError},
+		{[]string{"analyze", "--example", "--without", "N1021", "--person", "N1002"}, exitUsage},
 		{[]string{"analyze", "--example", "--format", "json", "--fail-on", "holes"}, exitFindings},
 		{[]string{"analyze", "--example", "--format", "json", "--fail-on", "gaps"}, exitFindings},
 	}

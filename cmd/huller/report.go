@@ -2,12 +2,15 @@ package main
 
 import (
 	"fmt"
+	"io"
 	"path/filepath"
 	"strconv"
 	"strings"
 	"time"
 
 	"github.com/huller/huller/pkg/analysis"
+	"github.com/huller/huller/pkg/outfile"
+	"github.com/huller/huller/pkg/safetext"
 	"github.com/huller/huller/pkg/workbook"
 )
 
@@ -22,8 +25,11 @@ func writeReport(opts *analyzeOptions, res *analysis.Result, lang string) error 
 		return err
 	}
 	v, _ := buildVersion()
-	ro := workbook.Options{Lang: lang, Date: date, Generator: "huller " + v}
-	if err := workbook.WriteFile(out, res, ro); err != nil {
+	ro := workbook.Options{Lang: lang, Date: date, Generator: "huller " + v, RosterFile: opts.rosterLabel}
+	if res.Listed != nil {
+		return writeTalk(opts, res, ro)
+	}
+	if err := outfile.Write(out, func(w io.Writer) error { return workbook.Write(w, res, ro) }); err != nil {
 		return fmt.Errorf("%s: cannot write the report: %w", out, err)
 	}
 	fmt.Fprintf(opts.s.Err, "huller: wrote %s (%d %s, %d %s)\n", out,
@@ -31,8 +37,29 @@ func writeReport(opts *analyzeOptions, res *analysis.Result, lang string) error 
 	return nil
 }
 
-// checkOutput refuses a report name Excel would not open and a report that
-// would overwrite one of the inputs; it runs before anything is read.
+// writeTalk writes the one-person workbook of --person for a development
+// talk: it needs the filter to match one person.
+func writeTalk(opts *analyzeOptions, res *analysis.Result, ro workbook.Options) error {
+	out := opts.output
+	if len(res.Listed) != 1 {
+		var ids []string
+		for _, p := range res.Listed {
+			ids = append(ids, res.People[p].ID)
+		}
+		return withHint(fmt.Errorf("--person %q matches %d persons; a talk workbook is for one", opts.settings.Person, len(res.Listed)),
+			"give the person's id instead: %s", strings.Join(ids, ", "))
+	}
+	p := int(res.Listed[0])
+	if err := outfile.Write(out, func(w io.Writer) error { return workbook.WriteTalk(w, res, p, ro) }); err != nil {
+		return fmt.Errorf("%s: cannot write the talk workbook: %w", out, err)
+	}
+	fmt.Fprintf(opts.s.Err, "huller: wrote %s (the development talk of %s)\n", out, safetext.Terminal(res.People[p].Name))
+	return nil
+}
+
+// checkOutput refuses a report name Excel would not open, a missing folder
+// and a report that would overwrite one of the inputs; it runs before
+// anything is read.
 func checkOutput(opts *analyzeOptions) error {
 	out := opts.output
 	if out == "" {
@@ -41,13 +68,12 @@ func checkOutput(opts *analyzeOptions) error {
 	if !strings.EqualFold(filepath.Ext(out), ".xlsx") {
 		return usageError{fmt.Errorf("--output %s: the report is an Excel workbook; give a file name ending in .xlsx", out)}
 	}
-	for _, in := range []string{opts.roster, opts.requirements, opts.framework} {
-		if in != "" && in != "-" && workbook.SameFile(out, in) {
-			return fmt.Errorf("--output %s is also an input file, and the report would overwrite it; choose another name", out)
-		}
-	}
-	return nil
+	return outfile.Check(out, opts.roster, opts.requirements, opts.framework)
 }
+
+// maxEpoch is 9999-12-31T23:59:59Z: a later year is no date a workbook
+// can store.
+const maxEpoch = 253402300799
 
 // reportDate is SOURCE_DATE_EPOCH when set (reproducible reports), else now.
 func reportDate(getenv func(string) string) (time.Time, error) {
@@ -56,8 +82,9 @@ func reportDate(getenv func(string) string) (time.Time, error) {
 		return time.Now().UTC(), nil
 	}
 	sec, err := strconv.ParseInt(s, 10, 64)
-	if err != nil || sec < 0 {
-		return time.Time{}, fmt.Errorf("SOURCE_DATE_EPOCH=%q is not a number of seconds since 1970; unset it or fix it", s)
+	if err != nil || sec < 0 || sec > maxEpoch {
+		return time.Time{}, withHint(fmt.Errorf("SOURCE_DATE_EPOCH=%q is not a number of seconds from 1970 to 9999", s),
+			"unset it, or set it to a date such as $(date +%%s)")
 	}
 	return time.Unix(sec, 0).UTC(), nil
 }

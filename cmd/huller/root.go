@@ -7,16 +7,20 @@ import (
 	"os"
 	"strings"
 
+	"github.com/huller/huller/pkg/outfile"
+	"github.com/huller/huller/pkg/safetext"
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 	"golang.org/x/term"
 )
 
 // Exit codes, documented in README.md.
 const (
 	exitOK       = 0
-	exitError    = 1 // invalid input, failed validation
-	exitUsage    = 2 // unknown flag, missing argument
-	exitFindings = 3 // --fail-on matched
+	exitError    = 1   // invalid input, failed validation
+	exitUsage    = 2   // unknown flag, missing argument
+	exitFindings = 3   // --fail-on matched
+	exitSignal   = 130 // interrupted (Ctrl-C, SIGTERM), as a shell reports SIGINT
 )
 
 // streams are the command's standard streams and environment, injected so
@@ -45,7 +49,9 @@ type exitCodeError struct {
 
 func (e exitCodeError) Error() string { return e.msg }
 
-// hintError carries a likely fix, printed as "huller: hint: …".
+// hintError carries a likely fix, printed as "huller: hint: …". Errors of
+// the packages carry theirs the same way: any error in the chain with a
+// Hint method.
 type hintError struct {
 	err  error
 	hint string
@@ -53,6 +59,7 @@ type hintError struct {
 
 func (e hintError) Error() string { return e.err.Error() }
 func (e hintError) Unwrap() error { return e.err }
+func (e hintError) Hint() string  { return e.hint }
 
 func withHint(err error, format string, args ...any) error {
 	return hintError{err, fmt.Sprintf(format, args...)}
@@ -62,7 +69,24 @@ func withHint(err error, format string, args ...any) error {
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	s := &streams{In: stdin, Out: stdout, Err: stderr, Getenv: os.Getenv,
 		OutTTY: isTerminal(stdout), ErrTTY: isTerminal(stderr)}
-	return execute(s, args)
+	return interruptible(s, func() int { return execute(s, args) }, interrupts())
+}
+
+// interruptible runs cmd; when a signal arrives on sig first, it removes
+// every temporary file a command has open (an existing report stays as it
+// was: reports are renamed into place only when complete) and returns
+// exitSignal without waiting for cmd.
+func interruptible(s *streams, cmd func() int, sig <-chan os.Signal) int {
+	done := make(chan int, 1)
+	go func() { done <- cmd() }()
+	select {
+	case code := <-done:
+		return code
+	case <-sig:
+		outfile.Cleanup()
+		fmt.Fprintln(s.Err, "huller: interrupted; no file was written")
+		return exitSignal
+	}
 }
 
 func isTerminal(w io.Writer) bool {
@@ -99,20 +123,27 @@ func execute(s *streams, args []string) int {
 
 // printError prints every line of the error once, as "huller: …".
 func printError(w io.Writer, err error) {
-	for _, line := range strings.Split(err.Error(), "\n") {
+	for _, line := range strings.Split(safetext.Terminal(err.Error()), "\n") {
 		if line != "" {
 			fmt.Fprintln(w, "huller: "+line)
 		}
 	}
-	var h hintError
-	if errors.As(err, &h) {
-		fmt.Fprintln(w, "huller: hint: "+h.hint)
+	var h interface{ Hint() string }
+	if errors.As(err, &h) && h.Hint() != "" {
+		fmt.Fprintln(w, "huller: hint: "+safetext.Terminal(h.Hint()))
 	}
 }
 
-// warn prints a warning on stderr.
+// note prints a note on stderr: something to know about the result (the
+// framework's defaults in use), not a problem with the input.
+func (s *streams) note(format string, args ...any) {
+	fmt.Fprintln(s.Err, "huller: note: "+safetext.Terminal(fmt.Sprintf(format, args...)))
+}
+
+// warn prints a warning on stderr, with what came from the input made
+// safe for the terminal.
 func (s *streams) warn(format string, args ...any) {
-	fmt.Fprintf(s.Err, "huller: warning: "+format+"\n", args...)
+	fmt.Fprintln(s.Err, "huller: warning: "+safetext.Terminal(fmt.Sprintf(format, args...)))
 }
 
 func newRootCmd(s *streams) *cobra.Command {
@@ -136,15 +167,19 @@ Frameworks are YAML files; five are built in (see 'huller frameworks').`,
 	root.SetIn(s.In)
 	root.SetOut(s.Out)
 	root.SetErr(s.Err)
-	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
+	root.SetFlagErrorFunc(flagError)
 	root.AddCommand(
 		newAnalyzeCmd(s),
+		newDiffCmd(s),
+		newPlanCmd(s),
+		newRiskCmd(s),
 		newTemplateCmd(s),
 		newVersionCmd(s),
 		newCompletionCmd(s),
 		newValidateCmd(s),
 		newFrameworksCmd(s),
 		newSchemaCmd(s),
+		newDocsCmd(s),
 	)
 	return root
 }
@@ -159,12 +194,16 @@ func args(v cobra.PositionalArgs) cobra.PositionalArgs {
 	}
 }
 
-// oneOf checks an enum flag value.
-func oneOf(flag, value string, allowed ...string) error {
-	for _, a := range allowed {
-		if value == a {
-			return nil
+// flagError turns a flag parsing error into a usage error; a bad value of
+// one of huller's own flags reads "--format "xml" is not one of: …" rather
+// than pflag's "invalid argument … for … flag: …".
+func flagError(_ *cobra.Command, err error) error {
+	var iv *pflag.InvalidValueError
+	if errors.As(err, &iv) {
+		switch iv.GetFlag().Value.(type) {
+		case *enumValue, *intValue, *floatValue, *langValue, *ageValue:
+			return usageError{fmt.Errorf("--%s %s", iv.GetFlag().Name, iv.Unwrap())}
 		}
 	}
-	return usageError{fmt.Errorf("--%s %q is not one of: %s", flag, value, strings.Join(allowed, ", "))}
+	return usageError{err}
 }

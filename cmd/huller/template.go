@@ -6,11 +6,11 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"slices"
 	"strings"
 
 	"github.com/huller/huller/frameworks"
 	"github.com/huller/huller/pkg/framework"
+	"github.com/huller/huller/pkg/outfile"
 	"github.com/huller/huller/pkg/roster"
 	"github.com/huller/huller/pkg/rosterform"
 	"github.com/huller/huller/pkg/workbook"
@@ -19,9 +19,11 @@ import (
 
 type templateOptions struct {
 	framework string
+	dirs      []string // --framework-dir
 	output    string
 	format    string
 	lang      string
+	catalog   bool
 	s         *streams
 }
 
@@ -40,11 +42,18 @@ picks it without --framework.
 
 --format csv (the default for an output name ending in .csv) writes just the
 CSV header row instead, UTF-8 with a BOM.
+
+--catalog writes a course catalog to fill in instead, for 'huller plan
+--catalog': one row per course and competence it develops, with drop-downs
+of the forms, activity types, kinds of learning goal, the framework's
+competences and the scale's levels, and the meaning of each column as a
+header comment and on an Instructions sheet.
 An existing output file is replaced (atomically); the framework file itself
 is never overwritten.`,
 		Example: `  huller template -o roster.xlsx
   huller template --framework koordinator-mreze --lang en -o team.xlsx
-  huller template --format csv > roster.csv`,
+  huller template --format csv > roster.csv
+  huller template --catalog -o kursuskatalog.xlsx`,
 		Args: args(cobra.NoArgs),
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			if !cmd.Flags().Changed("format") && strings.EqualFold(filepath.Ext(opts.output), ".csv") {
@@ -55,19 +64,17 @@ is never overwritten.`,
 	}
 	f := cmd.Flags()
 	f.StringVarP(&opts.framework, "framework", "f", frameworks.Default, "framework: a built-in id or a YAML file")
+	frameworkDirFlag(cmd, &opts.dirs)
 	f.StringVarP(&opts.output, "output", "o", "", "file to write (- for standard output)")
-	f.StringVar(&opts.format, "format", "xlsx", "output format: xlsx or csv")
-	f.StringVar(&opts.lang, "lang", "", "language of the texts: da, en or sl (default: the framework's)")
-	_ = cmd.RegisterFlagCompletionFunc("format", fixedCompletion("xlsx", "csv"))
-	_ = cmd.RegisterFlagCompletionFunc("lang", fixedCompletion(rosterform.Languages()...))
+	enumFlag(cmd, &opts.format, "format", "", "xlsx", []string{"xlsx", "csv"}, "output format")
+	langFlag(cmd, &opts.lang, "", "language of the texts (default: the framework's)")
+	f.BoolVar(&opts.catalog, "catalog", false, "write a course catalog to fill in (for huller plan) instead of a roster")
 	_ = cmd.RegisterFlagCompletionFunc("framework", completeFrameworks)
 	return cmd
 }
 
 func runTemplate(opts *templateOptions) error {
-	if err := oneOf("format", opts.format, "xlsx", "csv"); err != nil {
-		return err
-	}
+	warnLang(opts.s, opts.lang)
 	out := opts.output
 	if out == "" {
 		if opts.format == "xlsx" {
@@ -76,21 +83,24 @@ func runTemplate(opts *templateOptions) error {
 		out = "-"
 	}
 	if out == "-" && opts.format == "xlsx" && opts.s.OutTTY {
-		return errors.New("refusing to write a binary workbook to the terminal; use -o FILE or redirect the output")
+		return withHint(errors.New("refusing to write a binary workbook to the terminal"), "use -o FILE, or redirect the output to a file")
 	}
-	loader := framework.NewLoader(frameworks.FS)
+	loader, err := newLoader(opts.dirs)
+	if err != nil {
+		return err
+	}
 	fw, err := loader.Load(opts.framework)
 	if err != nil {
 		return err
+	}
+	if opts.catalog {
+		return writeCatalogForm(opts, fw, out)
 	}
 	ref := roster.FrameworkRef{ID: fw.ID}
 	if !loader.IsBuiltin(opts.framework) {
 		if abs, err := filepath.Abs(opts.framework); err == nil {
 			ref.File = abs
 		}
-	}
-	if opts.lang != "" && !slices.Contains(rosterform.Languages(), opts.lang) {
-		opts.s.warn("the template's instructions are not written in %q; they are in English (the framework's texts follow --lang where the framework has them)", opts.lang)
 	}
 	topts := rosterform.Options{Lang: opts.lang, Ref: ref, FileName: filepath.Base(out)}
 	if out == "-" {
@@ -105,14 +115,40 @@ func runTemplate(opts *templateOptions) error {
 	if out == "-" {
 		return write(opts.s.Out)
 	}
-	if ref.File != "" && workbook.SameFile(out, ref.File) {
-		return fmt.Errorf("-o %s is the framework file, and the template would overwrite it; choose another output file", out)
+	if err := outfile.Check(out, ref.File); err != nil {
+		return err
 	}
-	if err := rosterform.WriteFile(out, write); err != nil {
+	if err := outfile.Write(out, write); err != nil {
 		return fmt.Errorf("%s: %w", out, unwrapPath(err))
 	}
 	fmt.Fprintf(opts.s.Err, "huller: wrote %s: %s, %d %s, %d %s\n", out, fw.ID,
 		len(fw.Leaves), plural(len(fw.Leaves), "competence", "competences"), len(fw.Roles), plural(len(fw.Roles), "role", "roles"))
+	return nil
+}
+
+// writeCatalogForm writes the course catalog to fill in.
+func writeCatalogForm(opts *templateOptions, fw *framework.Framework, out string) error {
+	date, err := reportDate(opts.s.Getenv)
+	if err != nil {
+		return err
+	}
+	v, _ := buildVersion()
+	write := func(w io.Writer) error {
+		if opts.format == "csv" {
+			return workbook.WriteCatalogFormCSV(w)
+		}
+		return workbook.WriteCatalogForm(w, fw, workbook.Options{Lang: opts.lang, Date: date, Generator: "huller " + v})
+	}
+	if out == "-" {
+		return write(opts.s.Out)
+	}
+	if err := outfile.Check(out, opts.framework); err != nil {
+		return err
+	}
+	if err := outfile.Write(out, write); err != nil {
+		return fmt.Errorf("%s: %w", out, unwrapPath(err))
+	}
+	fmt.Fprintf(opts.s.Err, "huller: wrote %s: a course catalog to fill in for %s\n", out, fw.ID)
 	return nil
 }
 

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
@@ -15,12 +16,9 @@ func runTemplateCmd(t *testing.T, outTTY bool, args ...string) (stdout, stderr s
 	t.Helper()
 	var out, errb bytes.Buffer
 	s := &streams{In: strings.NewReader(""), Out: &out, Err: &errb, OutTTY: outTTY, Getenv: func(string) string { return "" }}
-	cmd := newTemplateCmd(s)
-	cmd.SetArgs(args)
-	cmd.SetOut(&out)
-	cmd.SetErr(&errb)
-	cmd.SilenceErrors = true
-	err = cmd.Execute()
+	root := newRootCmd(s)
+	root.SetArgs(append([]string{"template"}, args...))
+	_, err = root.ExecuteC()
 	return out.String(), errb.String(), err
 }
 
@@ -56,7 +54,7 @@ func TestTemplateCommand(t *testing.T) {
 	copyFw := filepath.Join(dir, "fw.yaml")
 	data, _ := os.ReadFile(fwFile)
 	_ = os.WriteFile(copyFw, data, 0o644)
-	if _, _, err := runTemplateCmd(t, false, "--framework", copyFw, "-o", copyFw); err == nil || !strings.Contains(err.Error(), "is the framework file") {
+	if _, _, err := runTemplateCmd(t, false, "--framework", copyFw, "-o", copyFw); err == nil || !strings.Contains(err.Error(), "is also an input file") {
 		t.Errorf("error %v", err)
 	}
 	if b, _ := os.ReadFile(copyFw); !bytes.Equal(b, data) {
@@ -90,7 +88,7 @@ func TestTemplateCommandErrors(t *testing.T) {
 		{[]string{"--format", "pdf", "-o", "x"}, false, `--format "pdf" is not one of: xlsx, csv`, true},
 		{[]string{"-o", "-"}, true, "refusing to write a binary workbook to the terminal", false},
 		{[]string{"--framework", "nope", "-o", "x.xlsx"}, false, "nope", false},
-		{[]string{"-o", filepath.Join(t.TempDir(), "no", "dir", "x.xlsx")}, false, "no such file or directory", false},
+		{[]string{"-o", filepath.Join(t.TempDir(), "no", "dir", "x.xlsx")}, false, "does not exist", false},
 		{[]string{"extra"}, false, "unknown command", true},
 	}
 	for _, tt := range tests {
@@ -100,7 +98,7 @@ func TestTemplateCommandErrors(t *testing.T) {
 			continue
 		}
 		var ue usageError
-		if isUsage := asUsage(err, &ue); isUsage != tt.usage {
+		if isUsage := errors.As(err, &ue); isUsage != tt.usage {
 			t.Errorf("%v: usage error %v, want %v", tt.args, isUsage, tt.usage)
 		}
 	}
@@ -109,19 +107,4 @@ func TestTemplateCommandErrors(t *testing.T) {
 	if err != nil || !strings.HasPrefix(stdout, "PK") {
 		t.Errorf("xlsx to a pipe: %v", err)
 	}
-}
-
-func asUsage(err error, ue *usageError) bool {
-	for err != nil {
-		if u, ok := err.(usageError); ok {
-			*ue = u
-			return true
-		}
-		u, ok := err.(interface{ Unwrap() error })
-		if !ok {
-			return false
-		}
-		err = u.Unwrap()
-	}
-	return false
 }

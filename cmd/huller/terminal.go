@@ -22,7 +22,19 @@ func terminalWidth(s *streams) int {
 }
 
 // colorEnabled reports whether to colour output on stdout: only on a
-// terminal, never when NO_COLOR is set or TERM is dumb.
+// terminal that takes ANSI escape sequences, never when NO_COLOR is set or
+// TERM is dumb.
 func colorEnabled(s *streams) bool {
-	return s.OutTTY && s.Getenv("NO_COLOR") == "" && s.Getenv("TERM") != "dumb"
+	return useColor(s.OutTTY, s.Getenv, func() bool { return enableANSI(s.Out) })
+}
+
+// useColor decides on colour. enable makes the terminal take ANSI escape
+// sequences and reports whether it does; it is called only when nothing
+// else rules colour out, so that huller leaves a console it will not colour
+// as it found it.
+func useColor(tty bool, getenv func(string) string, enable func() bool) bool {
+	if !tty || getenv("NO_COLOR") != "" || getenv("TERM") == "dumb" {
+		return false
+	}
+	return enable()
 }

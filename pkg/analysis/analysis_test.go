@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/huller/huller/pkg/framework"
+	"github.com/huller/huller/pkg/internal/rostertest"
 	"github.com/huller/huller/pkg/roster"
 )
 
@@ -22,48 +23,8 @@ func frameworkYAML(id string, minLevel int, defaults, body string) string {
 	return b.String() + body
 }
 
-// tinyYAML is a framework small enough to compute every figure by hand.
-// Scale 0–4. Basis leaves (framework order): A1, A2a, A2b, B1; profile
-// leaves: P1–P4 (target 3, need 3 of 4 at fit 0.75), Q1, Q2 (target 2,
-// need 2 of 2).
-var tinyYAML = frameworkYAML("tiny", 0, "{required: 2, target: 3, fit: 0.75}", `
-basis:
-  - id: A
-    name: Group A
-    items:
-      - {id: A1, name: A one}
-      - id: A2
-        name: A two
-        items:
-          - {id: A2a, name: A two a}
-          - {id: A2b, name: A two b}
-  - id: B
-    name: Group B
-    items:
-      - {id: B1, name: B one}
-profiles:
-  - id: P
-    name: Profile P
-    items:
-      - {id: P1, name: P one}
-      - {id: P2, name: P two}
-      - {id: P3, name: P three}
-      - {id: P4, name: P four}
-  - id: Q
-    name: Profile Q
-    target: 2
-    items:
-      - {id: Q1, name: Q one}
-      - {id: Q2, name: Q two}
-roles:
-  - id: lead
-    name: Lead
-    requires: {A: 3, B: 0}
-    profiles: [P]
-  - id: aide
-    name: Aide
-    requires: {A2b: 1}
-`)
+// tinyYAML is rostertest.Tiny.
+var tinyYAML = rostertest.Tiny
 
 func parseFW(t testing.TB, src string) *framework.Framework {
 	t.Helper()
@@ -217,19 +178,21 @@ func TestProfiles(t *testing.T) {
 	type pf struct {
 		fit      [2]float64
 		fits     [2]bool
-		assigned []int32
-		fromRole bool
+		atTarget [2]int
+		assessed [2]int
+		expected []int32
+		byRole   bool
 		pgaps    []Gap
 		best     []int
 		bestFit  float64
 	}
 	want := []pf{
 		// Ann: P1–P3 at 3 → 0.75 fits P; Q1 2 ≥ T=2, Q2 blank → 0.5. P via role lead.
-		{[2]float64{0.75, 0.5}, [2]bool{true, false}, []int32{0}, true, []Gap{{7, 3, 1}}, []int{0}, 0.75},
+		{[2]float64{0.75, 0.5}, [2]bool{true, false}, [2]int{3, 1}, [2]int{4, 1}, []int32{0}, true, []Gap{{7, 3, 1}}, []int{0}, 0.75},
 		// Bo: no P leaf at 3; Q1 3, Q2 1 → 0.5. Q from the roster, gap Q2 2−1.
-		{[2]float64{0, 0.5}, [2]bool{false, false}, []int32{1}, false, []Gap{{9, 2, 1}}, []int{1}, 0.5},
+		{[2]float64{0, 0.5}, [2]bool{false, false}, [2]int{0, 1}, [2]int{3, 2}, []int32{1}, false, []Gap{{9, 2, 1}}, []int{1}, 0.5},
 		// Cy: P4 at 3 → 0.25; Q2 2 → 0.5. No role, no profiles.
-		{[2]float64{0.25, 0.5}, [2]bool{false, false}, nil, false, nil, []int{1}, 0.5},
+		{[2]float64{0.25, 0.5}, [2]bool{false, false}, [2]int{1, 1}, [2]int{1, 1}, nil, false, nil, []int{1}, 0.5},
 	}
 	for p, w := range want {
 		for j := range 2 {
@@ -239,13 +202,16 @@ func TestProfiles(t *testing.T) {
 			if f := res.Fits(p, j); f != w.fits[j] {
 				t.Errorf("person %d profile %d: fits %v, want %v", p, j, f, w.fits[j])
 			}
+			if k, n := res.AtTarget(p, j), res.ProfileAssessed(p, j); k != w.atTarget[j] || n != w.assessed[j] {
+				t.Errorf("person %d profile %d: %d at target, %d assessed; want %d, %d", p, j, k, n, w.atTarget[j], w.assessed[j])
+			}
 		}
 		pp := res.People[p]
-		if len(pp.Assigned) != len(w.assigned) || (len(w.assigned) > 0 && !reflect.DeepEqual(pp.Assigned, w.assigned)) {
-			t.Errorf("person %d: assigned %v, want %v", p, pp.Assigned, w.assigned)
+		if len(pp.Expected) != len(w.expected) || (len(w.expected) > 0 && !reflect.DeepEqual(pp.Expected, w.expected)) {
+			t.Errorf("person %d: expected %v, want %v", p, pp.Expected, w.expected)
 		}
-		if pp.AssignedFromRole != w.fromRole {
-			t.Errorf("person %d: assigned from role %v, want %v", p, pp.AssignedFromRole, w.fromRole)
+		if pp.ExpectedByRole != w.byRole {
+			t.Errorf("person %d: expected by role %v, want %v", p, pp.ExpectedByRole, w.byRole)
 		}
 		if len(pp.ProfileGaps) != len(w.pgaps) || (len(w.pgaps) > 0 && !reflect.DeepEqual(pp.ProfileGaps, w.pgaps)) {
 			t.Errorf("person %d: profile gaps %v, want %v", p, pp.ProfileGaps, w.pgaps)
@@ -255,8 +221,8 @@ func TestProfiles(t *testing.T) {
 		}
 	}
 	wantStats := []ProfileStat{
-		{Target: 3, Need: 3, Fitting: 1, Assigned: 1, AssignedFitting: 1},
-		{Target: 2, Need: 2, Fitting: 0, Assigned: 1, AssignedFitting: 0},
+		{Target: 3, Need: 3, Specialists: 2, Fitting: 1, Expected: 1, ExpectedByRole: 1, ExpectedAssessed: 1, ExpectedFitting: 1},
+		{Target: 2, Need: 2, Specialists: 2, Fitting: 0, Expected: 1, ExpectedByRole: 0, ExpectedAssessed: 1, ExpectedFitting: 0},
 	}
 	if !reflect.DeepEqual(res.Profiles, wantStats) {
 		t.Errorf("profile stats %+v, want %+v", res.Profiles, wantStats)
@@ -278,18 +244,14 @@ func TestBestTies(t *testing.T) {
 	}
 }
 
-// holeString is a compact form of a hole for comparisons.
 func holeString(res *Result, h Hole) string {
 	var names []string
 	for _, p := range h.People {
 		names = append(names, res.People[p].Name)
 	}
-	s := fmt.Sprintf("%s %s %d [%s]", h.Kind, h.Node.ID, h.Severity, strings.Join(names, " "))
+	s := fmt.Sprintf("%s %s %s %d [%s]", h.Kind, h.Node.ID, h.Tier, h.Effort, strings.Join(names, " "))
 	if h.HasCoverage {
 		s += fmt.Sprintf(" cov=%.3f", h.Coverage)
-	}
-	if h.Kind == KindAssignment {
-		s += fmt.Sprintf(" fit=%.2f", h.Fit)
 	}
 	return s
 }
@@ -306,30 +268,59 @@ func TestHolesRanked(t *testing.T) {
 	fw := parseFW(t, tinyYAML)
 	res := analyze(t, fw, tinyRoster(t, fw), DefaultSettings())
 	want := []string{
-		// B1 is required of Bo and Cy (2 each) and neither is assessed.
-		"unassessed B1 4 [Bo Cy]",
-		// P2: Ann alone at ≥ 3, the next best is Bo at 0 → 3 levels.
-		"single-point P2 3 [Ann]",
-		// P3: Ann alone; no one else assessed → from the scale's 0.
-		"single-point P3 3 [Ann]",
-		"single-point A2a 2 [Ann]", // next best Bo at 1
-		"single-point P1 2 [Ann]",  // next best Bo at 1
-		"single-point P4 2 [Cy]",   // next best Ann at 1
-		// Severity 1 ties: basis before profile before assignment before
-		// single-point, then framework order.
-		"basis A1 1 [Cy] cov=0.667",  // Ann 3≥3, Bo 2≥2, Cy 1<2
-		"basis A2a 1 [Bo] cov=0.500", // Ann met, Bo 1<2, Cy unassessed
-		"basis A2b 1 [Ann] cov=0.000",
-		"profile Q 1 []",               // cheapest: Bo raises Q2 from 1 to 2
-		"assignment Q 1 [Bo] fit=0.50", // Bo needs Q2 1→2
-		"single-point A1 1 [Ann]",      // next best Bo at 2
-		"single-point Q2 1 [Cy]",       // T 2, next best Bo at 1
+		// Tier 1, profiles first. Q: Bo is expected to hold it (roster),
+		// assessed, and does not fit: none of those expected fits. Effort:
+		// Bo's Q2 1→2, and, for the second specialist, the cheapest other
+		// candidate (Ann: Q2 from 0 to 2).
+		"profile Q cannot-deliver 3 [Bo]",
+		// Basis coverage below 0.8, effort 1 each, in framework order.
+		"basis A1 cannot-deliver 1 [Cy] cov=0.667",  // Ann 3≥3, Bo 2≥2, Cy 1<2
+		"basis A2a cannot-deliver 1 [Bo] cov=0.500", // Ann met, Bo 1<2, Cy unassessed
+		"basis A2b cannot-deliver 1 [Ann] cov=0.000",
+		// Tier 2. P: Ann (expected, by role) fits; one of 2 specialists.
+		// The cheapest second is Cy: P1–P3 from unassessed (0) to 3, two of
+		// them: 6.
+		"profile P fragile 6 []",
+		// Single points, effort first: P2 next best Bo at 0; P3 no one
+		// else assessed, so from the scale's 0; P1 Bo at 1; P4 Ann at 1;
+		// Q2 (T 2) Bo at 1. A1 and A2a, which Ann alone holds, are basis
+		// holes already.
+		"single-point P2 fragile 3 [Ann]",
+		"single-point P3 fragile 3 [Ann]",
+		"single-point P1 fragile 2 [Ann]",
+		"single-point P4 fragile 2 [Cy]",
+		"single-point Q2 fragile 1 [Cy]",
+		// Tier 3: B1 is required of Bo and Cy (2 each) and neither is
+		// assessed.
+		"unassessed B1 unknown 4 [Bo Cy]",
 	}
 	if got := holeStrings(res, res.Holes); !reflect.DeepEqual(got, want) {
 		t.Errorf("holes:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 	if !res.HasHoles() || !res.HasGaps() {
 		t.Errorf("HasHoles %v HasGaps %v, want true true", res.HasHoles(), res.HasGaps())
+	}
+	q, p := res.Holes[0].Profile, res.Holes[4].Profile
+	wantQ := &ProfileHole{Expected: 1, Assessed: 1, Specialists: 2,
+		Bottlenecks: []Bottleneck{{Leaf: 9, Below: 1, Holders: 1}},       // Q2: Bo below; Cy holds it
+		Candidates:  []Candidate{{Person: 1, Effort: 1}, {0, 2}, {2, 2}}} // Bo, then Ann and Cy in roster order
+	if !reflect.DeepEqual(q, wantQ) {
+		t.Errorf("profile Q hole %+v, want %+v", q, wantQ)
+	}
+	wantP := &ProfileHole{Expected: 1, ExpectedByRole: 1, Assessed: 1, Fitting: 1, FittingAll: 1, Specialists: 2,
+		// nobody expected lacks it: what keeps the candidates (Cy, Bo) from it
+		Bottlenecks: []Bottleneck{{4, 1, 1}, {5, 1, 1}, {7, 1, 1}},
+		Candidates:  []Candidate{{2, 6}, {1, 8}}}
+	if !reflect.DeepEqual(p, wantP) {
+		t.Errorf("profile P hole %+v, want %+v", p, wantP)
+	}
+	// The roles behind a basis hole: Cy (no role, default 2) on A1; Ann
+	// (lead, 3) on A2b.
+	if a1 := res.Holes[1]; !reflect.DeepEqual(a1.Roles, []RoleNeed{{Role: 2, Level: 2, Gaps: 1}}) || a1.Holders != 1 || a1.Teachers != 1 {
+		t.Errorf("A1 roles %+v holders %d teachers %d", a1.Roles, a1.Holders, a1.Teachers)
+	}
+	if a2b := res.Holes[3]; !reflect.DeepEqual(a2b.Roles, []RoleNeed{{Role: 0, Level: 3, Gaps: 1}}) {
+		t.Errorf("A2b roles %+v", a2b.Roles)
 	}
 	// Leaf figures and holders.
 	a1 := res.Leaves[0]
@@ -344,38 +335,67 @@ func TestHolesRanked(t *testing.T) {
 func TestByTeam(t *testing.T) {
 	fw := parseFW(t, tinyYAML)
 	s := DefaultSettings()
-	s.ByTeam = true
+	s.ByTeam, s.ByRole = true, true
 	res := analyze(t, fw, tinyRoster(t, fw), s)
 	if len(res.Teams) != 2 || res.Teams[0].Name != "X" || res.Teams[1].Name != "Y" {
 		t.Fatalf("teams %+v", res.Teams)
 	}
 	wantX := []string{
-		"single-point P2 3 [Ann]",
-		"single-point P3 3 [Ann]",
-		"unassessed B1 2 [Bo]", // Ann's B1 is not required (R = 0)
-		"single-point A2a 2 [Ann]",
-		"single-point P1 2 [Ann]",
-		"basis A2a 1 [Bo] cov=0.500",
-		"basis A2b 1 [Ann] cov=0.000",
-		"profile Q 1 []",
-		"assignment Q 1 [Bo] fit=0.50",
-		"single-point A1 1 [Ann]",
+		"profile Q cannot-deliver 3 [Bo]",
+		"basis A2a cannot-deliver 1 [Bo] cov=0.500",
+		"basis A2b cannot-deliver 1 [Ann] cov=0.000",
+		// Ann (expected) fits P; the team's second specialist would be Bo
+		// (P1 1→3, P2 0→3, P3 0→3).
+		"profile P fragile 8 []",
+		"single-point P2 fragile 3 [Ann]",
+		"single-point P3 fragile 3 [Ann]",
+		"single-point P1 fragile 2 [Ann]",
+		"single-point A1 fragile 1 [Ann]", // A1 is no hole in team X: Bo meets his 2
+		"unassessed B1 unknown 2 [Bo]",    // Ann's B1 is not required (R = 0)
 	}
+	// Cy is expected to hold no profile and fits none: no profile hole and no
+	// single point on a profile leaf in team Y.
 	wantY := []string{
-		"profile P 6 []", // Cy needs two more of P1–P3, each from 0 to 3
-		"single-point P4 3 [Cy]",
-		"unassessed A2a 2 [Cy]",
-		"unassessed A2b 2 [Cy]",
-		"unassessed B1 2 [Cy]",
-		"profile Q 2 []",
-		"single-point Q2 2 [Cy]",
-		"basis A1 1 [Cy] cov=0.000",
+		"basis A1 cannot-deliver 1 [Cy] cov=0.000",
+		"unassessed A2a unknown 2 [Cy]",
+		"unassessed A2b unknown 2 [Cy]",
+		"unassessed B1 unknown 2 [Cy]",
 	}
 	if got := holeStrings(res, res.Teams[0].Holes); !reflect.DeepEqual(got, wantX) {
 		t.Errorf("team X holes:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(wantX, "\n"))
 	}
 	if got := holeStrings(res, res.Teams[1].Holes); !reflect.DeepEqual(got, wantY) {
 		t.Errorf("team Y holes:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(wantY, "\n"))
+	}
+	// Roles: lead (Ann) holds P, which the role expects: Q, which no lead
+	// is expected to hold or fits, is not the role's hole. A second
+	// specialist for P would be a newcomer: 3 leaves from 0 to 3.
+	if len(res.RoleGroups) != 3 || res.RoleGroups[0].Name != "lead" || res.RoleGroups[0].Role != 0 {
+		t.Fatalf("role groups %+v", res.RoleGroups)
+	}
+	wantLead := []string{
+		"basis A2b cannot-deliver 1 [Ann] cov=0.000",
+		"profile P fragile 9 []",
+		"single-point A1 fragile 3 [Ann]",
+		"single-point A2a fragile 3 [Ann]",
+		"single-point P1 fragile 3 [Ann]",
+		"single-point P2 fragile 3 [Ann]",
+		"single-point P3 fragile 3 [Ann]",
+	}
+	if got := holeStrings(res, res.RoleGroups[0].Holes); !reflect.DeepEqual(got, wantLead) {
+		t.Errorf("role lead holes:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(wantLead, "\n"))
+	}
+	// Aide (Bo): Q, expected of him, needs him (Q2 1→2) and a newcomer
+	// (2 leaves × 2 levels).
+	wantAide := []string{
+		"profile Q cannot-deliver 5 [Bo]",
+		"basis A2a cannot-deliver 1 [Bo] cov=0.000",
+		"single-point Q1 fragile 2 [Bo]",
+		"unassessed B1 unknown 2 [Bo]",
+		"unassessed A2b unknown 1 [Bo]",
+	}
+	if got := holeStrings(res, res.RoleGroups[1].Holes); !reflect.DeepEqual(got, wantAide) {
+		t.Errorf("role aide holes:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(wantAide, "\n"))
 	}
 	// The whole roster's holes do not depend on ByTeam.
 	plain := analyze(t, fw, tinyRoster(t, fw), DefaultSettings())
@@ -389,6 +409,10 @@ func TestByTeam(t *testing.T) {
 	if !reflect.DeepEqual(res.Teams[0].Members, []int32{0, 1}) || !reflect.DeepEqual(res.Teams[1].Members, []int32{2}) {
 		t.Errorf("members %v %v", res.Teams[0].Members, res.Teams[1].Members)
 	}
+	// A role's coverage: lead (Ann) meets A1 and A2a, not A2b.
+	if c, ok := res.RoleGroups[0].Leaves[2].Coverage(); !ok || c != 0 {
+		t.Errorf("lead A2b coverage %v %v", c, ok)
+	}
 }
 
 func TestTeamFilter(t *testing.T) {
@@ -399,8 +423,8 @@ func TestTeamFilter(t *testing.T) {
 	if len(res.People) != 2 || res.People[1].Name != "Bo" {
 		t.Fatalf("people %d", len(res.People))
 	}
-	if res.Holes[2].Kind != KindUnassessed || res.Holes[2].Node.ID != "B1" || res.Holes[2].Severity != 2 {
-		t.Errorf("team X hole 3: %s", holeString(res, res.Holes[2]))
+	if h := res.Holes[len(res.Holes)-1]; h.Kind != KindUnassessed || h.Node.ID != "B1" || h.Effort != 2 {
+		t.Errorf("team X last hole: %s", holeString(res, h))
 	}
 }
 
@@ -413,8 +437,8 @@ func TestPersonFilter(t *testing.T) {
 		if !reflect.DeepEqual(res.Listed, []int32{1}) {
 			t.Errorf("%q: listed %v, want [1]", q, res.Listed)
 		}
-		if len(res.Holes) != 13 {
-			t.Errorf("%q: %d holes, want the team's 13", q, len(res.Holes))
+		if len(res.Holes) != 11 {
+			t.Errorf("%q: %d holes, want the unit's 11", q, len(res.Holes))
 		}
 		n := 0
 		for i, p := range res.ListedPeople() {
@@ -439,7 +463,6 @@ func TestErrors(t *testing.T) {
 		{"coverage", func(s *Settings) { s.Coverage = 1.5 }, "coverage threshold 1.5 is not between 0 and 1"},
 		{"fit", func(s *Settings) { s.Fit = -0.1 }, "fit threshold -0.1 is not between 0 and 1"},
 		{"target", func(s *Settings) { s.Target = 7 }, "target level 7 is not on the scale of tiny (0–4)"},
-		{"min", func(s *Settings) { s.MinSpecialists = -1 }, "minimum number of specialists -1 is negative"},
 		{"team", func(s *Settings) { s.Team = "Z" }, `no person in team "Z" of team.xlsx (teams: X, Y)`},
 		{"person", func(s *Settings) { s.Person = "Di" }, `no person with id or name "Di" in team.xlsx`},
 		{"person in team", func(s *Settings) { s.Person = "Cy"; s.Team = "X" },
@@ -512,40 +535,50 @@ func TestRequirementsPrecedence(t *testing.T) {
 	}
 }
 
-func TestAssignment(t *testing.T) {
+// TestExpected: the roster's profiles column replaces the role's
+// expectation; those expected and assessed who do not fit make one hole per
+// profile, not one per person.
+func TestExpected(t *testing.T) {
 	fw := parseFW(t, tinyYAML)
 	r := makeRoster(t, fw, []string{"P1", "P2", "P3", "P4", "Q1", "Q2"},
 		// lead with an explicit profiles column: Q replaces the role's P.
 		rp{"Ann", "E1", "lead", "", []string{"Q", "nope", "Q"}, []int8{0, 0, 0, 0, 2, 2}},
-		// lead without: P from the role; P1 2, P2 1, P3 blank, P4 3 → reach 1,
-		// needs 2 more: the cheapest shortfalls are P1 (1) and P2 (2) → 3.
+		// lead without: P from the role; P1 2, P2 1, P3 blank, P4 3 → 1 at
+		// target, needs 2 more: the cheapest shortfalls are P1 (1) and P2
+		// (2) → 3.
 		rp{"Bo", "E2", "lead", "", nil, []int8{2, 1, u, 3, 0, 0}},
-		// the same shortfall as Bo, so the tie is broken by roster order.
 		rp{"Cy", "E3", "lead", "", nil, []int8{2, 1, u, 3, 0, 0}},
 	)
 	s := DefaultSettings()
 	s.MinSpecialists = 0
 	res := analyze(t, fw, r, s)
-	if !reflect.DeepEqual(res.People[0].Assigned, []int32{1}) || res.People[0].AssignedFromRole {
-		t.Errorf("Ann assigned %v (from role %v), want [1] from the roster", res.People[0].Assigned, res.People[0].AssignedFromRole)
+	if !reflect.DeepEqual(res.People[0].Expected, []int32{1}) || res.People[0].ExpectedByRole {
+		t.Errorf("Ann expected %v (by role %v), want [1] from the roster", res.People[0].Expected, res.People[0].ExpectedByRole)
 	}
-	if !reflect.DeepEqual(res.People[1].Assigned, []int32{0}) || !res.People[1].AssignedFromRole {
-		t.Errorf("Bo assigned %v, want [0] from the role", res.People[1].Assigned)
+	if !reflect.DeepEqual(res.People[1].Expected, []int32{0}) || !res.People[1].ExpectedByRole {
+		t.Errorf("Bo expected %v, want [0] from the role", res.People[1].Expected)
 	}
-	var got []string
-	for _, h := range res.Holes {
-		if h.Kind == KindAssignment {
-			got = append(got, holeString(res, h))
-		}
+	want := []string{
+		"profile P cannot-deliver 6 [Bo Cy]", // Bo 3 + Cy 3
+		"single-point Q1 fragile 2 [Ann]",    // Ann fits Q, expected of her
+		"single-point Q2 fragile 2 [Ann]",
+		"unassessed A1 unknown 9 [Ann Bo Cy]", // three leads, R 3, none assessed
+		"unassessed A2a unknown 9 [Ann Bo Cy]",
+		"unassessed A2b unknown 9 [Ann Bo Cy]",
 	}
-	want := []string{"assignment P 3 [Bo] fit=0.25", "assignment P 3 [Cy] fit=0.25"}
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("assignment holes %q, want %q", got, want)
+	if got := holeStrings(res, res.Holes); !reflect.DeepEqual(got, want) {
+		t.Errorf("holes:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	wantP := &ProfileHole{Expected: 2, ExpectedByRole: 2, Assessed: 2,
+		Bottlenecks: []Bottleneck{{4, 2, 0}, {5, 2, 0}},  // P1 and P2: both below, no one holds them
+		Candidates:  []Candidate{{1, 3}, {2, 3}, {0, 9}}} // Ann last: all four from 0
+	if got := res.Holes[0].Profile; !reflect.DeepEqual(got, wantP) {
+		t.Errorf("profile P %+v, want %+v", got, wantP)
 	}
 	if want := []string{`team.xlsx: "nope" in the profiles column is not a profile of framework tiny (profiles: P, Q): ignored`}; !reflect.DeepEqual(res.Warnings, want) {
 		t.Errorf("warnings %q", res.Warnings)
 	}
-	// Profile gaps of an assigned profile list the assessed leaves below T.
+	// Profile gaps of an expected profile list the assessed leaves below T.
 	wantPG := []Gap{{4, 3, 2}, {5, 3, 1}}
 	if !reflect.DeepEqual(res.People[1].ProfileGaps, wantPG) {
 		t.Errorf("Bo profile gaps %v, want %v", res.People[1].ProfileGaps, wantPG)
@@ -561,8 +594,64 @@ func TestAssignment(t *testing.T) {
 	}
 }
 
+// TestNotAssessedIsNotZero: a person expected to hold a profile but
+// assessed on none of its leaves is not a mismatch and not a candidate; when
+// nobody expected was assessed, the hole says so (unknown).
+func TestNotAssessedIsNotZero(t *testing.T) {
+	fw := parseFW(t, tinyYAML)
+	r := makeRoster(t, fw, []string{"P1", "P2", "P3", "P4"},
+		rp{"Ann", "E1", "lead", "", nil, []int8{u, u, u, u}}, // P by role, nothing assessed
+		rp{"Bo", "E2", "", "", nil, []int8{3, 3, 3, u}},      // fits P, not expected to
+	)
+	s := DefaultSettings()
+	s.MinSpecialists = 1
+	res := analyze(t, fw, r, s)
+	var p *Hole
+	for i, h := range res.Holes {
+		if h.Kind == KindProfile {
+			p = &res.Holes[i]
+		}
+	}
+	// one specialist is enough; Ann's fit is unknown: 1 expected × need 3
+	// × 3 levels at most.
+	if p == nil || p.Tier != TierUnknown || p.Effort != 9 || len(p.People) != 0 ||
+		!reflect.DeepEqual(p.Profile.NotAssessed, []int32{0}) || len(p.Profile.Candidates) != 0 {
+		t.Fatalf("profile P hole %+v", p)
+	}
+	if res.Fits(0, 0) || res.ProfileAssessed(0, 0) != 0 {
+		t.Error("Ann fits or was assessed")
+	}
+	if talk := res.Talk(0); !reflect.DeepEqual(talk.ProfilesNotAssessed, []int32{0}) || len(talk.Needs) != 0 {
+		t.Errorf("Ann's talk: %+v", talk)
+	}
+	// Partly assessed: "k of n, m not assessed".
+	if k, n := res.AtTarget(1, 0), res.ProfileNotAssessed(1, 0); k != 3 || n != 1 {
+		t.Errorf("Bo: %d at target, %d not assessed", k, n)
+	}
+}
+
+// TestNoProfileCell: a profiles cell saying "no profile" (an empty, not nil,
+// list) keeps the role's expectation away.
+func TestNoProfileCell(t *testing.T) {
+	fw := parseFW(t, tinyYAML)
+	r := makeRoster(t, fw, []string{"P1"},
+		rp{"Ann", "E1", "lead", "", []string{}, []int8{1}},
+		rp{"Bo", "E2", "lead", "", nil, []int8{1}},
+	)
+	res := analyze(t, fw, r, DefaultSettings())
+	if len(res.People[0].Expected) != 0 || res.People[0].ExpectedByRole {
+		t.Errorf("Ann expected %v", res.People[0].Expected)
+	}
+	if !reflect.DeepEqual(res.People[1].Expected, []int32{0}) || !res.People[1].ExpectedByRole {
+		t.Errorf("Bo expected %v", res.People[1].Expected)
+	}
+	if res.Profiles[0].Expected != 1 {
+		t.Errorf("P expected of %d", res.Profiles[0].Expected)
+	}
+}
+
 func TestRoleProfilesOnce(t *testing.T) {
-	// A role listing a profile twice, out of framework order, assigns each
+	// A role listing a profile twice, out of framework order, expects each
 	// once in framework order: one hole and one set of gaps per profile.
 	fw := parseFW(t, tinyYAML+"  - {id: both, name: Both, profiles: [Q, P, Q]}\n")
 	r := makeRoster(t, fw, []string{"P1", "Q1"}, rp{"Ann", "E1", "both", "", nil, []int8{1, 1}})
@@ -570,25 +659,25 @@ func TestRoleProfilesOnce(t *testing.T) {
 	s.MinSpecialists = 0
 	res := analyze(t, fw, r, s)
 	ann := res.People[0]
-	if !reflect.DeepEqual(ann.Assigned, []int32{0, 1}) || !ann.AssignedFromRole {
-		t.Errorf("assigned %v (from role %v), want [0 1] from the role", ann.Assigned, ann.AssignedFromRole)
+	if !reflect.DeepEqual(ann.Expected, []int32{0, 1}) || !ann.ExpectedByRole {
+		t.Errorf("expected %v (by role %v), want [0 1] from the role", ann.Expected, ann.ExpectedByRole)
 	}
 	if want := []Gap{{4, 3, 1}, {8, 2, 1}}; !reflect.DeepEqual(ann.ProfileGaps, want) {
 		t.Errorf("profile gaps %v, want %v", ann.ProfileGaps, want)
 	}
-	if res.Profiles[1].Assigned != 1 {
-		t.Errorf("Q assigned %d times, want 1", res.Profiles[1].Assigned)
+	if res.Profiles[1].Expected != 1 {
+		t.Errorf("Q expected %d times, want 1", res.Profiles[1].Expected)
 	}
 	var got []string
 	for _, h := range res.Holes {
-		if h.Kind == KindAssignment {
+		if h.Kind == KindProfile {
 			got = append(got, holeString(res, h))
 		}
 	}
 	// P: 3 leaves to raise (P1 from 1, P2 and P3 from 0) = 2+3+3; Q: Q1 1→2
 	// and Q2 0→2.
-	if want := []string{"assignment P 8 [Ann] fit=0.00", "assignment Q 3 [Ann] fit=0.00"}; !reflect.DeepEqual(got, want) {
-		t.Errorf("assignment holes %q, want %q", got, want)
+	if want := []string{"profile P cannot-deliver 8 [Ann]", "profile Q cannot-deliver 3 [Ann]"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("profile holes %q, want %q", got, want)
 	}
 }
 
@@ -641,7 +730,7 @@ func TestCoverageThreshold(t *testing.T) {
 			basis = append(basis, holeString(res, h))
 		}
 	}
-	if want := []string{"basis A1 2 [P3] cov=0.750"}; !reflect.DeepEqual(basis, want) {
+	if want := []string{"basis A1 cannot-deliver 2 [P3] cov=0.750"}; !reflect.DeepEqual(basis, want) {
 		t.Errorf("basis holes %q, want %q", basis, want)
 	}
 	s := DefaultSettings()
@@ -670,8 +759,14 @@ func TestProfileHoleMinSpecialists(t *testing.T) {
 		}
 	}
 	// Two more specialists: Bo (1) and a newcomer (2 leaves × 2 levels).
-	if q == nil || q.Severity != 5 || !reflect.DeepEqual(q.People, []int32{0}) {
-		t.Fatalf("profile Q hole %+v, want severity 5 people [Ann]", q)
+	if q == nil || q.Tier != TierFragile || q.Effort != 5 || len(q.People) != 0 ||
+		q.Profile.FittingAll != 1 || q.Profile.Specialists != 3 || !reflect.DeepEqual(q.Profile.Candidates, []Candidate{{1, 1}}) {
+		t.Fatalf("profile Q hole %+v, want effort 5, Bo the candidate", q)
+	}
+	// Without a setting, each profile needs DefaultSpecialists.
+	res = analyze(t, fw, r, DefaultSettings())
+	if res.Profiles[1].Specialists != DefaultSpecialists {
+		t.Errorf("default specialists %d", res.Profiles[1].Specialists)
 	}
 }
 
@@ -688,7 +783,7 @@ func TestNoHoles(t *testing.T) {
 }
 
 func TestKindString(t *testing.T) {
-	want := []string{"basis", "unassessed", "profile", "assignment", "single-point"}
+	want := []string{"profile", "basis", "single-point", "unassessed"}
 	for i, k := range Kinds {
 		if k.String() != want[i] {
 			t.Errorf("kind %d: %s", i, k)
@@ -696,6 +791,12 @@ func TestKindString(t *testing.T) {
 	}
 	if Kind(9).String() != "unknown" {
 		t.Errorf("Kind(9)")
+	}
+	tiers := []string{"cannot-deliver", "fragile", "unknown", "developing"}
+	for i, tr := range Tiers {
+		if tr.String() != tiers[i] || int(tr) != i+1 {
+			t.Errorf("tier %d: %s", i, tr)
+		}
 	}
 }
 
@@ -706,8 +807,8 @@ func TestNeed(t *testing.T) {
 		want int
 	}{{4, 0.75, 3}, {9, 0.75, 7}, {3, 0.75, 3}, {5, 0.75, 4}, {5, 0.8, 4}, {2, 0.5, 1}, {4, 0, 0}, {4, 1, 4}, {10, 0.7, 7}}
 	for _, tt := range tests {
-		if got := need(tt.n, tt.fit); got != tt.want {
-			t.Errorf("need(%d, %g) = %d, want %d", tt.n, tt.fit, got, tt.want)
+		if got := needFor(tt.n, tt.fit); got != tt.want {
+			t.Errorf("needFor(%d, %g) = %d, want %d", tt.n, tt.fit, got, tt.want)
 		}
 	}
 }
@@ -718,13 +819,14 @@ func TestEmpty(t *testing.T) {
 		r    *roster.Roster
 		want []string
 	}{
-		// No one: nobody fits either profile, at a newcomer's cost (P: 3
-		// leaves from 0 to 3; Q: 2 leaves from 0 to 2).
-		{makeRoster(t, fw, nil), []string{"profile P 9 []", "profile Q 4 []"}},
-		// One lead with no score columns at all.
+		// No one: nobody fits either profile; two specialists each, both
+		// newcomers (P: 3 leaves from 0 to 3; Q: 2 leaves from 0 to 2).
+		{makeRoster(t, fw, nil), []string{"profile P fragile 18 []", "profile Q fragile 8 []"}},
+		// One lead with no score columns at all: P is expected of her, but
+		// she was not assessed, so she is no candidate.
 		{makeRoster(t, fw, nil, rp{"Ann", "E1", "lead", "", nil, nil}), []string{
-			"profile P 9 []", "assignment P 9 [Ann] fit=0.00", "profile Q 4 []",
-			"unassessed A1 3 [Ann]", "unassessed A2a 3 [Ann]", "unassessed A2b 3 [Ann]"}},
+			"profile P fragile 18 []", "profile Q fragile 8 []",
+			"unassessed A1 unknown 3 [Ann]", "unassessed A2a unknown 3 [Ann]", "unassessed A2b unknown 3 [Ann]"}},
 	}
 	for _, tt := range tests {
 		s := DefaultSettings()
@@ -756,12 +858,75 @@ profiles:
 	s.MinSpecialists = 2
 	res := analyze(t, fw, r, s)
 	want := []string{
-		"unassessed G1 4 [Ann Bo]", // 2 × (3 − 1)
-		"unassessed G2 4 [Ann Bo]",
-		"profile P 3 [Ann]",       // Bo raises P1 or P2 from 1 to 4
-		"single-point P1 3 [Ann]", // no one else assessed: from 1 to 4
+		"profile P fragile 3 []",           // Bo is not assessed: a newcomer, one leaf from 1 to 4
+		"single-point P1 fragile 3 [Ann]",  // no one else assessed: from 1 to 4
+		"unassessed G1 unknown 4 [Ann Bo]", // 2 × (3 − 1)
+		"unassessed G2 unknown 4 [Ann Bo]",
 	}
 	if got := holeStrings(res, res.Holes); !reflect.DeepEqual(got, want) {
 		t.Errorf("holes %q, want %q", got, want)
+	}
+}
+
+// TestTalk: Bo's development talk, by hand on the tiny roster.
+func TestTalk(t *testing.T) {
+	fw := parseFW(t, tinyYAML)
+	res := analyze(t, fw, tinyRoster(t, fw), DefaultSettings())
+	got := res.Talk(1)
+	want := Talk{
+		Person: 1,
+		// Q1 at 3 (target 2); without a teaching level, the target is
+		// where one can teach.
+		Strengths: []Strength{{Leaf: 8, Level: 3, Teaches: true}},
+		// A2a 1 of a required 2; Q2 1 of the target 2 in Q, expected of Bo.
+		Needs:       []Need{{Gap{1, 2, 1}, -1}, {Gap{9, 2, 1}, 1}},
+		NotAssessed: []int32{2, 3}, // A2b and B1 are required of an aide
+		// Both needs are holes of the unit (A2a a basis hole, Q2 the
+		// bottleneck of Q); Ann, in Bo's team, can teach A2a; Cy, in
+		// another, Q2.
+		Focus: []Focus{
+			{Need: Need{Gap{1, 2, 1}, -1}, UnitHole: true, Helpers: []int32{0}},
+			{Need: Need{Gap{9, 2, 1}, 1}, UnitHole: true, Helpers: []int32{2}},
+		},
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("talk\n%+v\nwant\n%+v", got, want)
+	}
+}
+
+// TestDefaultsUsed: the roles measured against the framework's levels
+// alone, and the persons whose profiles come from their role.
+func TestDefaultsUsed(t *testing.T) {
+	// a framework whose levels and roles are the job centre's own: no note
+	fw := parseFW(t, tinyYAML)
+	res := analyze(t, fw, tinyRoster(t, fw), DefaultSettings())
+	if res.Defaults.Roles != nil || res.Defaults.Expectations != 0 {
+		t.Errorf("defaults of a local framework %+v", res.Defaults)
+	}
+	// huller's defaults, as in every built-in framework
+	fw = parseFW(t, "origin: huller\n"+tinyYAML)
+	res = analyze(t, fw, tinyRoster(t, fw), DefaultSettings())
+	if want := (DefaultsUsed{Roles: []int32{0, 1, 2}, Expectations: 1}); !reflect.DeepEqual(res.Defaults, want) {
+		t.Errorf("defaults %+v, want %+v", res.Defaults, want)
+	}
+	r := tinyRoster(t, fw)
+	r.Requirements = map[string][]framework.Requirement{"aide": {{Node: "A1", Level: 1}}}
+	s := DefaultSettings()
+	s.FileRequirements = map[string][]framework.Requirement{"lead": {{Node: "A1", Level: 2}}}
+	res = analyze(t, fw, r, s)
+	if want := []int32{2}; !reflect.DeepEqual(res.Defaults.Roles, want) {
+		t.Errorf("roles on defaults %v, want %v", res.Defaults.Roles, want)
+	}
+	// a Requirements sheet that repeats huller's levels (a template's,
+	// left as it came) leaves them huller's
+	r = tinyRoster(t, fw)
+	r.Requirements = map[string][]framework.Requirement{"aide": {{Node: "A2b", Level: 1}}, "lead": {{Node: "A1", Level: 2}}}
+	res = analyze(t, fw, r, DefaultSettings())
+	var onDefaults []string
+	for _, i := range res.Defaults.Roles {
+		onDefaults = append(onDefaults, res.Roles[i].ID)
+	}
+	if want := []string{"aide", ""}; !reflect.DeepEqual(onDefaults, want) {
+		t.Errorf("roles on defaults %q, want %q", onDefaults, want)
 	}
 }

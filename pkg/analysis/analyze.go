@@ -23,19 +23,13 @@ type analyzer struct {
 	chainOff, chainCols []int32
 	// direct, when no leaf has more than one column to consult, holds the
 	// column of each leaf (-1 for none); nil otherwise.
-	direct   []int32
-	profOf   []int32 // profile index of each leaf, -1 for basis
-	minLevel int8
+	direct    []int32
+	profOf    []int32       // profile index of each leaf, -1 for basis
+	profStats []ProfileStat // each profile's target, need and specialists
+	minLevel  int8
 
 	roleIdx map[string]int32
-	teamIdx map[string]int32
-	teams   []string // team names by group index (ByTeam)
 	warned  map[string]bool
-
-	// per group (team when ByTeam, else one group): figures
-	summaries []Summary
-	leaves    []LeafStat    // group*nLeaves + leaf
-	profiles  []ProfileStat // group*nProf + profile
 }
 
 // Analyze scores every person of r against fw and finds the holes. It
@@ -52,9 +46,10 @@ func Analyze(fw *framework.Framework, r *roster.Roster, s Settings) (*Result, er
 		fw: fw, r: r, s: s,
 		nLeaves: len(fw.Leaves), nBasis: len(fw.BasisLeaves), nProf: len(fw.Profiles),
 		minLevel: int8(fw.MinLevel()),
-		roleIdx:  map[string]int32{}, teamIdx: map[string]int32{}, warned: map[string]bool{},
+		roleIdx:  map[string]int32{}, warned: map[string]bool{},
 	}
 	a.res = &Result{Framework: fw, Roster: r}
+	a.res.an = a
 	if err := a.selectPeople(); err != nil {
 		return nil, err
 	}
@@ -63,7 +58,7 @@ func Analyze(fw *framework.Framework, r *roster.Roster, s Settings) (*Result, er
 	if err := a.score(); err != nil {
 		return nil, err
 	}
-	a.finish()
+	a.groups()
 	return a.res, nil
 }
 
@@ -125,7 +120,8 @@ func (a *analyzer) teamNames() []string {
 	return out
 }
 
-// resolveSettings fills the effective target and fit and the leaf targets.
+// resolveSettings fills the effective target and fit, the leaf targets
+// and teaching levels, and each profile's target, need and specialists.
 func (a *analyzer) resolveSettings() {
 	fw, res := a.fw, a.res
 	res.Settings = a.s
@@ -135,7 +131,9 @@ func (a *analyzer) resolveSettings() {
 	if res.Settings.Fit == 0 {
 		res.Settings.Fit = fw.Defaults.Fit
 	}
+	teach, hasTeach := teachingLevel(fw)
 	res.Targets = make([]int8, a.nLeaves)
+	res.Teach = make([]int8, a.nLeaves)
 	a.profOf = make([]int32, a.nLeaves)
 	for l, n := range fw.Leaves {
 		a.profOf[l] = -1
@@ -144,8 +142,12 @@ func (a *analyzer) resolveSettings() {
 			t = a.s.Target
 		}
 		res.Targets[l] = int8(t)
+		res.Teach[l] = int8(t)
+		if hasTeach {
+			res.Teach[l] = int8(teach)
+		}
 	}
-	res.Profiles = make([]ProfileStat, a.nProf)
+	a.profStats = make([]ProfileStat, a.nProf)
 	for j, p := range fw.Profiles {
 		for _, l := range p.Leaves {
 			a.profOf[l.Leaf] = int32(j)
@@ -154,13 +156,22 @@ func (a *analyzer) resolveSettings() {
 		if a.s.Target != 0 {
 			t = a.s.Target
 		}
-		res.Profiles[j] = ProfileStat{Target: t, Need: need(len(p.Leaves), res.Settings.Fit)}
+		need := profileNeed(fw, p, fw.Defaults.Fit)
+		if a.s.Fit != 0 {
+			need = needFor(len(p.Leaves), a.s.Fit)
+		}
+		spec := profileSpecialists(fw, p, DefaultSpecialists)
+		if a.s.MinSpecialists >= 0 {
+			spec = a.s.MinSpecialists
+		}
+		a.profStats[j] = ProfileStat{Target: t, Need: need, Specialists: spec}
+		res.needs = append(res.needs, need)
 	}
 }
 
-// need returns the least k in 0..n with k/n ≥ fit: the leaves at L ≥ T a
-// person needs to fit a profile of n leaves.
-func need(n int, fit float64) int {
+// needFor returns the least k in 0..n with k/n ≥ fit: the leaves at L ≥ T
+// a person needs to fit a profile of n leaves.
+func needFor(n int, fit float64) int {
 	for k := 0; k < n; k++ {
 		if float64(k)/float64(n) >= fit {
 			return k
@@ -233,6 +244,10 @@ func (a *analyzer) role(id string) int32 {
 			a.r.Source, id, fw.ID, fw.Defaults.Required))
 	}
 	req := fw.Required(own, file, sheet)
+	// A Requirements sheet or file that repeats huller's default levels (as
+	// the template's sheet does until a unit adapts it) leaves them huller's.
+	ro.HullerDefaults = hullerLevels(fw, ro.Role) &&
+		(!inFile && !inSheet || slices.Equal(req, fw.Required(own)))
 	ro.Required = make([]int8, len(req))
 	for i, v := range req {
 		ro.Required[i] = int8(v)
@@ -241,6 +256,23 @@ func (a *analyzer) role(id string) int32 {
 	a.res.Roles = append(a.res.Roles, ro)
 	a.roleIdx[id] = i
 	return i
+}
+
+// hullerLevels reports whether a role's required levels come from huller's
+// defaults (origin huller): the framework's default level, or a level of
+// the role that huller set, not the source or the job centre.
+func hullerLevels(fw *framework.Framework, r *framework.Role) bool {
+	if fw.Defaults.RequiredOrigin == framework.OriginHuller {
+		return true
+	}
+	if r != nil {
+		for _, q := range r.Requires {
+			if q.Origin == framework.OriginHuller {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // profileIDs returns the ids of the framework's profiles, for messages.
@@ -264,31 +296,6 @@ func (a *analyzer) profileIndex(id string) int32 {
 		}
 	}
 	return -1
-}
-
-// team returns the group index of a person's team.
-func (a *analyzer) team(name string) int32 {
-	if !a.s.ByTeam {
-		return 0
-	}
-	if i, ok := a.teamIdx[name]; ok {
-		return i
-	}
-	i := int32(len(a.teams))
-	a.teams = append(a.teams, name)
-	a.teamIdx[name] = i
-	a.summaries = append(a.summaries, Summary{})
-	a.leaves = append(a.leaves, a.newLeafStats()...)
-	a.profiles = append(a.profiles, a.res.Profiles...)
-	return i
-}
-
-func (a *analyzer) newLeafStats() []LeafStat {
-	st := make([]LeafStat, a.nLeaves)
-	for i := range st {
-		st[i].below = -1
-	}
-	return st
 }
 
 func (a *analyzer) warn(msg string) {

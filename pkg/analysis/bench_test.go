@@ -19,9 +19,7 @@ func TestGenRosterFindings(t *testing.T) {
 	res := analyze(t, fw, genRoster(t, fw, 2000, 1), DefaultSettings())
 	var kinds []string
 	for _, h := range res.Holes {
-		if h.Kind != KindAssignment {
-			kinds = append(kinds, h.Kind.String()+" "+h.Node.ID)
-		}
+		kinds = append(kinds, h.Kind.String()+" "+h.Node.ID)
 	}
 	got := strings.Join(kinds, ", ")
 	for _, want := range []string{"single-point 4.6", "profile koordination"} {

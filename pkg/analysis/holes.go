@@ -8,32 +8,30 @@ import (
 	"github.com/huller/huller/pkg/framework"
 )
 
-// Kind is the kind of a hole. The order of the constants is the order of
-// kinds among holes of equal severity.
+// Kind is the kind of a hole.
 type Kind uint8
 
-// The kinds of holes.
+// The kinds of holes, in the order they are ranked within a tier.
 const (
-	// KindBasis: a basis leaf whose team coverage is below the threshold.
-	KindBasis Kind = iota
+	// KindProfile: a profile too few fit, or that those expected to hold
+	// it do not (yet) fit; one hole per profile.
+	KindProfile Kind = iota
+	// KindBasis: a basis leaf whose coverage is below the threshold.
+	KindBasis
+	// KindSinglePoint: a leaf exactly one person holds at L ≥ T.
+	KindSinglePoint
 	// KindUnassessed: a required basis leaf no one it is required of was
 	// assessed on.
 	KindUnassessed
-	// KindProfile: a profile with fewer fitting persons than MinSpecialists.
-	KindProfile
-	// KindAssignment: a person assigned to a profile they do not fit.
-	KindAssignment
-	// KindSinglePoint: a leaf exactly one person holds at L ≥ T.
-	KindSinglePoint
 )
 
-var kindNames = [...]string{"basis", "unassessed", "profile", "assignment", "single-point"}
+var kindNames = [...]string{"profile", "basis", "single-point", "unassessed"}
 
-// Kinds lists every kind in tie order.
-var Kinds = []Kind{KindBasis, KindUnassessed, KindProfile, KindAssignment, KindSinglePoint}
+// Kinds lists every kind in ranking order.
+var Kinds = []Kind{KindProfile, KindBasis, KindSinglePoint, KindUnassessed}
 
-// String returns the kind's name as used in JSON: basis, unassessed,
-// profile, assignment or single-point.
+// String returns the kind's name as used in JSON: profile, basis,
+// single-point or unassessed.
 func (k Kind) String() string {
 	if int(k) >= len(kindNames) {
 		return "unknown"
@@ -41,261 +39,227 @@ func (k Kind) String() string {
 	return kindNames[k]
 }
 
-// Hole is a finding about a group of persons. Its Severity counts
-// person-levels: the level steps persons would have to gain to close it.
+// Tier says how much a hole matters to the unit; holes are ranked by tier
+// first.
+type Tier uint8
+
+// The tiers, most important first.
+const (
+	// TierCannotDeliver: the unit cannot deliver — a profile that none of
+	// those expected to hold it fits, a basis competence whose coverage is
+	// below the threshold.
+	TierCannotDeliver Tier = iota + 1
+	// TierFragile: it depends on too few — a profile with fewer specialists
+	// than needed, a competence only one person holds.
+	TierFragile
+	// TierUnknown: nobody knows — no one it is required or expected of was
+	// assessed on it.
+	TierUnknown
+	// TierDeveloping: some of those expected to hold a profile do not fit
+	// it yet.
+	TierDeveloping
+)
+
+var tierNames = [...]string{"", "cannot-deliver", "fragile", "unknown", "developing"}
+
+// Tiers lists the tiers, most important first.
+var Tiers = []Tier{TierCannotDeliver, TierFragile, TierUnknown, TierDeveloping}
+
+// String returns the tier's name as used in JSON.
+func (t Tier) String() string {
+	if t == 0 || int(t) >= len(tierNames) {
+		return "unknown"
+	}
+	return tierNames[t]
+}
+
+// Hole is a finding about a group of persons.
 type Hole struct {
 	// Node is the leaf (basis, unassessed, single-point) or the profile
-	// (profile, assignment) concerned.
-	Node     *framework.Node
-	Severity int
-	// Coverage is the team coverage of a basis hole (HasCoverage).
-	Coverage float64
-	// Fit is the person's fit of an assignment hole.
-	Fit         float64
-	Kind        Kind
-	HasCoverage bool
+	// (profile) concerned.
+	Node *framework.Node
+	Kind Kind
+	Tier Tier
+	// Effort counts person-levels: the level steps persons would have to
+	// gain to close the hole (for unassessed: at most that many).
+	Effort int
+	// Coverage is the team coverage of a basis hole (HasCoverage): Met of
+	// Assessed persons meet their required level.
+	Coverage      float64
+	HasCoverage   bool
+	Met, Assessed int32
 	// People are the persons concerned (indices of Result.People, in
-	// roster order): basis — the persons with a gap on the leaf;
-	// unassessed — the persons it is required of; profile — the persons who
-	// fit (fewer than MinSpecialists); assignment — the person; single-point
-	// — the one holder.
+	// roster order): basis — those with a gap on the leaf; unassessed —
+	// those it is required of; single-point — the one holder; profile —
+	// those expected to hold it who were assessed on it and do not fit.
 	People []int32
+	// Roles are, for a basis hole, the roles whose required level the
+	// persons with a gap miss, most gaps first.
+	Roles []RoleNeed
+	// Holders and Teachers count, for a basis or single-point hole, the
+	// persons of the group at the target level and at the teaching level.
+	Holders, Teachers int32
+	// Profile holds the details of a profile hole.
+	Profile *ProfileHole
 
 	order int32 // the node's place in the framework
 }
 
-// finish merges the group figures and finds the holes.
-func (a *analyzer) finish() {
-	res := a.res
-	if !a.s.ByTeam {
-		res.Summary, res.Leaves, res.Profiles = a.summaries[0], a.leaves, a.profiles
-		res.Holes = a.holes(nil, res.Leaves, res.Profiles)
-		return
-	}
-	res.Leaves, res.Profiles = a.newLeafStats(), append([]ProfileStat(nil), res.Profiles...)
-	for g := range a.teams {
-		sum := a.summaries[g]
-		res.Summary.Persons += sum.Persons
-		res.Summary.PeopleWithGaps += sum.PeopleWithGaps
-		addBasis(&res.Summary.Basis, sum.Basis)
-		mergeLeaves(res.Leaves, a.leaves[g*a.nLeaves:(g+1)*a.nLeaves])
-		for j, ps := range a.profiles[g*a.nProf : (g+1)*a.nProf] {
-			res.Profiles[j].Fitting += ps.Fitting
-			res.Profiles[j].Assigned += ps.Assigned
-			res.Profiles[j].AssignedFitting += ps.AssignedFitting
-		}
-	}
-	res.Holes = a.holes(nil, res.Leaves, res.Profiles)
+// RoleNeed is a role's share of a basis hole: the role's required level on
+// the leaf and how many of its persons have a gap there.
+type RoleNeed struct {
+	Role  int32 // index of Result.Roles
+	Level int8
+	Gaps  int32
+}
 
-	// Teams in name order ("" last), members in roster order.
-	order := make([]int32, len(a.teams))
-	for i := range order {
-		order[i] = int32(i)
-	}
-	slices.SortFunc(order, func(x, y int32) int {
-		nx, ny := a.teams[x], a.teams[y]
-		if (nx == "") != (ny == "") {
-			if nx == "" {
-				return 1
+// ProfileHole are the figures of a profile hole.
+type ProfileHole struct {
+	// Expected counts the persons expected to hold the profile; of them,
+	// ExpectedByRole through their role (not the roster's profiles
+	// column), Assessed were assessed on at least one of its leaves, and
+	// Fitting fit it.
+	Expected, ExpectedByRole, Assessed, Fitting int32
+	// NotAssessed are the expected persons assessed on none of its leaves.
+	NotAssessed []int32
+	// FittingAll counts everyone in the group who fits, expected or not;
+	// Specialists is how many should.
+	FittingAll, Specialists int32
+	// Bottlenecks are the profile's leaves most often below the target
+	// among the persons concerned (at most three, most often first).
+	Bottlenecks []Bottleneck
+	// Candidates are the persons closest to fitting it: assessed on it,
+	// not fitting, least effort first (at most three).
+	Candidates []Candidate
+}
+
+// Bottleneck is a leaf that keeps persons from fitting a profile.
+type Bottleneck struct {
+	Leaf    int32 // index of Framework.Leaves
+	Below   int32 // persons concerned below the target on it
+	Holders int32 // persons of the group at the target level
+}
+
+// Candidate is a person who could come to fit a profile, and the
+// person-levels it would take.
+type Candidate struct {
+	Person int32
+	Effort int
+}
+
+// holes finds and ranks the holes of a group (members, nil for everyone)
+// with figures f. The whole unit (whole) is measured against every
+// profile's number of specialists; a team or role only against the
+// profiles its members are expected to hold.
+func (a *analyzer) holes(members []int32, f Figures, whole bool) []Hole {
+	relevant := a.relevantProfiles(members, f, whole)
+	out := a.basisHoles(members, f.Leaves)
+	for j := range f.Profiles {
+		if relevant[j] {
+			if h, ok := a.profileHole(members, j, f, whole); ok {
+				out = append(out, h)
 			}
-			return -1
-		}
-		return cmp.Compare(nx, ny)
-	})
-	pos := make([]int32, len(order))
-	res.Teams = make([]Team, len(order))
-	for i, g := range order {
-		pos[g] = int32(i)
-		res.Teams[i] = Team{
-			Name:     a.teams[g],
-			Summary:  a.summaries[g],
-			Leaves:   a.leaves[int(g)*a.nLeaves : (int(g)+1)*a.nLeaves],
-			Profiles: a.profiles[int(g)*a.nProf : (int(g)+1)*a.nProf],
-			Members:  make([]int32, 0, a.summaries[g].Persons),
 		}
 	}
-	for pi := range res.People {
-		p := &res.People[pi]
-		p.Team = pos[p.Team]
-		t := &res.Teams[p.Team]
-		t.Members = append(t.Members, int32(pi))
-	}
-	for i := range res.Teams {
-		t := &res.Teams[i]
-		// Single-point holders were recorded by person index: still valid.
-		t.Holes = a.holes(t.Members, t.Leaves, t.Profiles)
-	}
-}
-
-// mergeLeaves adds the figures of src to dst.
-func mergeLeaves(dst, src []LeafStat) {
-	for l := range dst {
-		d, s := &dst[l], src[l]
-		d.Required += s.Required
-		d.Assessed += s.Assessed
-		d.Met += s.Met
-		d.GapSum += s.GapSum
-		d.ReqSum += s.ReqSum
-		if s.Holders > 0 && (d.Holders == 0 || s.holder < d.holder) {
-			d.holder = s.holder
-		}
-		d.Holders += s.Holders
-		d.below = max(d.below, s.below)
-	}
-}
-
-// group is the set of persons a list of holes is about: members, or every
-// person when members is nil.
-type group struct {
-	a       *analyzer
-	members []int32
-}
-
-func (g group) each(f func(p int)) {
-	if g.members == nil {
-		for p := range g.a.res.People {
-			f(p)
-		}
-		return
-	}
-	for _, p := range g.members {
-		f(int(p))
-	}
-}
-
-// holes finds and ranks the holes of a group with figures st and ps.
-func (a *analyzer) holes(members []int32, st []LeafStat, ps []ProfileStat) []Hole {
-	res, g := a.res, group{a, members}
-	var out []Hole
-	for l := 0; l < a.nBasis; l++ {
-		s := st[l]
-		switch c, ok := s.Coverage(); {
-		case s.Required > 0 && s.Assessed == 0:
-			// as if every one of them were at the scale's lowest level
-			sev := int(s.ReqSum) - int(s.Required)*int(a.minLevel)
-			out = append(out, Hole{Kind: KindUnassessed, Node: a.fw.Leaves[l], Severity: sev,
-				People: a.collect(g, func(p int) bool { return res.Required(p, l) > 0 })})
-		case ok && c < a.s.Coverage:
-			out = append(out, Hole{Kind: KindBasis, Node: a.fw.Leaves[l], Severity: int(s.GapSum),
-				Coverage: c, HasCoverage: true,
-				People: a.collect(g, func(p int) bool {
-					L := res.Level(p, l)
-					return L >= 0 && int(L) < res.Required(p, l)
-				})})
-		}
-	}
-	for j := range ps {
-		if int(ps[j].Fitting) < a.s.MinSpecialists {
-			out = append(out, Hole{Kind: KindProfile, Node: a.fw.Profiles[j],
-				Severity: a.profileSeverity(g, j, ps[j]),
-				People:   a.collect(g, func(p int) bool { return res.Fits(p, j) })})
-		}
-	}
-	out = a.assignments(g, out)
-	// single-point holes: one person slab for all of them
-	var one []int32
-	for l := range st {
-		if st[l].Holders == 1 {
-			one = append(one, st[l].holder)
-		}
-	}
-	k := 0
-	for l := range st {
-		if s := st[l]; s.Holders == 1 {
-			best := max(s.below, a.minLevel)
-			out = append(out, Hole{Kind: KindSinglePoint, Node: a.fw.Leaves[l],
-				Severity: int(res.Targets[l]) - int(best), People: one[k : k+1 : k+1]})
-			k++
-		}
-	}
+	out = a.singlePoints(f.Leaves, relevant, out)
 	for i := range out {
 		out[i].order = a.order(out[i].Node)
 	}
 	return rank(out)
 }
 
-// assignments appends a hole for every member assigned a profile they do
-// not fit.
-func (a *analyzer) assignments(g group, out []Hole) []Hole {
+// relevantProfiles returns the profiles a group's holes may be about: for
+// the whole unit, those expected of someone, held by someone or needing
+// specialists; for a team or role, those expected of or held by a member.
+func (a *analyzer) relevantProfiles(members []int32, f Figures, whole bool) []bool {
+	out := make([]bool, a.nProf)
+	for j, ps := range f.Profiles {
+		out[j] = ps.Expected > 0 || ps.Fitting > 0 || whole && ps.Specialists > 0
+	}
+	return out
+}
+
+// basisHoles returns the group's basis holes (coverage below the
+// threshold) and unassessed holes (nobody assessed).
+func (a *analyzer) basisHoles(members []int32, st []LeafStat) []Hole {
 	res := a.res
-	type pj struct{ p, j int32 }
-	var found []pj
-	g.each(func(p int) {
-		for _, j := range res.People[p].Assigned {
-			if !res.Fits(p, int(j)) {
-				found = append(found, pj{int32(p), j})
-			}
+	var out []Hole
+	for l := 0; l < a.nBasis; l++ {
+		s := st[l]
+		kind, hole := a.basisKind(s)
+		switch {
+		case hole && kind == KindUnassessed:
+			// as if every one of them were at the scale's lowest level
+			out = append(out, Hole{Kind: KindUnassessed, Tier: TierUnknown, Node: a.fw.Leaves[l],
+				Effort: int(s.ReqSum) - int(s.Required)*int(a.minLevel),
+				People: a.collect(members, func(p int) bool { return res.Required(p, l) > 0 })})
+		case hole:
+			c, _ := s.Coverage()
+			h := Hole{Kind: KindBasis, Tier: TierCannotDeliver, Node: a.fw.Leaves[l], Effort: int(s.GapSum),
+				Coverage: c, HasCoverage: true, Met: s.Met, Assessed: s.Assessed, Holders: s.Holders, Teachers: s.Teachers,
+				People: a.collect(members, func(p int) bool {
+					L := res.Level(p, l)
+					return L >= 0 && int(L) < res.Required(p, l)
+				})}
+			h.Roles = a.roleNeeds(h.People, l)
+			out = append(out, h)
 		}
+	}
+	return out
+}
+
+// roleNeeds returns the roles of the persons with a gap on leaf l, with
+// the role's required level, most gaps first, then in the order of Roles.
+func (a *analyzer) roleNeeds(people []int32, l int) []RoleNeed {
+	res := a.res
+	count := map[int32]int32{}
+	for _, p := range people {
+		count[res.People[p].Role]++
+	}
+	out := make([]RoleNeed, 0, len(count))
+	for r, n := range count {
+		out = append(out, RoleNeed{Role: r, Level: res.Roles[r].Required[l], Gaps: n})
+	}
+	slices.SortFunc(out, func(x, y RoleNeed) int {
+		if c := cmp.Compare(y.Gaps, x.Gaps); c != 0 {
+			return c
+		}
+		return cmp.Compare(x.Role, y.Role)
 	})
-	people := make([]int32, len(found))
-	out = slices.Grow(out, len(found))
-	for i, f := range found {
-		people[i] = f.p
-		out = append(out, Hole{Kind: KindAssignment, Node: a.fw.Profiles[f.j],
-			Severity: a.cost(int(f.p), int(f.j)), Fit: res.Fit(int(f.p), int(f.j)),
-			People: people[i : i+1 : i+1]})
+	return out
+}
+
+// singlePoints appends a hole for each leaf exactly one person of the group
+// holds at L ≥ T, unless it is already a basis hole; profile leaves only of
+// relevant profiles.
+func (a *analyzer) singlePoints(st []LeafStat, relevant []bool, out []Hole) []Hole {
+	basis := map[int]bool{}
+	for _, h := range out {
+		if h.Kind == KindBasis {
+			basis[h.Node.Leaf] = true
+		}
+	}
+	for l, s := range st {
+		if basis[l] || !a.singlePoint(l, s, relevant) {
+			continue
+		}
+		best := max(s.below, a.minLevel)
+		out = append(out, Hole{Kind: KindSinglePoint, Tier: TierFragile, Node: a.fw.Leaves[l],
+			Effort: int(a.res.Targets[l]) - int(best), People: []int32{s.holder},
+			Holders: 1, Teachers: s.Teachers})
 	}
 	return out
 }
 
 // collect returns the members for which keep is true, in roster order.
-func (a *analyzer) collect(g group, keep func(p int) bool) []int32 {
+func (a *analyzer) collect(members []int32, keep func(p int) bool) []int32 {
 	out := []int32{}
-	g.each(func(p int) {
+	a.each(members, func(p int) {
 		if keep(p) {
 			out = append(out, int32(p))
 		}
 	})
 	return out
-}
-
-// cost returns the person-levels person p lacks to fit profile j: the sum of
-// the smallest shortfalls T − L over the leaves below T that p must raise
-// (an unassessed leaf counts from the lowest level of the scale).
-func (a *analyzer) cost(p, j int) int {
-	res := a.res
-	k := res.Profiles[j].Need - int(res.Reach[p*a.nProf+j])
-	if k <= 0 {
-		return 0
-	}
-	var buf [32]int
-	short := buf[:0]
-	for _, n := range a.fw.Profiles[j].Leaves {
-		L, T := res.Level(p, n.Leaf), res.Targets[n.Leaf]
-		if L < T {
-			short = append(short, int(T)-int(max(L, a.minLevel)))
-		}
-	}
-	slices.Sort(short)
-	sum := 0
-	for _, d := range short[:min(k, len(short))] {
-		sum += d
-	}
-	return sum
-}
-
-// profileSeverity returns the person-levels needed for the group to reach
-// MinSpecialists fitting persons on profile j: the cheapest costs among the
-// members who do not fit, and for each person missing beyond the group's
-// size, the cost of a newcomer unassessed on every leaf.
-func (a *analyzer) profileSeverity(g group, j int, ps ProfileStat) int {
-	missing := a.s.MinSpecialists - int(ps.Fitting)
-	var costs []int
-	g.each(func(p int) {
-		if !a.res.Fits(p, j) {
-			costs = append(costs, a.cost(p, j))
-		}
-	})
-	slices.Sort(costs)
-	sev := 0
-	for i := 0; i < missing; i++ {
-		if i < len(costs) {
-			sev += costs[i]
-		} else {
-			sev += ps.Need * (ps.Target - int(a.minLevel))
-		}
-	}
-	return sev
 }
 
 // order returns the place of a leaf or profile in the framework: leaves by
@@ -312,17 +276,17 @@ func (a *analyzer) order(n *framework.Node) int32 {
 	return int32(a.nLeaves + a.nProf)
 }
 
-// rank sorts holes by severity (highest first), then kind (in the order of
-// Kinds), then the node's place in the framework, then the first person
-// concerned in roster order. No two holes share kind, node and first
-// person, so the order is total. It sorts small keys rather than the holes.
+// rank sorts holes by tier, then kind (in the order of Kinds), then effort
+// (highest first), then the node's place in the framework, then the first
+// person concerned in roster order. No two holes share kind, node and
+// group, so the order is total. It sorts small keys rather than the holes.
 func rank(h []Hole) []Hole {
 	type key struct{ a, b uint64 }
 	keys := make([]key, len(h))
 	for i, x := range h {
-		sev := uint64(min(max(x.Severity, 0), math.MaxUint32))
+		effort := uint64(min(max(x.Effort, 0), math.MaxUint32))
 		keys[i] = key{
-			a: (math.MaxUint32-sev)<<32 | uint64(x.Kind)<<28 | uint64(x.order)&(1<<28-1),
+			a: uint64(x.Tier)<<60 | uint64(x.Kind)<<56 | (math.MaxUint32-effort)<<24 | uint64(x.order)&(1<<24-1),
 			b: uint64(uint32(first(x.People)+1))<<32 | uint64(i),
 		}
 	}

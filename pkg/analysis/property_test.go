@@ -81,25 +81,30 @@ func TestProperties(t *testing.T) {
 		ro := randomRoster(r, fw, 1+r.IntN(40))
 		s := DefaultSettings()
 		s.Coverage = r.Float64()
-		s.MinSpecialists = r.IntN(3)
+		s.MinSpecialists = r.IntN(4) - 1 // -1: each profile's own
 		if r.IntN(3) == 0 {
 			s.Target = fw.MinLevel() + r.IntN(fw.MaxLevel()-fw.MinLevel()+1)
 		}
 		if r.IntN(3) == 0 {
 			s.Fit = 0.05 + 0.95*r.Float64()
 		}
-		s.ByTeam = r.IntN(2) == 0
+		s.ByTeam, s.ByRole = r.IntN(2) == 0, r.IntN(2) == 0
 		res, err := Analyze(fw, ro, s)
 		if err != nil {
 			t.Fatalf("seed %d: %v", seed, err)
 		}
 		checkPeople(t, seed, res)
 		checkHoles(t, seed, res, res.Holes, nil)
-		for _, tm := range res.Teams {
-			checkHoles(t, seed, res, tm.Holes, tm.Members)
+		for _, g := range append(slices.Clone(res.Teams), res.RoleGroups...) {
+			checkHoles(t, seed, res, g.Holes, g.Members)
 		}
+		checkGroups(t, seed, res, res.RoleGroups)
+		checkGroups(t, seed, res, res.Teams)
+		for p := range res.People {
+			checkTalk(t, seed, res, p)
+		}
+		checkTeams(t, seed, res)
 		if s.ByTeam {
-			checkTeams(t, seed, res)
 			s.ByTeam = false
 			plain, err := Analyze(fw, ro, s)
 			if err != nil {
@@ -161,15 +166,18 @@ func checkPeople(t *testing.T, seed uint64, res *Result) {
 			if f < 0 || f > 1 || f != float64(reach)/float64(len(pr.Leaves)) {
 				t.Errorf("seed %d: fit %v, reach %d of %d", seed, f, reach, len(pr.Leaves))
 			}
-			if res.Fits(pi, j) != (f >= res.Settings.Fit) {
-				t.Errorf("seed %d: fits %v with fit %v threshold %v", seed, res.Fits(pi, j), f, res.Settings.Fit)
+			if res.Fits(pi, j) != (reach >= res.Profiles[j].Need) || res.AtTarget(pi, j) != reach {
+				t.Errorf("seed %d: fits %v with %d at target, need %d", seed, res.Fits(pi, j), reach, res.Profiles[j].Need)
+			}
+			if res.Fits(pi, j) && res.ProfileAssessed(pi, j) == 0 {
+				t.Errorf("seed %d: fits a profile not assessed", seed)
 			}
 		}
 		parts := 0
 		for j := range fw.Profiles {
 			parts += len(res.ProfileGapsIn(pi, j))
-			if !res.IsAssigned(pi, j) && len(res.ProfileGapsIn(pi, j)) > 0 {
-				t.Errorf("seed %d: gaps in unassigned profile %d", seed, j)
+			if !res.IsExpected(pi, j) && len(res.ProfileGapsIn(pi, j)) > 0 {
+				t.Errorf("seed %d: gaps in a profile not expected, %d", seed, j)
 			}
 		}
 		if parts != len(p.ProfileGaps) {
@@ -177,7 +185,7 @@ func checkPeople(t *testing.T, seed uint64, res *Result) {
 		}
 		for _, g := range p.ProfileGaps {
 			leaf := fw.Leaves[g.Leaf]
-			if g.Level < 0 || g.Level >= g.Required || !slices.Contains(p.Assigned, profileOf(fw, leaf)) {
+			if g.Level < 0 || g.Level >= g.Required || !slices.Contains(p.Expected, profileOf(fw, leaf)) {
 				t.Errorf("seed %d: bad profile gap %+v", seed, g)
 			}
 		}
@@ -217,44 +225,125 @@ func profileOf(fw *framework.Framework, leaf *framework.Node) int32 {
 }
 
 // checkHoles: every hole names an existing node and existing people (of the
-// group, ascending, no repeats); severities are not negative; the list is
-// ranked.
+// group, ascending, no repeats); efforts are not negative; the list is
+// ranked by tier, kind and effort; a profile hole's persons are expected,
+// assessed and not fitting, its candidates assessed and not fitting.
 func checkHoles(t *testing.T, seed uint64, res *Result, holes []Hole, members []int32) {
 	t.Helper()
+	basis := map[int]bool{}
 	for i, h := range holes {
 		if h.Node == nil || res.Framework.Node(h.Node.ID) != h.Node {
 			t.Fatalf("seed %d: hole %d names no node of the framework", seed, i)
 		}
 		wantLeaf := h.Kind == KindBasis || h.Kind == KindUnassessed || h.Kind == KindSinglePoint
-		if wantLeaf != (h.Node.Leaf >= 0) || (h.Kind == KindProfile || h.Kind == KindAssignment) != (h.Node.Parent == nil && h.Node.Area == framework.Profile) {
+		if wantLeaf != (h.Node.Leaf >= 0) || (h.Kind == KindProfile) != (h.Node.Parent == nil && h.Node.Area == framework.Profile) {
 			t.Errorf("seed %d: hole %s on node %s", seed, h.Kind, h.Node.ID)
 		}
-		if h.Severity < 0 {
-			t.Errorf("seed %d: hole %s severity %d", seed, h.Kind, h.Severity)
+		if h.Effort < 0 || h.Tier < TierCannotDeliver || h.Tier > TierDeveloping {
+			t.Errorf("seed %d: hole %s effort %d tier %d", seed, h.Kind, h.Effort, h.Tier)
 		}
 		if h.HasCoverage && (h.Coverage < 0 || h.Coverage >= res.Settings.Coverage) {
 			t.Errorf("seed %d: basis hole coverage %v, threshold %v", seed, h.Coverage, res.Settings.Coverage)
 		}
-		for k, p := range h.People {
-			if p < 0 || int(p) >= len(res.People) || (k > 0 && p <= h.People[k-1]) {
-				t.Fatalf("seed %d: hole people %v", seed, h.People)
-			}
-			if members != nil && !slices.Contains(members, p) {
-				t.Errorf("seed %d: hole names %d outside its team", seed, p)
-			}
+		checkMembers(t, seed, res, h.People, members)
+		if h.Kind == KindBasis {
+			basis[h.Node.Leaf] = true
 		}
-		if (h.Kind == KindAssignment || h.Kind == KindSinglePoint) && len(h.People) != 1 {
-			t.Errorf("seed %d: %s hole with %d people", seed, h.Kind, len(h.People))
+		if h.Kind == KindSinglePoint && (len(h.People) != 1 || basis[h.Node.Leaf]) {
+			t.Errorf("seed %d: single-point hole %s with %d people", seed, h.Node.ID, len(h.People))
+		}
+		if h.Kind == KindProfile {
+			checkProfileHole(t, seed, res, h, members)
 		}
 		if i > 0 {
 			prev := holes[i-1]
-			if prev.Severity < h.Severity || (prev.Severity == h.Severity && prev.Kind > h.Kind) {
+			if prev.Tier > h.Tier || prev.Tier == h.Tier && (prev.Kind > h.Kind || prev.Kind == h.Kind && prev.Effort < h.Effort) {
 				t.Errorf("seed %d: holes %d and %d out of order", seed, i-1, i)
 			}
 		}
 	}
 }
 
+func checkMembers(t *testing.T, seed uint64, res *Result, people, members []int32) {
+	t.Helper()
+	for k, p := range people {
+		if p < 0 || int(p) >= len(res.People) || (k > 0 && p <= people[k-1]) {
+			t.Fatalf("seed %d: hole people %v", seed, people)
+		}
+		if members != nil && !slices.Contains(members, p) {
+			t.Errorf("seed %d: hole names %d outside its group", seed, p)
+		}
+	}
+}
+
+func checkProfileHole(t *testing.T, seed uint64, res *Result, h Hole, members []int32) {
+	t.Helper()
+	j := int(profileOf(res.Framework, h.Node))
+	ph := h.Profile
+	for _, p := range h.People {
+		if !res.IsExpected(int(p), j) || res.ProfileAssessed(int(p), j) == 0 || res.Fits(int(p), j) {
+			t.Errorf("seed %d: profile %s names person %d", seed, h.Node.ID, p)
+		}
+	}
+	checkMembers(t, seed, res, ph.NotAssessed, members)
+	for _, p := range ph.NotAssessed {
+		if !res.IsExpected(int(p), j) || res.ProfileAssessed(int(p), j) != 0 {
+			t.Errorf("seed %d: profile %s: %d is not an unassessed expected person", seed, h.Node.ID, p)
+		}
+	}
+	if int(ph.Assessed)-int(ph.Fitting) != len(h.People) || int(ph.Expected)-int(ph.Assessed) != len(ph.NotAssessed) {
+		t.Errorf("seed %d: profile %s counts %+v with %d people", seed, h.Node.ID, ph, len(h.People))
+	}
+	for _, c := range ph.Candidates {
+		if res.Fits(int(c.Person), j) || res.ProfileAssessed(int(c.Person), j) == 0 || c.Effort <= 0 {
+			t.Errorf("seed %d: profile %s candidate %+v", seed, h.Node.ID, c)
+		}
+	}
+	if members != nil && ph.Expected == 0 && ph.FittingAll == 0 {
+		t.Errorf("seed %d: a group's hole on profile %s nobody in it holds or is expected to", seed, h.Node.ID)
+	}
+}
+
+// checkGroups: the members of the groups add up to everyone once, and each
+// group's figures are those of an analysis of its members alone.
+func checkGroups(t *testing.T, seed uint64, res *Result, groups []Group) {
+	t.Helper()
+	if groups == nil {
+		return
+	}
+	n := 0
+	for _, g := range groups {
+		n += len(g.Members)
+		if g.Summary.Persons != len(g.Members) {
+			t.Errorf("seed %d: group %q has %d members, %d persons", seed, g.Name, len(g.Members), g.Summary.Persons)
+		}
+	}
+	if n != len(res.People) {
+		t.Errorf("seed %d: groups hold %d of %d persons", seed, n, len(res.People))
+	}
+}
+
+// checkTalk: a person's talk names only the person, colleagues who can
+// teach, and the person's own needs.
+func checkTalk(t *testing.T, seed uint64, res *Result, p int) {
+	t.Helper()
+	talk := res.Talk(p)
+	if len(talk.Needs) != len(res.People[p].Gaps)+len(res.People[p].ProfileGaps) || len(talk.Focus) > 3 {
+		t.Errorf("seed %d: talk of %d: %d needs, %d focus", seed, p, len(talk.Needs), len(talk.Focus))
+	}
+	for _, f := range talk.Focus {
+		for _, q := range f.Helpers {
+			if int(q) == p || res.Level(int(q), int(f.Leaf)) < res.Teach[f.Leaf] {
+				t.Errorf("seed %d: talk of %d: helper %d on leaf %d", seed, p, q, f.Leaf)
+			}
+		}
+	}
+	for _, s := range talk.Strengths {
+		if res.Level(p, int(s.Leaf)) < res.Targets[s.Leaf] {
+			t.Errorf("seed %d: talk of %d: strength %d below target", seed, p, s.Leaf)
+		}
+	}
+}
 func checkTeams(t *testing.T, seed uint64, res *Result) {
 	t.Helper()
 	var sum Summary

@@ -1,6 +1,9 @@
 package analysis
 
-import "iter"
+import (
+	"iter"
+	"slices"
+)
 
 // Level returns person p's level on leaf (roster.Unassessed when none).
 func (r *Result) Level(p, leaf int) int8 {
@@ -25,19 +28,28 @@ func (r *Result) Fit(p, j int) float64 {
 	return float64(r.Reach[p*len(r.Framework.Profiles)+j]) / float64(n)
 }
 
-// Fits reports whether person p fits profile j (fit ≥ the threshold).
+// Fits reports whether person p fits profile j: at least the profile's
+// Need of its leaves at L ≥ T. A person assessed on none of its leaves
+// never fits it.
 func (r *Result) Fits(p, j int) bool {
-	return int(r.Reach[p*len(r.Framework.Profiles)+j]) >= r.Profiles[j].Need
+	return int(r.Reach[p*len(r.Framework.Profiles)+j]) >= r.needs[j]
 }
 
-// IsAssigned reports whether profile j is assigned to person p.
-func (r *Result) IsAssigned(p, j int) bool {
-	for _, a := range r.People[p].Assigned {
-		if int(a) == j {
-			return true
-		}
-	}
-	return false
+// ProfileAssessed returns how many of profile j's leaves person p was
+// assessed on.
+func (r *Result) ProfileAssessed(p, j int) int {
+	return int(r.Assessed[p*len(r.Framework.Profiles)+j])
+}
+
+// AtTarget returns how many of profile j's leaves person p holds at the
+// target level: the "k" of "k of n".
+func (r *Result) AtTarget(p, j int) int {
+	return int(r.Reach[p*len(r.Framework.Profiles)+j])
+}
+
+// IsExpected reports whether profile j is expected of person p.
+func (r *Result) IsExpected(p, j int) bool {
+	return slices.Contains(r.People[p].Expected, int32(j))
 }
 
 // Best returns person p's best-fitting profiles (all profiles sharing the
@@ -58,7 +70,7 @@ func (r *Result) Best(p int) (profiles []int, fit float64) {
 }
 
 // ProfileGapsIn returns the part of person p's ProfileGaps that lies in
-// profile j (empty unless j is assigned to p).
+// profile j (empty unless j is expected of p).
 func (r *Result) ProfileGapsIn(p, j int) []Gap {
 	gaps := r.People[p].ProfileGaps
 	prof := r.Framework.Profiles[j]
@@ -76,22 +88,22 @@ func (r *Result) ProfileGapsIn(p, j int) []Gap {
 // ProfileNotAssessed returns how many of profile j's leaves person p was not
 // assessed on.
 func (r *Result) ProfileNotAssessed(p, j int) int {
-	n := 0
-	for _, l := range r.Framework.Profiles[j].Leaves {
-		if r.Level(p, l.Leaf) < 0 {
-			n++
-		}
-	}
-	return n
+	return len(r.Framework.Profiles[j].Leaves) - r.ProfileAssessed(p, j)
 }
 
 // Holders returns the persons (indices of People) with L ≥ T on leaf, in
-// roster order: who could share the competence.
-func (r *Result) Holders(leaf int) []int32 {
+// roster order.
+func (r *Result) Holders(leaf int) []int32 { return r.atLeast(leaf, r.Targets[leaf]) }
+
+// Teachers returns the persons (indices of People) at the teaching level
+// of leaf or above, in roster order: who could teach it to colleagues.
+func (r *Result) Teachers(leaf int) []int32 { return r.atLeast(leaf, r.Teach[leaf]) }
+
+func (r *Result) atLeast(leaf int, level int8) []int32 {
 	var out []int32
-	n, t := len(r.Framework.Leaves), r.Targets[leaf]
+	n := len(r.Framework.Leaves)
 	for p := range r.People {
-		if r.Levels[p*n+leaf] >= t {
+		if r.Levels[p*n+leaf] >= level {
 			out = append(out, int32(p))
 		}
 	}
@@ -118,18 +130,30 @@ func (r *Result) ListedPeople() iter.Seq2[int, *Person] {
 	}
 }
 
-// HasHoles reports whether the analysis found any hole, for the whole group
-// or (with ByTeam) any team.
+// HasHoles reports whether the analysis found any hole, for the whole unit
+// or for a team (Settings.ByTeam) or role (Settings.ByRole) shown.
 func (r *Result) HasHoles() bool {
 	if len(r.Holes) > 0 {
 		return true
 	}
-	for _, t := range r.Teams {
-		if len(t.Holes) > 0 {
+	for _, g := range r.shownGroups() {
+		if len(g.Holes) > 0 {
 			return true
 		}
 	}
 	return false
+}
+
+// shownGroups returns the teams and roles Settings asks to show.
+func (r *Result) shownGroups() []Group {
+	var out []Group
+	if r.Settings.ByTeam {
+		out = append(out, r.Teams...)
+	}
+	if r.Settings.ByRole {
+		out = append(out, r.RoleGroups...)
+	}
+	return out
 }
 
 // HasGaps reports whether any listed person has a basis gap.
@@ -140,4 +164,17 @@ func (r *Result) HasGaps() bool {
 		}
 	}
 	return false
+}
+
+// AllWarnings returns every problem that did not stop the run: the
+// roster's warnings (hidden rows, ignored columns, competences no column
+// covers, …), then the analysis's (an unknown role or profile id).
+func (r *Result) AllWarnings() []string {
+	var out []string
+	if r.Roster != nil {
+		for _, w := range r.Roster.Warnings {
+			out = append(out, w.String())
+		}
+	}
+	return append(out, r.Warnings...)
 }

@@ -57,9 +57,10 @@ const (
 	// person and competence column: 1,048,576 persons × 512 competences.
 	RosterLevels = 1 << 29
 	// LongLevels bounds the levels of a roster in the long layout (one row
-	// per person and competence), kept as 16-byte rows until the end:
-	// 1,048,576 persons × 32 competences, or 100,000 × 335.
-	LongLevels = 1 << 25
+	// per person and competence), kept as rows of 40 bytes (with a date and
+	// an assessor) until the end: 1,048,576 persons × 8 competences, or
+	// 100,000 × 83.
+	LongLevels = 1 << 23
 	// RequirementsFile bounds a YAML requirements file: a few hundred roles
 	// of a few hundred levels take a few MB.
 	RequirementsFile = 16 << 20

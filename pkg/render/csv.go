@@ -3,10 +3,10 @@ package render
 import (
 	"encoding/csv"
 	"io"
-	"regexp"
 	"strconv"
 
 	"github.com/huller/huller/pkg/analysis"
+	"github.com/huller/huller/pkg/safetext"
 )
 
 // csvHeader are the columns of the CSV output.
@@ -14,10 +14,10 @@ var csvHeader = []string{"name", "id", "role", "team", "kind", "profile", "compe
 	"required", "level", "gap"}
 
 // CSV writes one row per listed person and gap: the basis gaps (kind
-// "basis", required = R), then the gaps in the person's assigned profiles
+// "basis", required = R), then the gaps in the person's expected profiles
 // (kind "profile", required = T). Persons without gaps have no rows. Text
 // cells that a spreadsheet would read as a formula are neutralised (see
-// SafeCell). Only Options.Lang is used (for competence_name).
+// safetext.CSV). Only Options.Lang is used (for competence_name).
 func CSV(w io.Writer, res *analysis.Result, o Options) error {
 	v, err := newView(res, o)
 	if err != nil {
@@ -35,7 +35,7 @@ func CSV(w io.Writer, res *analysis.Result, o Options) error {
 			profile = n.Profile.ID
 		}
 		for i, s := range []string{p.Name, p.ID, p.Person.Role, p.Person.Team, kind, profile, n.ID, v.text(n.Name)} {
-			row[i] = SafeCell(s)
+			row[i] = safetext.CSV(s)
 		}
 		row[8], row[9], row[10] = strconv.Itoa(int(g.Required)), strconv.Itoa(int(g.Level)), strconv.Itoa(g.Size())
 		return cw.Write(row)
@@ -54,23 +54,4 @@ func CSV(w io.Writer, res *analysis.Result, o Options) error {
 	}
 	cw.Flush()
 	return cw.Error()
-}
-
-// plainNumber matches a decimal number a spreadsheet reads as a number.
-var plainNumber = regexp.MustCompile(`^[+-]?[0-9]+([.,][0-9]+)?$`)
-
-// SafeCell neutralises a text cell for spreadsheets (OWASP CSV injection):
-// a cell starting with =, +, -, @, a tab or a carriage return gets a leading
-// apostrophe, unless it is a plain number such as -3 or +1.5.
-func SafeCell(s string) string {
-	if s == "" {
-		return s
-	}
-	switch s[0] {
-	case '=', '+', '-', '@', '\t', '\r':
-		if !plainNumber.MatchString(s) {
-			return "'" + s
-		}
-	}
-	return s
 }

@@ -13,7 +13,15 @@ import (
 
 // SchemaVersion is the version of the JSON contract. Fields may be added
 // within a version; renaming or removing one needs a new version.
-const SchemaVersion = 1
+//
+// Version 2: holes are ranked by tier ("tier") and measured by "effort"
+// (was "severity"); a profile has one hole, with its expected persons,
+// bottlenecks and candidates, instead of one "assignment" hole per person;
+// profiles are "expected" of persons (was "assigned"), with "expected_by";
+// a person's profile says "at_target" of "leaves" and "assessed"; teams and
+// roles carry their coverage per competence; "defaults" and, with --person,
+// "talks" are new.
+const SchemaVersion = 2
 
 type jFramework struct {
 	ID            string `json:"id"`
@@ -35,13 +43,19 @@ type jRoster struct {
 
 type jSettings struct {
 	Coverage       float64 `json:"coverage"`
-	MinSpecialists int     `json:"min_specialists"`
+	MinSpecialists *int    `json:"min_specialists"` // null: each profile's own, else 2
 	Target         int     `json:"target"`
 	Fit            float64 `json:"fit"`
 	Requirements   string  `json:"requirements"`
 	Team           string  `json:"team"`
 	Person         string  `json:"person"`
 	ByTeam         bool    `json:"by_team"`
+	ByRole         bool    `json:"by_role"`
+}
+
+type jDefaults struct {
+	Roles               []string `json:"roles"`
+	ExpectedThroughRole int      `json:"expected_through_role"`
 }
 
 type jSummary struct {
@@ -53,29 +67,34 @@ type jSummary struct {
 	Coverage       *float64       `json:"coverage"`
 	PeopleWithGaps int            `json:"people_with_gaps"`
 	Holes          map[string]int `json:"holes"`
+	Tiers          map[string]int `json:"tiers"`
 }
 
 type jCompetence struct {
 	ID       string   `json:"id"`
-	Area     string   `json:"area"`
-	Profile  string   `json:"profile"`
-	Target   int      `json:"target"`
+	Area     string   `json:"area,omitempty"`
+	Profile  string   `json:"profile,omitempty"`
+	Target   int      `json:"target,omitempty"`
 	Required int      `json:"required"`
 	Assessed int      `json:"assessed"`
 	Met      int      `json:"met"`
 	Coverage *float64 `json:"coverage"`
 	GapSum   int      `json:"gap_sum"`
 	Holders  int      `json:"holders"`
+	Teachers int      `json:"teachers"`
 }
 
 type jProfile struct {
-	ID              string `json:"id"`
-	Target          int    `json:"target"`
-	Leaves          int    `json:"leaves"`
-	Need            int    `json:"need"`
-	Fitting         int    `json:"fitting"`
-	Assigned        int    `json:"assigned"`
-	AssignedFitting int    `json:"assigned_fitting"`
+	ID               string `json:"id"`
+	Target           int    `json:"target"`
+	Leaves           int    `json:"leaves"`
+	Need             int    `json:"need"`
+	Specialists      int    `json:"specialists"`
+	Fitting          int    `json:"fitting"`
+	Expected         int    `json:"expected"`
+	ExpectedByRole   int    `json:"expected_by_role"`
+	ExpectedAssessed int    `json:"expected_assessed"`
+	ExpectedFitting  int    `json:"expected_fitting"`
 }
 
 type jBasis struct {
@@ -94,12 +113,15 @@ type jGap struct {
 }
 
 type jPersonProfile struct {
-	ID          string  `json:"id"`
-	Fit         float64 `json:"fit"`
-	Fits        bool    `json:"fits"`
-	Assigned    bool    `json:"assigned"`
-	NotAssessed int     `json:"not_assessed"`
-	Gaps        *[]jGap `json:"gaps,omitempty"`
+	ID         string  `json:"id"`
+	AtTarget   int     `json:"at_target"`
+	Leaves     int     `json:"leaves"`
+	Assessed   int     `json:"assessed"`
+	Fit        float64 `json:"fit"`
+	Fits       bool    `json:"fits"`
+	Expected   bool    `json:"expected"`
+	ExpectedBy string  `json:"expected_by,omitempty"` // roster or role
+	Gaps       *[]jGap `json:"gaps,omitempty"`
 }
 
 type jPerson struct {
@@ -114,27 +136,103 @@ type jPerson struct {
 	BestProfiles []string         `json:"best_profiles"`
 }
 
-type jHole struct {
-	Kind      string   `json:"kind"`
-	ID        string   `json:"id"`
-	Severity  int      `json:"severity"`
-	Coverage  *float64 `json:"coverage,omitempty"`
-	Fit       *float64 `json:"fit,omitempty"`
-	People    []string `json:"people"`
-	PeopleIDs []string `json:"people_ids"`
+type jRoleNeed struct {
+	Role     string `json:"role"`
+	Required int    `json:"required"`
+	Below    int    `json:"below"`
 }
 
-type jTeam struct {
-	Team    string   `json:"team"`
-	Persons int      `json:"persons"`
-	Summary jSummary `json:"summary"`
-	Holes   []jHole  `json:"holes"`
+type jName struct {
+	Name string `json:"name"`
+	ID   string `json:"id"`
+}
+
+type jCandidate struct {
+	Name   string `json:"name"`
+	ID     string `json:"id"`
+	Effort int    `json:"effort"`
+}
+
+type jBottleneck struct {
+	Competence string `json:"competence"`
+	Below      int    `json:"below"`
+	Holders    int    `json:"holders"`
+}
+
+type jProfileHole struct {
+	Expected       int           `json:"expected"`
+	ExpectedByRole int           `json:"expected_by_role"`
+	Assessed       int           `json:"assessed"`
+	Fitting        int           `json:"fitting"`
+	FittingAll     int           `json:"fitting_all"`
+	Specialists    int           `json:"specialists"`
+	NotAssessed    []jName       `json:"not_assessed"`
+	Bottlenecks    []jBottleneck `json:"bottlenecks"`
+	Candidates     []jCandidate  `json:"candidates"`
+}
+
+type jHole struct {
+	Tier      string        `json:"tier"`
+	Kind      string        `json:"kind"`
+	ID        string        `json:"id"`
+	Effort    int           `json:"effort"`
+	Coverage  *float64      `json:"coverage,omitempty"`
+	Met       *int          `json:"met,omitempty"`
+	Assessed  *int          `json:"assessed,omitempty"`
+	People    []string      `json:"people"`
+	PeopleIDs []string      `json:"people_ids"`
+	Roles     []jRoleNeed   `json:"roles,omitempty"`
+	Holders   *int          `json:"holders,omitempty"`
+	Teachers  *int          `json:"teachers,omitempty"`
+	Profile   *jProfileHole `json:"profile,omitempty"`
+}
+
+type jGroup struct {
+	Team        *string       `json:"team,omitempty"`
+	Role        *string       `json:"role,omitempty"`
+	Persons     int           `json:"persons"`
+	Summary     jSummary      `json:"summary"`
+	Competences []jCompetence `json:"competences"`
+	Holes       []jHole       `json:"holes"`
+}
+
+type jStrength struct {
+	Competence string `json:"competence"`
+	Level      int    `json:"level"`
+	Teaches    bool   `json:"teaches"`
+}
+
+type jNeed struct {
+	Competence string `json:"competence"`
+	Profile    string `json:"profile,omitempty"`
+	Level      int    `json:"level"`
+	Required   int    `json:"required"`
+	Gap        int    `json:"gap"`
+}
+
+type jFocus struct {
+	jNeed
+	UnitHole bool    `json:"unit_hole"`
+	Helpers  []jName `json:"helpers"`
+}
+
+type jTalk struct {
+	Name                string      `json:"name"`
+	ID                  string      `json:"id"`
+	Strengths           []jStrength `json:"strengths"`
+	Fits                []string    `json:"fits"`
+	Needs               []jNeed     `json:"needs"`
+	NotAssessed         []string    `json:"not_assessed"`
+	ProfilesNotAssessed []string    `json:"profiles_not_assessed"`
+	Focus               []jFocus    `json:"focus"`
 }
 
 // JSON writes res as the documented JSON contract (SchemaVersion): the
 // top-level objects indented, the elements of each array compact, one per
 // line. It writes element by element, so memory stays flat for large
-// rosters. Only Options.Lang is used (for the framework title).
+// rosters. Only Options.Lang is used (for the framework title). With a
+// person filter it holds that person's talk and none of the unit's holes,
+// which name other persons.
 func JSON(w io.Writer, res *analysis.Result, o Options) error {
 	v, err := newView(res, o)
 	if err != nil {
@@ -150,39 +248,39 @@ func JSON(w io.Writer, res *analysis.Result, o Options) error {
 	j.field("schema_version", SchemaVersion)
 	j.field("framework", jFramework{ID: fw.ID, Title: v.text(fw.Title), File: fw.File, Extends: fw.Extends,
 		BasisLeaves: len(fw.BasisLeaves), ProfileLeaves: len(fw.Leaves) - len(fw.BasisLeaves), Profiles: len(fw.Profiles)})
-	listed := len(res.People)
-	if res.Listed != nil {
-		listed = len(res.Listed)
-	}
-	j.field("roster", jRoster{File: r.Source, Sheet: r.Sheet, Persons: len(r.Persons), Analysed: len(res.People), Listed: listed})
-	s := res.Settings
-	j.field("settings", jSettings{Coverage: s.Coverage, MinSpecialists: s.MinSpecialists, Target: s.Target, Fit: s.Fit,
-		Requirements: s.RequirementsFile, Team: s.Team, Person: s.Person, ByTeam: s.ByTeam})
-	j.field("summary", jsonSummary(res.Summary, res.Holes))
-	j.array("competences", len(fw.Leaves), func(l int) any { return jsonCompetence(res, l) })
-	j.array("profiles", len(fw.Profiles), func(k int) any {
-		p, ps := fw.Profiles[k], res.Profiles[k]
-		return jProfile{ID: p.ID, Target: ps.Target, Leaves: len(p.Leaves), Need: ps.Need, Fitting: int(ps.Fitting),
-			Assigned: int(ps.Assigned), AssignedFitting: int(ps.AssignedFitting)}
-	})
 	idx := listedIndices(res)
+	j.field("roster", jRoster{File: r.Source, Sheet: r.Sheet, Persons: len(r.Persons), Analysed: len(res.People), Listed: len(idx)})
+	j.field("settings", jsonSettings(res.Settings))
+	j.field("defaults", jsonDefaults(res))
+	j.field("summary", jsonSummary(res.Summary, res.Holes))
+	j.array("competences", len(fw.Leaves), func(l int) any { return jsonCompetence(res, res.Leaves, l) })
+	j.array("profiles", len(fw.Profiles), func(k int) any { return jsonProfile(res, k) })
 	j.array("people", len(idx), func(k int) any { return jsonPerson(res, idx[k]) })
-	j.array("holes", len(res.Holes), func(k int) any { return jsonHole(res, res.Holes[k]) })
-	j.array("teams", len(res.Teams), func(k int) any {
-		t := res.Teams[k]
-		holes := make([]jHole, len(t.Holes))
-		for i, h := range t.Holes {
-			holes[i] = jsonHole(res, h)
-		}
-		return jTeam{Team: t.Name, Persons: len(t.Members), Summary: jsonSummary(t.Summary, t.Holes), Holes: holes}
-	})
-	warnings := append([]string{}, res.Warnings...)
-	j.last("warnings", warnings)
+	personal := res.Listed != nil
+	holes := res.Holes
+	if personal {
+		holes = nil
+	}
+	j.array("holes", len(holes), func(k int) any { return jsonHole(res, holes[k]) })
+	j.array("teams", len(shown(res.Teams, res.Settings.ByTeam && !personal)), func(k int) any { return jsonGroup(res, res.Teams[k]) })
+	j.array("roles", len(shown(res.RoleGroups, res.Settings.ByRole && !personal)), func(k int) any { return jsonGroup(res, res.RoleGroups[k]) })
+	if personal {
+		j.array("talks", len(idx), func(k int) any { return jsonTalk(res, idx[k]) })
+	}
+	j.last("warnings", append([]string{}, res.AllWarnings()...))
 	j.raw("}\n")
 	if j.err != nil {
 		return j.err
 	}
 	return j.w.Flush()
+}
+
+// shown returns groups when show, else none.
+func shown(groups []analysis.Group, show bool) []analysis.Group {
+	if !show {
+		return nil
+	}
+	return groups
 }
 
 // listedIndices returns the indices of the listed persons.
@@ -204,28 +302,58 @@ func optional(x float64, ok bool) *float64 {
 	return &x
 }
 
+func ptr[T any](x T) *T { return &x }
+
+func jsonSettings(s analysis.Settings) jSettings {
+	js := jSettings{Coverage: s.Coverage, Target: s.Target, Fit: s.Fit,
+		Requirements: s.RequirementsFile, Team: s.Team, Person: s.Person, ByTeam: s.ByTeam, ByRole: s.ByRole}
+	if s.MinSpecialists >= 0 {
+		js.MinSpecialists = ptr(s.MinSpecialists)
+	}
+	return js
+}
+
+func jsonDefaults(res *analysis.Result) jDefaults {
+	d := jDefaults{Roles: []string{}, ExpectedThroughRole: res.Defaults.Expectations}
+	for _, r := range res.Defaults.Roles {
+		d.Roles = append(d.Roles, res.Roles[r].ID)
+	}
+	return d
+}
+
 func jsonSummary(s analysis.Summary, holes []analysis.Hole) jSummary {
-	counts := map[string]int{}
+	kinds, tiers := map[string]int{}, map[string]int{}
 	for _, k := range analysis.Kinds {
-		counts[k.String()] = 0
+		kinds[k.String()] = 0
+	}
+	for _, t := range analysis.Tiers {
+		tiers[t.String()] = 0
 	}
 	for _, h := range holes {
-		counts[h.Kind.String()]++
+		kinds[h.Kind.String()]++
+		tiers[h.Tier.String()]++
 	}
 	return jSummary{Persons: s.Persons, Required: int(s.Basis.Required), Met: int(s.Basis.Met),
 		NotAssessed: int(s.Basis.NotAssessed), GapSum: int(s.Basis.GapSum),
-		Coverage: optional(s.Basis.Coverage()), PeopleWithGaps: s.PeopleWithGaps, Holes: counts}
+		Coverage: optional(s.Basis.Coverage()), PeopleWithGaps: s.PeopleWithGaps, Holes: kinds, Tiers: tiers}
 }
 
-func jsonCompetence(res *analysis.Result, l int) jCompetence {
-	n, st := res.Framework.Leaves[l], res.Leaves[l]
+func jsonCompetence(res *analysis.Result, stats []analysis.LeafStat, l int) jCompetence {
+	n, st := res.Framework.Leaves[l], stats[l]
 	c := jCompetence{ID: n.ID, Area: n.Area.String(), Target: int(res.Targets[l]), Required: int(st.Required),
 		Assessed: int(st.Assessed), Met: int(st.Met), Coverage: optional(st.Coverage()), GapSum: int(st.GapSum),
-		Holders: int(st.Holders)}
+		Holders: int(st.Holders), Teachers: int(st.Teachers)}
 	if n.Area == framework.Profile {
 		c.Profile = n.Profile.ID
 	}
 	return c
+}
+
+func jsonProfile(res *analysis.Result, k int) jProfile {
+	p, ps := res.Framework.Profiles[k], res.Profiles[k]
+	return jProfile{ID: p.ID, Target: ps.Target, Leaves: len(p.Leaves), Need: ps.Need, Specialists: ps.Specialists,
+		Fitting: int(ps.Fitting), Expected: int(ps.Expected), ExpectedByRole: int(ps.ExpectedByRole),
+		ExpectedAssessed: int(ps.ExpectedAssessed), ExpectedFitting: int(ps.ExpectedFitting)}
 }
 
 func jsonGaps(res *analysis.Result, gaps []analysis.Gap) []jGap {
@@ -245,9 +373,13 @@ func jsonPerson(res *analysis.Result, pi int32) jPerson {
 		Gaps: jsonGaps(res, p.Gaps), Profiles: make([]jPersonProfile, 0, len(res.Framework.Profiles)),
 		BestProfiles: []string{}}
 	for j, pr := range res.Framework.Profiles {
-		e := jPersonProfile{ID: pr.ID, Fit: res.Fit(i, j), Fits: res.Fits(i, j), Assigned: res.IsAssigned(i, j),
-			NotAssessed: res.ProfileNotAssessed(i, j)}
-		if e.Assigned {
+		e := jPersonProfile{ID: pr.ID, AtTarget: res.AtTarget(i, j), Leaves: len(pr.Leaves), Assessed: res.ProfileAssessed(i, j),
+			Fit: res.Fit(i, j), Fits: res.Fits(i, j), Expected: res.IsExpected(i, j)}
+		if e.Expected {
+			e.ExpectedBy = "roster"
+			if p.ExpectedByRole {
+				e.ExpectedBy = "role"
+			}
 			jg := jsonGaps(res, res.ProfileGapsIn(i, j))
 			e.Gaps = &jg
 		}
@@ -260,20 +392,102 @@ func jsonPerson(res *analysis.Result, pi int32) jPerson {
 	return jp
 }
 
+func jsonName(res *analysis.Result, p int32) jName {
+	return jName{Name: res.People[p].Name, ID: res.People[p].ID}
+}
+
 func jsonHole(res *analysis.Result, h analysis.Hole) jHole {
-	jh := jHole{Kind: h.Kind.String(), ID: h.Node.ID, Severity: h.Severity,
+	jh := jHole{Tier: h.Tier.String(), Kind: h.Kind.String(), ID: h.Node.ID, Effort: h.Effort,
 		People: make([]string, len(h.People)), PeopleIDs: make([]string, len(h.People))}
-	if h.HasCoverage {
-		jh.Coverage = optional(h.Coverage, true)
-	}
-	if h.Kind == analysis.KindAssignment {
-		jh.Fit = optional(h.Fit, true)
-	}
 	for i, p := range h.People {
-		jh.People[i] = res.People[p].Name
-		jh.PeopleIDs[i] = res.People[p].ID
+		jh.People[i], jh.PeopleIDs[i] = res.People[p].Name, res.People[p].ID
+	}
+	switch h.Kind {
+	case analysis.KindBasis:
+		jh.Coverage, jh.Met, jh.Assessed = optional(h.Coverage, true), ptr(int(h.Met)), ptr(int(h.Assessed))
+		for _, r := range h.Roles {
+			jh.Roles = append(jh.Roles, jRoleNeed{Role: res.Roles[r.Role].ID, Required: int(r.Level), Below: int(r.Gaps)})
+		}
+		jh.Holders, jh.Teachers = ptr(int(h.Holders)), ptr(int(h.Teachers))
+	case analysis.KindSinglePoint:
+		jh.Holders, jh.Teachers = ptr(int(h.Holders)), ptr(int(h.Teachers))
+	case analysis.KindProfile:
+		jh.Profile = jsonProfileHole(res, h.Profile)
 	}
 	return jh
+}
+
+func jsonProfileHole(res *analysis.Result, ph *analysis.ProfileHole) *jProfileHole {
+	jp := &jProfileHole{Expected: int(ph.Expected), ExpectedByRole: int(ph.ExpectedByRole), Assessed: int(ph.Assessed),
+		Fitting: int(ph.Fitting), FittingAll: int(ph.FittingAll), Specialists: int(ph.Specialists),
+		NotAssessed: []jName{}, Bottlenecks: []jBottleneck{}, Candidates: []jCandidate{}}
+	for _, p := range ph.NotAssessed {
+		jp.NotAssessed = append(jp.NotAssessed, jsonName(res, p))
+	}
+	for _, b := range ph.Bottlenecks {
+		jp.Bottlenecks = append(jp.Bottlenecks, jBottleneck{Competence: res.Framework.Leaves[b.Leaf].ID, Below: int(b.Below), Holders: int(b.Holders)})
+	}
+	for _, c := range ph.Candidates {
+		n := jsonName(res, c.Person)
+		jp.Candidates = append(jp.Candidates, jCandidate{Name: n.Name, ID: n.ID, Effort: c.Effort})
+	}
+	return jp
+}
+
+func jsonGroup(res *analysis.Result, g analysis.Group) jGroup {
+	jg := jGroup{Persons: len(g.Members), Summary: jsonSummary(g.Summary, g.Holes), Holes: make([]jHole, len(g.Holes))}
+	if g.Role >= 0 {
+		jg.Role = ptr(g.Name)
+	} else {
+		jg.Team = ptr(g.Name)
+	}
+	for l := range res.Framework.BasisLeaves {
+		c := jsonCompetence(res, g.Leaves, l)
+		c.Area, c.Target = "", 0
+		jg.Competences = append(jg.Competences, c)
+	}
+	for i, h := range g.Holes {
+		jg.Holes[i] = jsonHole(res, h)
+	}
+	return jg
+}
+
+func jsonNeed(res *analysis.Result, n analysis.Need) jNeed {
+	jn := jNeed{Competence: res.Framework.Leaves[n.Leaf].ID, Level: int(n.Level), Required: int(n.Required), Gap: n.Size()}
+	if n.Profile >= 0 {
+		jn.Profile = res.Framework.Profiles[n.Profile].ID
+	}
+	return jn
+}
+
+func jsonTalk(res *analysis.Result, p int32) jTalk {
+	tk := res.Talk(int(p))
+	fw := res.Framework
+	jt := jTalk{Name: res.People[p].Name, ID: res.People[p].ID, Strengths: []jStrength{}, Fits: []string{},
+		Needs: []jNeed{}, NotAssessed: []string{}, ProfilesNotAssessed: []string{}, Focus: []jFocus{}}
+	for _, s := range tk.Strengths {
+		jt.Strengths = append(jt.Strengths, jStrength{Competence: fw.Leaves[s.Leaf].ID, Level: int(s.Level), Teaches: s.Teaches})
+	}
+	for _, j := range tk.Fits {
+		jt.Fits = append(jt.Fits, fw.Profiles[j].ID)
+	}
+	for _, n := range tk.Needs {
+		jt.Needs = append(jt.Needs, jsonNeed(res, n))
+	}
+	for _, l := range tk.NotAssessed {
+		jt.NotAssessed = append(jt.NotAssessed, fw.Leaves[l].ID)
+	}
+	for _, j := range tk.ProfilesNotAssessed {
+		jt.ProfilesNotAssessed = append(jt.ProfilesNotAssessed, fw.Profiles[j].ID)
+	}
+	for _, f := range tk.Focus {
+		jf := jFocus{jNeed: jsonNeed(res, f.Need), UnitHole: f.UnitHole, Helpers: []jName{}}
+		for _, q := range f.Helpers {
+			jf.Helpers = append(jf.Helpers, jsonName(res, q))
+		}
+		jt.Focus = append(jt.Focus, jf)
+	}
+	return jt
 }
 
 // jsonWriter writes an indented top-level object piece by piece.

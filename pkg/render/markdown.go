@@ -7,6 +7,8 @@ import (
 	"strings"
 
 	"github.com/huller/huller/pkg/analysis"
+	"github.com/huller/huller/pkg/lang"
+	"github.com/huller/huller/pkg/safetext"
 )
 
 // Markdown writes res as GitHub-flavoured Markdown for CI summaries and
@@ -19,24 +21,31 @@ func Markdown(w io.Writer, res *analysis.Result, o Options) error {
 	}
 	bw := bufio.NewWriter(w)
 	d := v.document()
-	fmt.Fprintf(bw, "## %s\n", mdEscape(d.title))
+	fmt.Fprintf(bw, "## %s\n", safetext.Markdown(d.title))
 	for _, t := range d.tables {
 		bw.WriteString("\n")
 		if t.heading != "" {
-			fmt.Fprintf(bw, "### %s\n\n", mdEscape(t.heading))
+			fmt.Fprintf(bw, "### %s\n\n", safetext.Markdown(t.heading))
 		}
 		switch {
+		case len(t.rows) == 0 && t.empty == "":
 		case len(t.rows) == 0:
-			fmt.Fprintf(bw, "%s\n", mdEscape(t.empty))
+			fmt.Fprintf(bw, "%s\n", safetext.Markdown(t.empty))
 		case t.header == nil:
 			for _, row := range t.rows {
-				fmt.Fprintf(bw, "- **%s:** %s\n", mdEscape(row[0].s), mdEscape(row[1].s))
+				fmt.Fprintf(bw, "- **%s:** %s\n", safetext.Markdown(row[0].s), safetext.Markdown(row[1].s))
 			}
 		default:
 			mdTable(bw, t)
 		}
 		if t.omitted > 0 {
-			fmt.Fprintf(bw, "\n_%s_\n", mdEscape(fmt.Sprintf(v.l.moreRows, t.omitted)))
+			fmt.Fprintf(bw, "\n_%s_\n", safetext.Markdown(v.l.F(lang.MoreRows, t.omitted)))
+		}
+		for i, note := range t.notes {
+			if i > 0 || len(t.rows) > 0 || t.empty != "" {
+				bw.WriteString("\n")
+			}
+			fmt.Fprintf(bw, "%s\n", safetext.Markdown(note))
 		}
 	}
 	return bw.Flush()
@@ -45,7 +54,7 @@ func Markdown(w io.Writer, res *analysis.Result, o Options) error {
 func mdTable(w io.Writer, t table) {
 	cells := make([]string, len(t.header))
 	for i, h := range t.header {
-		cells[i] = mdEscape(h)
+		cells[i] = safetext.Markdown(h)
 	}
 	fmt.Fprintf(w, "| %s |\n", strings.Join(cells, " | "))
 	for i := range cells {
@@ -57,16 +66,8 @@ func mdTable(w io.Writer, t table) {
 	fmt.Fprintf(w, "| %s |\n", strings.Join(cells, " | "))
 	for _, row := range t.rows {
 		for i, cl := range row {
-			cells[i] = mdEscape(cl.s)
+			cells[i] = safetext.Markdown(cl.s)
 		}
 		fmt.Fprintf(w, "| %s |\n", strings.Join(cells, " | "))
 	}
 }
-
-// mdEscaper escapes what would break a table cell or be read as HTML.
-var mdEscaper = strings.NewReplacer(
-	`\`, `\\`, "|", `\|`, "&", "&amp;", "<", "&lt;", ">", "&gt;",
-	"\r\n", " ", "\n", " ", "\r", " ", "\t", " ",
-)
-
-func mdEscape(s string) string { return mdEscaper.Replace(s) }

@@ -10,17 +10,19 @@ package render
 import (
 	"fmt"
 	"io"
-	"strconv"
 	"strings"
 
 	"github.com/huller/huller/pkg/analysis"
 	"github.com/huller/huller/pkg/framework"
+	"github.com/huller/huller/pkg/lang"
+	"github.com/huller/huller/pkg/narrate"
 )
 
 // Options control the human-oriented renderers.
 type Options struct {
-	// Lang is the language of labels and framework texts: en, da or sl
-	// ("" means en). Framework texts missing in Lang fall back to English,
+	// Lang is the language of labels and framework texts ("" means en);
+	// huller's labels are English for a language it has no texts in.
+	// Framework texts missing in Lang fall back to English,
 	// then to the framework's own language.
 	Lang string
 	// Width is the terminal width in columns (0 means 80). Tables wrap long
@@ -61,91 +63,32 @@ func Render(w io.Writer, format string, res *analysis.Result, o Options) error {
 	return fmt.Errorf("output format %q is not one of %s", format, strings.Join(Formats(), ", "))
 }
 
-// CheckLang returns an error when lang has no labels.
-func CheckLang(lang string) error {
-	_, err := labelsFor(lang)
-	return err
-}
-
-func labelsFor(lang string) (*labels, error) {
-	if lang == "" {
-		lang = "en"
-	}
-	l, ok := languages[lang]
-	if !ok {
-		return nil, fmt.Errorf("language %q is not one of %s", lang, strings.Join(Languages(), ", "))
-	}
-	return l, nil
-}
-
 // view bundles what the human renderers need.
 type view struct {
-	res  *analysis.Result
-	fw   *framework.Framework
-	l    *labels
-	lang string
-	o    Options
+	res *analysis.Result
+	fw  *framework.Framework
+	l   lang.Lang
+	n   *narrate.Narrator
+	o   Options
 }
 
 func newView(res *analysis.Result, o Options) (*view, error) {
-	l, err := labelsFor(o.Lang)
-	if err != nil {
-		return nil, err
+	if o.Lang == "" {
+		o.Lang = "en"
 	}
-	lang := o.Lang
-	if lang == "" {
-		lang = "en"
-	}
-	return &view{res: res, fw: res.Framework, l: l, lang: lang, o: o}, nil
+	l := lang.For(o.Lang)
+	return &view{res: res, fw: res.Framework, l: l, n: narrate.New(res, l, true), o: o}, nil
 }
 
-// text returns a framework text in the view's language, else in English,
-// else in the framework's own language.
-func (v *view) text(t framework.Text) string {
-	if s := t[v.lang]; s != "" {
-		return s
-	}
-	return t.In("en", v.fw.Language)
-}
-
-// nodeLabel returns "id name" of a node.
-func (v *view) nodeLabel(n *framework.Node) string {
-	if name := v.text(n.Name); name != "" && name != n.ID {
-		return n.ID + " " + name
-	}
-	return n.ID
-}
-
-// roleName returns the role's name in the view's language, its id when
-// the framework does not name it.
-func (v *view) roleName(p *analysis.Person) string {
-	ro := v.res.Roles[p.Role]
-	if ro.Role != nil {
-		if s := v.text(ro.Role.Name); s != "" {
-			return s
-		}
-	}
-	return ro.ID
-}
-
-func (v *view) teamName(t string) string {
-	if t == "" {
-		return v.l.noTeam
-	}
-	return t
-}
+// text returns a framework text in the view's language (see
+// framework.(*Framework).Text for the fallback order).
+func (v *view) text(t framework.Text) string { return v.fw.Text(t, v.l.Code()) }
 
 // pct formats a share in [0, 1] as a percentage with one decimal.
-func (v *view) pct(x float64) string {
-	s := strconv.FormatFloat(x*100, 'f', 1, 64)
-	return fmt.Sprintf(v.l.percent, strings.Replace(s, ".", v.l.decimal, 1))
-}
+func (v *view) pct(x float64) string { return v.l.Percent(x, 1) }
 
 // pctShort formats a threshold as a percentage without needless decimals.
-func (v *view) pctShort(x float64) string {
-	s := strings.TrimSuffix(strconv.FormatFloat(x*100, 'f', 1, 64), ".0")
-	return fmt.Sprintf(v.l.percent, strings.Replace(s, ".", v.l.decimal, 1))
-}
+func (v *view) pctShort(x float64) string { return v.l.Share(x) }
 
 // coverage formats an optional coverage.
 func (v *view) coverage(c float64, ok bool) string {
@@ -154,31 +97,3 @@ func (v *view) coverage(c float64, ok bool) string {
 	}
 	return v.pct(c)
 }
-
-// personName returns a person's name, with the id when there is one.
-func personName(p *analysis.Person) string {
-	if p.ID != "" && p.ID != p.Name {
-		return p.Name + " (" + p.ID + ")"
-	}
-	return p.Name
-}
-
-// names lists the names of persons, at most max of them (0 = all), then
-// "+n more".
-func (v *view) names(people []int32, max int) string {
-	var b strings.Builder
-	for i, p := range people {
-		if max > 0 && i == max {
-			b.WriteString(" ")
-			b.WriteString(fmt.Sprintf(v.l.more, len(people)-max))
-			break
-		}
-		if i > 0 {
-			b.WriteString(", ")
-		}
-		b.WriteString(v.res.People[p].Name)
-	}
-	return b.String()
-}
-
-func itoa(n int) string { return strconv.Itoa(n) }

@@ -17,6 +17,7 @@ import (
 	"github.com/huller/huller/frameworks"
 	"github.com/huller/huller/pkg/analysis"
 	"github.com/huller/huller/pkg/framework"
+	"github.com/huller/huller/pkg/lang"
 	"github.com/huller/huller/pkg/roster"
 	"github.com/olekukonko/tablewriter/pkg/twwidth"
 )
@@ -245,8 +246,8 @@ func TestTerminalFitsWidth(t *testing.T) {
 		fase3Result(t, func(s *analysis.Settings) { s.ByTeam = true }),
 	}
 	for _, res := range results {
-		for _, lang := range Languages() {
-			for width := 60; width <= 160; width += 5 {
+		for _, lang := range lang.Languages {
+			for _, width := range []int{60, 72, 80, 100, 132, 160} {
 				for _, color := range []bool{false, true} {
 					var b bytes.Buffer
 					if err := Terminal(&b, res, Options{Width: width, Lang: lang, Color: color}); err != nil {
@@ -293,13 +294,17 @@ func TestJSONSchema(t *testing.T) {
 			t.Errorf("%s keys: %s\nwant: %s", what, got, want)
 		}
 	}
-	expect("top level", keys(doc), "competences framework holes people profiles roster schema_version settings summary teams warnings")
-	if doc["schema_version"] != float64(1) {
+	expect("top level", keys(doc), "competences defaults framework holes people profiles roles roster schema_version settings summary teams warnings")
+	if doc["schema_version"] != float64(2) {
 		t.Errorf("schema_version %v", doc["schema_version"])
 	}
 	expect("framework", keys(doc["framework"]), "basis_leaves extends file id profile_leaves profiles title")
 	expect("roster", keys(doc["roster"]), "analysed file listed persons sheet")
-	expect("settings", keys(doc["settings"]), "by_team coverage fit min_specialists person requirements target team")
+	expect("settings", keys(doc["settings"]), "by_role by_team coverage fit min_specialists person requirements target team")
+	expect("defaults", keys(doc["defaults"]), "expected_through_role roles")
+	for _, p := range doc["profiles"].([]any) {
+		expect("profile", keys(p), "expected expected_assessed expected_by_role expected_fitting fitting id leaves need specialists target")
+	}
 	people := doc["people"].([]any)
 	if len(people) != 6 {
 		t.Fatalf("%d people", len(people))
@@ -326,9 +331,9 @@ func TestJSONSchema(t *testing.T) {
 		}
 		for _, pr := range profs {
 			prm := pr.(map[string]any)
-			want := "assigned fit fits id not_assessed"
-			if prm["assigned"].(bool) {
-				want = "assigned fit fits gaps id not_assessed"
+			want := "assessed at_target expected fit fits id leaves"
+			if prm["expected"].(bool) {
+				want = "assessed at_target expected expected_by fit fits gaps id leaves"
 			}
 			expect("person profile", keys(pr), want)
 			if f := prm["fit"].(float64); f < 0 || f > 1 {
@@ -342,12 +347,15 @@ func TestJSONSchema(t *testing.T) {
 	}
 	for _, h := range doc["holes"].([]any) {
 		hm := h.(map[string]any)
-		want := "id kind people people_ids severity"
+		want := "effort id kind people people_ids tier"
 		switch hm["kind"] {
 		case "basis":
-			want = "coverage id kind people people_ids severity"
-		case "assignment":
-			want = "fit id kind people people_ids severity"
+			want = "assessed coverage effort holders id kind met people people_ids roles teachers tier"
+		case "single-point":
+			want = "effort holders id kind people people_ids teachers tier"
+		case "profile":
+			want = "effort id kind people people_ids profile tier"
+			expect("profile hole", keys(hm["profile"]), "assessed bottlenecks candidates expected expected_by_role fitting fitting_all not_assessed specialists")
 		}
 		expect("hole "+hm["kind"].(string), keys(h), want)
 	}
@@ -355,8 +363,39 @@ func TestJSONSchema(t *testing.T) {
 	if len(teams) != 3 {
 		t.Fatalf("%d teams", len(teams))
 	}
-	expect("team", keys(teams[0]), "holes persons summary team")
-	expect("summary", keys(doc["summary"]), "coverage gap_sum holes met not_assessed people_with_gaps persons required")
+	expect("team", keys(teams[0]), "competences holes persons summary team")
+	expect("team competence", keys(teams[0].(map[string]any)["competences"].([]any)[0]), "assessed coverage gap_sum holders id met required teachers")
+	if roles := doc["roles"].([]any); len(roles) != 0 {
+		t.Errorf("roles without ByRole: %v", roles)
+	}
+	expect("summary", keys(doc["summary"]), "coverage gap_sum holes met not_assessed people_with_gaps persons required tiers")
+	expect("tiers", keys(doc["summary"].(map[string]any)["tiers"]), "cannot-deliver developing fragile unknown")
+}
+
+// TestJSONPerson: with a person filter, the JSON holds the person and
+// their talk, and none of the unit's holes, which name other persons.
+func TestJSONPerson(t *testing.T) {
+	res := demoResult(t, func(s *analysis.Settings) { s.Person = "E02"; s.ByTeam = true })
+	var b bytes.Buffer
+	if err := JSON(&b, res, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	var doc struct {
+		People []struct{ ID string }
+		Holes  []any
+		Teams  []any
+		Talks  []struct {
+			ID    string
+			Focus []struct{ Helpers []struct{ ID string } }
+		}
+	}
+	if err := json.Unmarshal(b.Bytes(), &doc); err != nil {
+		t.Fatal(err)
+	}
+	if len(doc.People) != 1 || doc.People[0].ID != "E02" || len(doc.Holes) != 0 || len(doc.Teams) != 0 ||
+		len(doc.Talks) != 1 || doc.Talks[0].ID != "E02" {
+		t.Errorf("person JSON %+v", doc)
+	}
 }
 
 func TestCSV(t *testing.T) {
@@ -385,19 +424,6 @@ func TestCSV(t *testing.T) {
 	}
 	if rows[2][0] != `'=HYPERLINK("http://x")` {
 		t.Errorf("formula name written as %q", rows[2][0])
-	}
-}
-
-func TestSafeCell(t *testing.T) {
-	tests := []struct{ in, want string }{
-		{"", ""}, {"Anne", "Anne"}, {"=1+2", "'=1+2"}, {"+45 1234", "'+45 1234"}, {"-Minus", "'-Minus"},
-		{"@SUM(A1)", "'@SUM(A1)"}, {"\tx", "'\tx"}, {"\rx", "'\rx"}, {"-3", "-3"}, {"+1.5", "+1.5"},
-		{"-2,5", "-2,5"}, {"-2+3", "'-2+3"}, {"-Inf", "'-Inf"}, {"a=b", "a=b"}, {" =x", " =x"},
-	}
-	for _, tt := range tests {
-		if got := SafeCell(tt.in); got != tt.want {
-			t.Errorf("SafeCell(%q) = %q, want %q", tt.in, got, tt.want)
-		}
 	}
 }
 
@@ -433,34 +459,10 @@ func TestRenderErrors(t *testing.T) {
 	if err := Render(&b, "yaml", res, Options{}); err == nil || err.Error() != `output format "yaml" is not one of table, json, csv, markdown` {
 		t.Errorf("format: %v", err)
 	}
-	for _, f := range Formats() {
-		if err := Render(&b, f, res, Options{Lang: "de"}); err == nil || err.Error() != `language "de" is not one of en, da, sl` {
-			t.Errorf("%s lang: %v", f, err)
-		}
-	}
-	if CheckLang("sl") != nil || CheckLang("") != nil || CheckLang("xx") == nil {
-		t.Errorf("CheckLang")
-	}
-}
-
-func TestWrapText(t *testing.T) {
-	tests := []struct {
-		s     string
-		width int
-		want  []string
-	}{
-		{"short", 10, []string{"short"}},
-		{"one two three", 7, []string{"one two", "three"}},
-		{"abcdefghij", 4, []string{"abcd", "efgh", "ij"}},
-		{"ab cdefghij k", 4, []string{"ab", "cdef", "ghij", "k"}},
-		{"75.0\u00a0% fit", 6, []string{"75.0\u00a0%", "fit"}},
-		{"ÆØÅ æøå", 3, []string{"ÆØÅ", "æøå"}},
-		{"", 5, []string{""}},
-	}
-	for _, tt := range tests {
-		if got := wrapText(tt.s, tt.width); !reflect.DeepEqual(got, tt.want) {
-			t.Errorf("wrapText(%q, %d) = %q, want %q", tt.s, tt.width, got, tt.want)
-		}
+	// a language huller has no labels in: English labels, no error
+	b.Reset()
+	if err := Render(&b, "markdown", res, Options{Lang: "de"}); err != nil || !strings.Contains(b.String(), "Summary") {
+		t.Errorf("lang de: %v\n%s", err, b.String())
 	}
 }
 
@@ -474,38 +476,51 @@ func TestLayout(t *testing.T) {
 	if got := layout([]string{"#", "Competence", "Level"}, rows, []bool{false, true, false}, 30); !reflect.DeepEqual(got, []int{1, 14, 5}) {
 		t.Errorf("narrow: %v", got)
 	}
+	// Whole words first: the profile column gets its longest word
+	// (21 columns) before the name column grows past its own.
+	rows = [][]cell{{c("Astrid Winther (N1032)"), c("Koordinationsprofilen (80,0 %)")}}
+	if got := layout([]string{"Name", "Best profile"}, rows, []bool{true, true}, 50); got[1] < 21 || got[0] < 8 {
+		t.Errorf("words: %v", got)
+	}
 }
 
-func TestPlural(t *testing.T) {
-	tests := []struct {
-		l    *labels
-		n    int
-		want string
+// TestKindsNamed: every kind of hole has a name in the vocabulary.
+func TestKindsNamed(t *testing.T) {
+	for _, k := range analysis.Kinds {
+		if _, ok := lang.Kind(k.String()); !ok {
+			t.Errorf("kind %s has no term in pkg/lang", k)
+		}
+	}
+}
+
+// TestHostileNames: names, teams and roles from a roster reach the terminal
+// with their escape sequences shown, not run, and Markdown with their
+// links, images and HTML shown, not rendered.
+func TestHostileNames(t *testing.T) {
+	res := demoResult(t, func(s *analysis.Settings) { s.ByTeam = true })
+	hostile := []string{"\x1b]0;PWNED\a\x1b[2JEVIL", "[click](http://evil)", "![](http://evil/p.png)", "<script>x</script>", "abc\u202edcba"}
+	for i, h := range hostile {
+		res.People[i%len(res.People)].Person.Name = h
+		res.People[i%len(res.People)].Person.Team = h
+	}
+	for _, tc := range []struct {
+		format string
+		bad    []string
 	}{
-		{&en, 1, "1 person"}, {&en, 2, "2 persons"}, {&da, 0, "0 personer"},
-		{&sl, 1, "1 oseba"}, {&sl, 2, "2 osebi"}, {&sl, 4, "4 osebe"}, {&sl, 5, "5 oseb"}, {&sl, 101, "101 oseba"}, {&sl, 111, "111 oseb"},
-	}
-	for _, tt := range tests {
-		if got := tt.l.personsN(tt.n); got != tt.want {
-			t.Errorf("personsN(%d) = %q, want %q", tt.n, got, tt.want)
+		{"table", []string{"\x1b", "\a", "\u202e"}},
+		{"markdown", []string{"\x1b", "[click](", "![](", "<script>", "\u202e"}},
+	} {
+		var b bytes.Buffer
+		if err := Render(&b, tc.format, res, Options{Width: 100}); err != nil {
+			t.Fatal(err)
 		}
-	}
-}
-
-func TestLabelsComplete(t *testing.T) {
-	for _, lang := range Languages() {
-		l := languages[lang]
-		rv := reflect.ValueOf(*l)
-		for i := range rv.NumField() {
-			f := rv.Field(i)
-			if f.Kind() == reflect.String && f.String() == "" {
-				t.Errorf("%s: label %s is empty", lang, rv.Type().Field(i).Name)
+		for _, bad := range tc.bad {
+			if strings.Contains(b.String(), bad) {
+				t.Errorf("%s output holds %q", tc.format, bad)
 			}
 		}
-		for _, k := range analysis.Kinds {
-			if l.kinds[k] == "" {
-				t.Errorf("%s: no label for kind %s", lang, k)
-			}
+		if !strings.Contains(b.String(), `x1b`) || !strings.Contains(b.String(), "PWNED") {
+			t.Errorf("%s output does not show the escaped name", tc.format)
 		}
 	}
 }

@@ -2,13 +2,16 @@ package render
 
 import (
 	"bufio"
-	"fmt"
+	"cmp"
 	"io"
+	"slices"
 	"strings"
 
 	"github.com/huller/huller/pkg/analysis"
+	"github.com/huller/huller/pkg/internal/textwrap"
+	"github.com/huller/huller/pkg/lang"
+	"github.com/huller/huller/pkg/safetext"
 	"github.com/olekukonko/tablewriter"
-	"github.com/olekukonko/tablewriter/pkg/twwidth"
 	"github.com/olekukonko/tablewriter/tw"
 )
 
@@ -32,30 +35,64 @@ func Terminal(w io.Writer, res *analysis.Result, o Options) error {
 	if err != nil {
 		return err
 	}
-	width := o.Width
+	return v.draw(w, v.document())
+}
+
+// draw writes a document as tables fitting Options.Width.
+func (v *view) draw(w io.Writer, d document) error {
+	width := v.o.Width
 	if width <= 0 {
 		width = defaultWidth
 	}
 	bw := bufio.NewWriter(w)
-	d := v.document()
-	v.line(bw, wrapText(d.title, width), true)
-	for _, t := range d.tables {
-		bw.WriteString("\n")
+	d.each(terminalText)
+	if d.title != "" {
+		v.line(bw, textwrap.Wrap(d.title, width), true)
+	}
+	for i, t := range d.tables {
+		if i > 0 || d.title != "" {
+			bw.WriteString("\n")
+		}
 		if t.heading != "" {
-			v.line(bw, wrapText(t.heading, width), true)
+			v.line(bw, textwrap.Wrap(t.heading, width), true)
 		}
-		if len(t.rows) == 0 {
-			v.line(bw, wrapText(t.empty, width), false)
-			continue
-		}
-		if err := v.table(bw, t, width); err != nil {
-			return err
+		switch {
+		case len(t.rows) > 0:
+			if err := v.table(bw, t, width); err != nil {
+				return err
+			}
+		case t.empty != "":
+			v.line(bw, textwrap.Wrap(t.empty, width), false)
 		}
 		if t.omitted > 0 {
-			v.line(bw, []string{fmt.Sprintf(v.l.moreRows, t.omitted)}, false)
+			v.line(bw, []string{v.l.F(lang.MoreRows, t.omitted)}, false)
+		}
+		for _, note := range t.notes {
+			v.line(bw, textwrap.Wrap(note, width), false)
 		}
 	}
 	return bw.Flush()
+}
+
+// maxCell is the most runes of one text a terminal table shows; a longer
+// text (a 200 KB name) ends in "…". The JSON, CSV and the workbook keep it
+// whole.
+const maxCell = 1000
+
+// terminalText makes a text from outside safe for the terminal
+// (safetext.Terminal) and cuts it to maxCell runes.
+func terminalText(s string) string {
+	s = safetext.Terminal(s)
+	if len(s) > maxCell {
+		n := 0
+		for i := range s {
+			if n == maxCell {
+				return s[:i] + "…"
+			}
+			n++
+		}
+	}
+	return s
 }
 
 // line writes lines of text, bold when asked and colour is on.
@@ -90,14 +127,14 @@ func (v *view) table(w io.Writer, t table, width int) error {
 	if header != nil {
 		hs := make([]string, ncol)
 		for i, h := range header {
-			hs[i] = v.paint(wrapText(h, widths[i]), plain, true)
+			hs[i] = v.paint(textwrap.Wrap(h, widths[i]), plain, true)
 		}
 		tb.Header(hs)
 	}
 	for _, row := range t.rows {
 		cells := make([]string, ncol) // tablewriter keeps the slice: a new one per row
 		for i, cl := range row {
-			cells[i] = v.paint(wrapText(cl.s, widths[i]), cl.tone, false)
+			cells[i] = v.paint(textwrap.Wrap(cl.s, widths[i]), cl.tone, false)
 		}
 		if err := tb.Append(cells); err != nil {
 			return err
@@ -125,28 +162,34 @@ func (v *view) paint(lines []string, tn tone, bold bool) string {
 // layout returns the content width of each column so that the table fits
 // width where it can. A column that does not wrap keeps its widest cell
 // (its header may wrap at spaces). A wrapping column gets at least
-// min(natural, 8), then room is shared out in proportion to what each
-// column still wants: first up to min(natural, 16), then up to its natural
-// width. When even the minimums do not fit, wrapping columns go down to 4;
-// a table that still does not fit is wider than width.
+// min(natural, 8); then each column grows to its longest word, the columns
+// needing least first (so that as few words as possible are broken), and
+// the room left is shared out in proportion to what each column still
+// wants: up to min(natural, 16), then up to its natural width. When
+// even the minimums do not fit, wrapping columns go down to 4; a table that
+// still does not fit is wider than width.
 func layout(header []string, rows [][]cell, wrap []bool, width int) []int {
 	ncol := len(rows[0])
-	nat, least := make([]int, ncol), make([]int, ncol)
+	nat, least, words := make([]int, ncol), make([]int, ncol), make([]int, ncol)
 	for i := range ncol {
-		words := 1
+		headWords := 1
 		if i < len(header) {
-			nat[i] = textWidth(header[i])
-			words = longestWord(header[i])
+			nat[i] = textwrap.Width(header[i])
+			headWords = textwrap.LongestWord(header[i])
 		}
-		cells := 0
+		cells, cellWords := 0, 0
 		for _, row := range rows {
-			cells = max(cells, textWidth(row[i].s))
+			cells = max(cells, textwrap.Width(row[i].s))
+			if i < len(wrap) && wrap[i] {
+				cellWords = max(cellWords, textwrap.LongestWord(row[i].s))
+			}
 		}
 		nat[i] = max(nat[i], cells)
+		words[i] = max(headWords, cellWords)
 		if i < len(wrap) && wrap[i] {
 			least[i] = min(nat[i], 8)
 		} else {
-			least[i] = max(cells, words)
+			least[i] = max(cells, headWords)
 		}
 	}
 	room := width - (3*ncol + 1)
@@ -169,13 +212,35 @@ func layout(header []string, rows [][]cell, wrap []bool, width int) []int {
 		w[k]--
 		room++
 	}
-	preferred := make([]int, ncol)
-	for i := range preferred {
-		preferred[i] = max(w[i], min(nat[i], 16))
+	whole, preferred := make([]int, ncol), make([]int, ncol)
+	for i := range ncol {
+		whole[i] = max(w[i], min(nat[i], words[i]))
+		preferred[i] = max(whole[i], min(nat[i], 16))
 	}
+	room = wholeWords(w, whole, room)
 	room = grow(w, preferred, room)
 	grow(w, nat, room)
 	return w
+}
+
+// wholeWords widens the columns w to goal, the columns that need least
+// first, so that as few columns as possible break a word; it returns the
+// room left.
+func wholeWords(w, goal []int, room int) int {
+	order := make([]int, len(w))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(goal[a]-w[a], goal[b]-w[b]) })
+	for _, i := range order {
+		add := min(goal[i]-w[i], room)
+		if add <= 0 {
+			continue
+		}
+		w[i] += add
+		room -= add
+	}
+	return room
 }
 
 // grow widens the columns w towards goal, sharing room in proportion to
@@ -200,78 +265,4 @@ func grow(w, goal []int, room int) int {
 		room -= given
 	}
 	return room
-}
-
-// textWidth is the display width of the widest line of s.
-func textWidth(s string) int {
-	n := 0
-	for _, line := range strings.Split(s, "\n") {
-		n = max(n, twwidth.Width(line))
-	}
-	return n
-}
-
-func longestWord(s string) int {
-	n := 0
-	for _, f := range strings.Split(s, " ") {
-		n = max(n, twwidth.Width(f))
-	}
-	return n
-}
-
-// wrapText wraps s at spaces (not at no-break spaces) into lines of at most width columns, breaking
-// words longer than a line.
-func wrapText(s string, width int) []string {
-	if width <= 0 || textWidth(s) <= width {
-		return strings.Split(s, "\n")
-	}
-	var lines []string
-	for _, para := range strings.Split(s, "\n") {
-		var cur strings.Builder
-		curW := 0
-		flush := func() {
-			lines = append(lines, cur.String())
-			cur.Reset()
-			curW = 0
-		}
-		for _, word := range strings.Split(para, " ") {
-			if word == "" {
-				continue
-			}
-			ww := twwidth.Width(word)
-			if curW > 0 && curW+1+ww <= width {
-				cur.WriteByte(' ')
-				cur.WriteString(word)
-				curW += 1 + ww
-				continue
-			}
-			if curW > 0 {
-				flush()
-			}
-			for ww > width { // a word longer than a line: break it
-				head, rest := cut(word, width)
-				lines = append(lines, head)
-				word, ww = rest, twwidth.Width(rest)
-			}
-			cur.WriteString(word)
-			curW = ww
-		}
-		if curW > 0 || len(lines) == 0 {
-			flush()
-		}
-	}
-	return lines
-}
-
-// cut splits s after at most width display columns (at least one rune).
-func cut(s string, width int) (string, string) {
-	w := 0
-	for i, r := range s {
-		rw := twwidth.Width(string(r))
-		if w+rw > width && i > 0 {
-			return s[:i], s[i:]
-		}
-		w += rw
-	}
-	return s, ""
 }

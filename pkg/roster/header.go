@@ -151,7 +151,7 @@ func (rd *rosterReader) mapHeader(header []string, cont, covered []bool, base sp
 				break
 			}
 			fallthrough
-		case fieldName, fieldID, fieldRole, fieldTeam, fieldProfiles:
+		case fieldName, fieldID, fieldRole, fieldTeam, fieldProfiles, fieldAssessor, fieldAssessed:
 			if prev := rd.fixed[f]; prev >= 0 {
 				rd.probs.add(at(col, h), "", "a second %s column (the first is %s); keep one and delete or rename the other",
 					f.header(), rd.colName(base, prev))
@@ -186,7 +186,7 @@ func (rd *rosterReader) mapHeader(header []string, cont, covered []bool, base sp
 	if len(rd.r.Columns) == 0 && rd.probs.empty() {
 		rd.probs.add(base.String(), "",
 			"the header row has no competence columns: name each column after a competence id of %s, like %q or %q",
-			rd.fw.ID, rd.fw.Leaves[0].ID, rd.fw.Leaves[0].ID+" "+rd.fw.Text(rd.fw.Leaves[0].Name, ""))
+			rd.fw.ID, rd.fw.Leaves[0].ID, rd.fw.Leaves[0].ID+" "+rd.fw.Text(rd.fw.Leaves[0].Name, rd.fw.Language))
 	}
 }
 
@@ -212,7 +212,7 @@ func (rd *rosterReader) unknownColumn(col int, h, where string) {
 		return
 	}
 	rd.probs.add(where, "",
-		"column %q names no competence of %s and is not a known column (name, id, role, team, profiles)%s; rename or delete it, or use --ignore-unknown to skip it",
+		"column %q names no competence of %s and is not a known column (name, id, role, team, profiles, assessor, assessed)%s; rename or delete it, or use --ignore-unknown to skip it",
 		shorten(h), rd.fw.ID, suggest(firstToken(h), rd.m.ids))
 }
 

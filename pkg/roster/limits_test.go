@@ -43,12 +43,26 @@ func TestWarningsAggregated(t *testing.T) {
 	}
 
 	// A requirements file the same way.
-	reqs, warns, err := ReadRequirements(Source{Name: "req.csv", R: strings.NewReader("role,1.1,a,b,c\nkonsulent,2,1,1,1\n")}, fw, Options{IgnoreUnknown: true})
+	reqs, warns, err := ReadRequirements(Source{Name: "req.csv", R: strings.NewReader("role,1.1,a,b,c,d\nkonsulent,2,1,1,1,1\n")}, fw, Options{IgnoreUnknown: true})
 	if err != nil || len(reqs) != 1 {
 		t.Fatal(reqs, err)
 	}
-	if len(warns) != 1 || warns[0].String() != `req.csv: ignored 3 columns that name no competence of mini: column 3 "a", column 4 "b", column 5 "c"` {
+	if len(warns) != 1 || warns[0].String() != `req.csv: ignored 4 columns that name no competence of mini: column 3 "a", column 4 "b", column 5 "c", column 6 "d"` {
 		t.Errorf("warnings %v", warns)
+	}
+	// A few get a warning each.
+	_, warns, _ = ReadRequirements(Source{Name: "req.csv", R: strings.NewReader("role,1.1,a,b\nkonsulent,2,1,1\n")}, fw, Options{IgnoreUnknown: true})
+	if len(warns) != 2 || warns[1].String() != `req.csv: line 1, column 4: ignored column "b": it names no competence of mini` {
+		t.Errorf("warnings %v", warns)
+	}
+	r, err = readString(t, fw, "name,1.1,a,b\nAnne,1,x,y,z\n", Options{IgnoreUnknown: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, w := range []string{`team.csv: ignored column 3 "a": it names no competence of mini (1 value)`, `team.csv: column 5 has no header, so its 1 value was ignored`} {
+		if !hasWarning(r, w) {
+			t.Errorf("no warning %q in %v", w, r.Warnings)
+		}
 	}
 }
 

@@ -19,6 +19,8 @@ type longState struct {
 type longEntry struct {
 	person, col, row int32
 	level            int8
+	date             Date   // the row's assessed date; 0 when none
+	assessor         string // the row's assessor; "" when none
 }
 
 func newLongState() *longState {
@@ -45,7 +47,11 @@ func (rd *rosterReader) longRow(rows *spreadsheet.Rows, cells []string) {
 		ls.persons[key] = idx
 		rd.r.Persons = append(rd.r.Persons, p)
 	} else {
-		rd.sameAttrs(rows, &rd.r.Persons[idx], &p)
+		first := &rd.r.Persons[idx]
+		rd.sameAttrs(rows, first, &p)
+		if p.Assessed > first.Assessed { // the person's latest assessment
+			first.Assessed, first.Assessor = p.Assessed, p.Assessor
+		}
 	}
 
 	comp := rd.cell(cells, fieldCompetence)
@@ -99,7 +105,8 @@ func (rd *rosterReader) longRow(rows *spreadsheet.Rows, cells []string) {
 			return
 		}
 		st.CellsRead++
-		ls.entries = append(ls.entries, longEntry{person: int32(idx), col: int32(col), row: int32(p.Row), level: lvl})
+		ls.entries = append(ls.entries, longEntry{person: int32(idx), col: int32(col), row: int32(p.Row), level: lvl,
+			date: p.Assessed, assessor: p.Assessor})
 	case scoreBlank:
 		st.CellsBlank++
 	case scoreMarked:
@@ -143,19 +150,37 @@ func (rd *rosterReader) sameAttrs(rows *spreadsheet.Rows, first, p *Person) {
 func (rd *rosterReader) finishLong() {
 	ls := rd.long
 	n := len(rd.r.Columns)
-	if int64(len(rd.r.Persons))*int64(n) > rd.opts.maxLevels {
+	dated, attributed := rd.fixed[fieldAssessed] >= 0, rd.fixed[fieldAssessor] >= 0
+	// A level takes a byte; its date 4 more and its assessor 16.
+	perLevel, with := int64(1), ""
+	switch {
+	case dated && attributed:
+		perLevel, with = 21, ", each with its date and assessor"
+	case dated:
+		perLevel, with = 5, ", each with its date"
+	case attributed:
+		perLevel, with = 17, ", each with its assessor"
+	}
+	if most := rd.opts.maxLevels / perLevel; int64(len(rd.r.Persons))*int64(n) > most {
 		rd.probs.add(spreadsheet.Pos{File: rd.r.Source, Sheet: rd.r.Sheet}.String(), "",
-			"the roster holds more than %s levels (persons × competences, here %s × %s), more than huller keeps in memory; analyse it in parts (by team, say)",
-			commas(rd.opts.maxLevels), commas(int64(len(rd.r.Persons))), commas(int64(n)))
+			"the roster holds more than %s levels (persons × competences, here %s × %s%s), more than huller keeps in memory; analyse it in parts (by team, say)",
+			commas(most), commas(int64(len(rd.r.Persons))), commas(int64(n)), with)
 		return
 	}
 	var firstRow map[[2]int32]int32 // (person, column) → row of its first level; made at the first duplicate
 	for i := range rd.r.Persons {
+		p := &rd.r.Persons[i]
 		s := rd.alloc(n)
 		for j := range s {
 			s[j] = Unassessed
 		}
-		rd.r.Persons[i].Scores = s
+		p.Scores = s
+		if dated {
+			p.Dates = make([]Date, n)
+		}
+		if attributed {
+			p.Assessors = make([]string, n)
+		}
 	}
 	for k, e := range ls.entries {
 		p := &rd.r.Persons[e.person]
@@ -177,6 +202,12 @@ func (rd *rosterReader) finishLong() {
 		p.Scores[e.col] = e.level
 		if firstRow != nil {
 			firstRow[[2]int32{e.person, e.col}] = e.row
+		}
+		if p.Dates != nil {
+			p.Dates[e.col] = e.date
+		}
+		if p.Assessors != nil {
+			p.Assessors[e.col] = e.assessor
 		}
 	}
 	for _, p := range rd.r.Persons {

@@ -145,6 +145,8 @@ type rosterReader struct {
 	long     *longState
 	full     bool // the roster reached a limit of persons or levels: reading stopped
 
+	assessors map[string]string // interns the assessor names, as teams does the teams
+
 	hiddenRows    []int
 	hiddenCount   int
 	noRole        []string
@@ -162,7 +164,7 @@ func newRosterReader(r *Roster, fw *framework.Framework, opts Options, extraRole
 		r: r, fw: fw, opts: opts, m: newMatcher(fw, extraRoles),
 		probs: newProblems(r.Source, opts.MaxErrors),
 		seen:  map[string]int{}, seenIDs: map[string]int{}, teams: map[string]string{}, profSets: map[string][]string{},
-		ignoredVals: map[int]int{},
+		ignoredVals: map[int]int{}, assessors: map[string]string{},
 	}
 	for i := range rd.fixed {
 		rd.fixed[i] = -1
@@ -241,14 +243,4 @@ func isBlankRow(cells []string) bool {
 
 func isBlank(s string) bool {
 	return s == "" || strings.TrimSpace(s) == ""
-}
-
-func nonBlank(cells []string) int {
-	n := 0
-	for _, c := range cells {
-		if !isBlank(c) {
-			n++
-		}
-	}
-	return n
 }

@@ -193,10 +193,12 @@ func (rr *reqReader) header(rows *spreadsheet.Rows) bool {
 			}
 		}
 		switch n := len(rr.ignored); {
-		case n == 1:
-			rr.warns = append(rr.warns, Warning{Where: rows.Pos(rr.ignored[0]).String(),
-				Message: fmt.Sprintf("ignored column %q: it names no competence of %s", rr.headers[rr.ignored[0]], rr.fw.ID)})
-		case n > 1:
+		case n <= fewColumns:
+			for _, col := range rr.ignored {
+				rr.warns = append(rr.warns, Warning{Where: rows.Pos(col).String(),
+					Message: fmt.Sprintf("ignored column %q: it names no competence of %s", rr.headers[col], rr.fw.ID)})
+			}
+		default:
 			rr.warns = append(rr.warns, Warning{Where: spreadsheet.Pos{File: rr.file, Sheet: rr.sheet}.String(),
 				Message: fmt.Sprintf("ignored %d columns that name no competence of %s: %s", n, rr.fw.ID, listMore(rr.ignoredAt, n))})
 		}

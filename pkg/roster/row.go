@@ -2,6 +2,7 @@ package roster
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -175,13 +176,46 @@ func (rd *rosterReader) fixedCells(rows *spreadsheet.Rows, cells []string, p *Pe
 		st.CellsFixed++
 		p.Profiles = rd.profiles(rows, ps)
 	}
+	rd.assessment(rows, cells, p)
 }
 
+// assessment reads the assessor and assessed cells into p.
+func (rd *rosterReader) assessment(rows *spreadsheet.Rows, cells []string, p *Person) {
+	st := &rd.r.Stats
+	if who := rd.cell(cells, fieldAssessor); who != "" {
+		st.CellsFixed++
+		a, ok := rd.assessors[who]
+		if !ok {
+			a = strings.Clone(who)
+			rd.assessors[a] = a
+		}
+		p.Assessor = a
+	}
+	if v := rd.cell(cells, fieldAssessed); v != "" {
+		st.CellsFixed++
+		d, err := ParseDate(v)
+		if err != nil {
+			rd.probs.add(rd.where(rows, rd.fixed[fieldAssessed]).String(), "date\x00"+v, "%s", err.Error())
+			return
+		}
+		p.Assessed = d
+	}
+}
+
+// noProfile are the cells that say a person has no profile, so that the
+// role's expected profiles do not apply: Danish, English, Slovenian,
+// Italian, French, and a dash.
+var noProfile = []string{"ingen", "none", "brez", "nessuno", "aucun", "-", "–"}
+
 // profiles resolves a profiles cell ("virksomhed, Integrationsprofilen");
-// equal cells share one slice.
+// equal cells share one slice. A cell saying "no profile" gives an empty,
+// non-nil slice.
 func (rd *rosterReader) profiles(rows *spreadsheet.Rows, cell string) []string {
 	if ids, ok := rd.profSets[cell]; ok {
 		return ids
+	}
+	if slices.ContainsFunc(noProfile, func(w string) bool { return strings.EqualFold(strings.TrimSpace(cell), w) }) {
+		return []string{}
 	}
 	var ids []string
 	bad := false

@@ -21,11 +21,14 @@ func (rd *rosterReader) warnings(rows *spreadsheet.Rows) {
 		}
 		return fmt.Sprintf("column %d", col+1)
 	}
-	if len(rd.ignored) == 1 {
-		col := rd.ignored[0]
-		warn("ignored %s %q: it names no competence of %s (%s)", colName(col), rd.cols[col].header,
-			rd.fw.ID, count(rd.ignoredVals[col], "value", "values"))
-	} else if len(rd.ignored) > 1 {
+	// A few ignored or headerless columns get a warning each; more get
+	// one warning for all (a row can reach 16,384 columns).
+	if len(rd.ignored) <= fewColumns {
+		for _, col := range rd.ignored {
+			warn("ignored %s %q: it names no competence of %s (%s)", colName(col), rd.cols[col].header,
+				rd.fw.ID, count(rd.ignoredVals[col], "value", "values"))
+		}
+	} else {
 		list := make([]string, 0, maxListed)
 		for _, col := range rd.ignored[:min(len(rd.ignored), maxListed)] {
 			list = append(list, fmt.Sprintf("%s %q (%s)", colName(col), rd.cols[col].header, count(rd.ignoredVals[col], "value", "values")))
@@ -35,8 +38,6 @@ func (rd *rosterReader) warnings(rows *spreadsheet.Rows) {
 	if n := rd.ignoredVals[-1]; n > 0 {
 		warn("ignored %d %s whose competence names none of %s", n, plural(n, "row", "rows"), rd.fw.ID)
 	}
-	// Columns without a header: one warning for all of them (a row can
-	// reach 16,384 columns).
 	var blankCols []int
 	blankVals := 0
 	for col, n := range rd.ignoredVals {
@@ -46,12 +47,12 @@ func (rd *rosterReader) warnings(rows *spreadsheet.Rows) {
 		}
 	}
 	sort.Ints(blankCols)
-	switch len(blankCols) {
-	case 0:
-	case 1:
-		warn("%s has no header, so its %s ignored; give it a competence id as header, or delete it",
-			colName(blankCols[0]), count(blankVals, "value was", "values were"))
-	default:
+	if len(blankCols) <= fewColumns {
+		for _, col := range blankCols {
+			warn("%s has no header, so its %s ignored; give it a competence id as header, or delete it",
+				colName(col), count(rd.ignoredVals[col], "value was", "values were"))
+		}
+	} else {
 		names := make([]string, 0, maxListed)
 		for _, col := range blankCols[:min(len(blankCols), maxListed)] {
 			names = append(names, strings.TrimPrefix(colName(col), "column "))
@@ -108,6 +109,9 @@ func rowsWords(rd *rosterReader, rows []int) []string {
 
 // maxListed is how many columns a warning names before "and N more".
 const maxListed = 10
+
+// fewColumns is how many ignored columns get a warning each.
+const fewColumns = 3
 
 // count says "1 value" or "3 values".
 func count(n int, one, many string) string {

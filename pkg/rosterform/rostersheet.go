@@ -5,13 +5,14 @@ import (
 	"strings"
 
 	"github.com/huller/huller/pkg/framework"
+	"github.com/huller/huller/pkg/lang"
 	"github.com/xuri/excelize/v2"
 )
 
 // columns lays out the Roster sheet.
 func (b *builder) columns() []column {
 	cols := make([]column, 0, 5+len(b.fw.Leaves)+len(b.fw.Basis)+len(b.fw.Profiles))
-	for _, h := range b.t.headers {
+	for _, h := range fixedHeaders(b.l) {
 		cols = append(cols, column{header: h})
 	}
 	for _, g := range append(append([]*framework.Node(nil), b.fw.Basis...), b.fw.Profiles...) {
@@ -108,11 +109,11 @@ func (b *builder) fixedComments() error {
 		profs[i] = p.ID
 	}
 	notes := []string{
-		b.t.nameComment,
-		b.t.idComment,
-		b.t.roleComment + strings.Join(roles, ", "),
-		b.t.teamComment,
-		b.t.profComment + strings.Join(profs, ", "),
+		b.l.T(lang.FormNameComment),
+		b.l.T(lang.FormIDComment),
+		b.l.T(lang.FormRoleComment) + strings.Join(roles, ", "),
+		b.l.T(lang.FormTeamComment),
+		b.l.T(lang.FormProfilesComment) + strings.Join(profs, ", "),
 	}
 	for i, n := range notes {
 		if err := b.comment(SheetRoster, cell(i, 1), []excelize.RichTextRun{{Text: n}}); err != nil {
@@ -122,7 +123,8 @@ func (b *builder) fixedComments() error {
 	return nil
 }
 
-// nodeComment puts a node's full name, description and indicators on its header.
+// nodeComment puts a node's full name, the source's full wording (when the
+// name shortens it), description, indicators and note on its header.
 func (b *builder) nodeComment(sheet, ref string, n *framework.Node, group bool) error {
 	runs := []excelize.RichTextRun{{Text: n.ID + " " + b.text(n.Name), Font: &excelize.Font{Bold: true}}}
 	add := func(s string) {
@@ -130,18 +132,24 @@ func (b *builder) nodeComment(sheet, ref string, n *framework.Node, group bool) 
 			runs = append(runs, excelize.RichTextRun{Text: "\n\n" + s})
 		}
 	}
+	add(b.quote(b.text(n.Statement)))
 	add(b.text(n.Focus))
 	add(b.text(n.Description))
 	if len(n.Indicators) > 0 {
 		var sb strings.Builder
-		sb.WriteString(b.t.indicators)
+		sb.WriteString(b.l.T(lang.FormIndicators))
 		for _, ind := range n.Indicators {
 			sb.WriteString("\n• " + b.text(ind))
 		}
 		add(sb.String())
 	}
+	if note := b.text(n.Note); note != "" && n.NoteOrigin == framework.OriginHuller {
+		add("[huller] " + note)
+	} else {
+		add(note)
+	}
 	if group {
-		add(b.t.groupComment)
+		add(b.l.T(lang.FormGroupComment))
 	}
 	return b.comment(sheet, ref, runs)
 }

@@ -2,11 +2,7 @@ package rosterform
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
-	"io"
-	"os"
-	"path/filepath"
 	"reflect"
 	"slices"
 	"strings"
@@ -14,6 +10,7 @@ import (
 
 	"github.com/huller/huller/frameworks"
 	"github.com/huller/huller/pkg/framework"
+	"github.com/huller/huller/pkg/lang"
 	"github.com/huller/huller/pkg/roster"
 	"github.com/xuri/excelize/v2"
 )
@@ -307,33 +304,100 @@ func TestCSVTemplate(t *testing.T) {
 	}
 }
 
-func TestWriteFile(t *testing.T) {
-	dir := t.TempDir()
-	path := filepath.Join(dir, "out.txt")
-	if err := os.WriteFile(path, []byte("old"), 0o600); err != nil {
-		t.Fatal(err)
-	}
-	if err := WriteFile(path, func(w io.Writer) error { _, err := io.WriteString(w, "new"); return err }); err != nil {
-		t.Fatal(err)
-	}
-	if b, _ := os.ReadFile(path); string(b) != "new" {
-		t.Errorf("content %q", b)
-	}
-	if st, _ := os.Stat(path); st.Mode().Perm() != 0o600 {
-		t.Errorf("mode %v, want the old file's 0600", st.Mode())
-	}
-	boom := errors.New("boom")
-	if err := WriteFile(path, func(w io.Writer) error { _, _ = io.WriteString(w, "half"); return boom }); err != boom {
-		t.Errorf("error %v", err)
-	}
-	if b, _ := os.ReadFile(path); string(b) != "new" {
-		t.Errorf("a failed write changed the file: %q", b)
-	}
-	entries, _ := os.ReadDir(dir)
-	if len(entries) != 1 {
-		t.Errorf("temporary files left: %v", entries)
-	}
-	if err := WriteFile(filepath.Join(dir, "no", "such", "dir.xlsx"), func(io.Writer) error { return nil }); err == nil {
-		t.Error("no error for a missing folder")
+// TestTemplateReadsAsSource: for every built-in framework, in its own
+// language and in English, each header comment quotes the source's full
+// wording where the column's name shortens it; the Requirements sheet
+// marks every role on huller's default levels; and the Instructions quote
+// the source (roles, profiles, learning goals, notes), mark what huller
+// added and show the target groups.
+func TestTemplateReadsAsSource(t *testing.T) {
+	loader := framework.NewLoader(frameworks.FS)
+	for _, id := range loader.Builtins() {
+		fw, err := loader.Load(id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, code := range []string{fw.Language, "en"} {
+			l := lang.For(code)
+			f := buildFile(t, fw, Options{Lang: code})
+			q := func(t framework.Text) string { return l.F(lang.OutlineQuote, fw.Text(t, code)) }
+
+			header, _ := f.GetRows(SheetRoster)
+			comments, _ := f.GetComments(SheetRoster)
+			byCell := map[string]string{}
+			for _, c := range comments {
+				for _, r := range c.Paragraph {
+					byCell[c.Cell] += r.Text
+				}
+			}
+			for i, h := range header[0] {
+				n := fw.Node(strings.Fields(h)[0])
+				if n == nil || n.Statement == nil {
+					continue
+				}
+				if note := byCell[cell(i, 1)]; !strings.Contains(note, q(n.Statement)) {
+					t.Errorf("%s/%s: the comment on %s lacks the source's wording %q: %q", id, code, n.ID, q(n.Statement), note)
+				}
+			}
+
+			reqs, _ := f.GetComments(SheetRequirements)
+			marked := map[string]bool{}
+			for _, c := range reqs {
+				if len(c.Paragraph) > 0 && c.Paragraph[0].Text == l.T(lang.OutlineLevelsHuller) {
+					marked[c.Cell] = true
+				}
+			}
+			for r, role := range fw.Roles {
+				if want := role.LevelsOrigin() == framework.OriginHuller || fw.Defaults.RequiredOrigin == framework.OriginHuller; marked[cell(1, r+2)] != want {
+					t.Errorf("%s/%s: role %s marked %v on the Requirements sheet, want %v", id, code, role.ID, marked[cell(1, r+2)], want)
+				}
+			}
+
+			rows, _ := f.GetRows(SheetInstructions)
+			var sb strings.Builder
+			for _, r := range rows {
+				sb.WriteString(strings.Join(r, "\x00") + "\n")
+			}
+			text := sb.String()
+			want := []string{l.F(lang.OutlineLegend, l.F(lang.OutlineQuote, "…"))}
+			if fw.ScaleOrigin() == framework.OriginHuller {
+				want = append(want, l.T(lang.OutlineScaleHuller))
+			}
+			if fw.Defaults.RequiredOrigin == framework.OriginHuller {
+				want = append(want, l.T(lang.FormStepDefaults), l.T(lang.OutlineLevelsHuller))
+			}
+			for _, r := range fw.Roles {
+				if r.Statement != nil {
+					want = append(want, q(r.Statement))
+				}
+			}
+			for _, p := range fw.Profiles {
+				if p.Statement != nil {
+					want = append(want, q(p.Statement))
+				}
+			}
+			for _, g := range fw.LearningGoalTypes {
+				want = append(want, q(g.Name))
+			}
+			var walk func([]*framework.TargetGroup)
+			walk = func(gs []*framework.TargetGroup) {
+				for _, g := range gs {
+					want = append(want, fw.Text(g.Name, code))
+					walk(g.Items)
+				}
+			}
+			walk(fw.TargetGroups)
+			for _, n := range fw.Notes {
+				want = append(want, fw.Text(n.Title, code))
+				if n.Statement != nil {
+					want = append(want, q(n.Statement))
+				}
+			}
+			for _, s := range want {
+				if !strings.Contains(text, s) {
+					t.Errorf("%s/%s: the Instructions lack %q", id, code, s)
+				}
+			}
+		}
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"unicode/utf16"
 
+	"github.com/huller/huller/pkg/lang"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -28,8 +29,8 @@ func (b *builder) levelValidation(sheet, sqref string) error {
 	for _, l := range b.fw.Scale {
 		prompt = append(prompt, fmt.Sprintf("%d %s", l.Level, b.text(l.Label)))
 	}
-	dv.SetInput(b.t.levelPrompt, limit255(strings.Join(prompt, "\n")))
-	dv.SetError(excelize.DataValidationErrorStyleWarning, b.t.levelPrompt, limit255(b.t.levelError))
+	dv.SetInput(b.l.T(lang.FormLevelPrompt), limit255(strings.Join(prompt, "\n")))
+	dv.SetError(excelize.DataValidationErrorStyleWarning, b.l.T(lang.FormLevelPrompt), limit255(b.l.T(lang.FormLevelError)))
 	return b.f.AddDataValidation(sheet, dv)
 }
 
@@ -46,7 +47,7 @@ func (b *builder) roleValidation(sqref string) error {
 	if err := b.dropList(dv, ids); err != nil {
 		return err
 	}
-	dv.SetError(excelize.DataValidationErrorStyleWarning, b.t.headers[2], limit255(b.t.roleError))
+	dv.SetError(excelize.DataValidationErrorStyleWarning, fixedHeaders(b.l)[2], limit255(b.l.T(lang.FormRoleError)))
 	return b.f.AddDataValidation(SheetRoster, dv)
 }
 

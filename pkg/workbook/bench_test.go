@@ -2,9 +2,7 @@ package workbook
 
 import (
 	"io"
-	"syscall"
 	"testing"
-	"time"
 
 	"github.com/huller/huller/pkg/analysis"
 )
@@ -44,12 +42,3 @@ func benchWrite(b *testing.B, n int) {
 func BenchmarkWrite1k(b *testing.B)   { benchWrite(b, 1_000) }
 func BenchmarkWrite10k(b *testing.B)  { benchWrite(b, 10_000) }
 func BenchmarkWrite100k(b *testing.B) { benchWrite(b, 100_000) }
-
-// cpuTime returns the CPU time the process used so far.
-func cpuTime() time.Duration {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return 0
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
-}

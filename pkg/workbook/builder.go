@@ -11,6 +11,9 @@ import (
 
 	"github.com/huller/huller/pkg/analysis"
 	"github.com/huller/huller/pkg/framework"
+	"github.com/huller/huller/pkg/lang"
+	"github.com/huller/huller/pkg/narrate"
+	"github.com/huller/huller/pkg/workbook/internal/xlsxstream"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -20,18 +23,20 @@ type builder struct {
 	res  *analysis.Result
 	opts Options
 	lim  Limits
-	lang string
-	l    *labels
+	l    lang.Lang
 	st   styles
+	// narrator says the holes in words with names (the detail sheets),
+	// overview without (the Overview, shown in meetings).
+	narrator, overview *narrate.Narrator
 
-	plan      []*sheetPlan       // in workbook order
-	tables    []*table           // the streamed sheets, in workbook order
-	splices   map[string]*splice // data rows by sheet
-	truncated atomic.Int64       // texts cut at lim.CellChars
+	plan      []*sheetPlan     // in workbook order
+	bk        *xlsxstream.Book // the streamed sheets
+	truncated atomic.Int64     // texts cut at lim.CellChars
 
-	names    []string // display name of each person (People index)
-	profName []string // name of each profile
-	roleName []string // display name of each role (Result.Roles index)
+	holes    []holeRow // the holes of the Huller sheet and the Overview
+	names    []string  // display name of each person (People index)
+	profName []string  // name of each profile
+	roleName []string  // display name of each role (Result.Roles index)
 }
 
 // sheetPlan is one sheet of the report and its continuation sheets.
@@ -67,55 +72,106 @@ func (p *sheetPlan) chunk(c, chunks int) []string {
 	return p.pages[c*n : (c+1)*n]
 }
 
-// build lays out and writes every sheet.
-func (b *builder) build() error {
-	res, fw := b.res, b.res.Framework
-	if err := b.newStyles(); err != nil {
-		return err
-	}
-	b.names = personNames(res)
-	for _, p := range fw.Profiles {
-		b.profName = append(b.profName, fw.Text(p.Name, b.lang))
-	}
-	for _, r := range res.Roles {
-		name := r.ID
-		if r.Role != nil {
-			if s := fw.Text(r.Role.Name, b.lang); s != "" {
-				name = s
-			}
-		}
-		b.roleName = append(b.roleName, name)
-	}
+// reportSheet is one sheet of the report (with its continuation sheets):
+// its size, to plan the sheets, and how to write it.
+type reportSheet struct {
+	name                          lang.Term
+	headRows, dataRows, colChunks int
+	write                         func(p *sheetPlan) error
+}
 
-	l := b.l
+// sheets returns the report's sheets after the Overview, in workbook
+// order: the one place to add a sheet.
+func (b *builder) sheets() ([]reportSheet, error) {
+	res, fw := b.res, b.res.Framework
 	listed := b.listed()
 	hm := newHeatmapLayout(b)
 	if hm.headRows >= b.lim.Rows {
-		return fmt.Errorf("report: the heatmap needs %d header rows (one per combination of role and assigned profiles), more than the row limit %d",
+		return nil, fmt.Errorf("report: the heatmap needs %d header rows (one per combination of role and assigned profiles), more than the row limit %d",
 			hm.headRows, b.lim.Rows)
 	}
-	holes := b.holeRows()
 	gapRows := 0
 	for _, p := range listed {
 		gapRows += len(res.People[p].Gaps) + len(res.People[p].ProfileGaps)
 	}
 	profChunks := chunks(len(fw.Profiles), b.lim.Cols-profFixed)
-	fwl, err := newFrameworkLayout(b)
+	groupChunks := chunks(len(fw.BasisLeaves), b.lim.Cols-groupFixed)
+	fwl := newFrameworkLayout(b)
+	rs, err := b.newRiskSheet()
+	if err != nil {
+		return nil, err
+	}
+	return []reportSheet{
+		{lang.SheetHuller, 1, len(b.holes), 1, func(p *sheetPlan) error { return b.writeHuller(p, b.holes) }},
+		{lang.SheetTeams, 2, len(res.Teams) + 1, groupChunks, func(p *sheetPlan) error { return b.writeGroups(p, res.Teams, groupChunks) }},
+		{lang.SheetRoles, 2, len(res.RoleGroups) + 1, groupChunks, func(p *sheetPlan) error { return b.writeGroups(p, res.RoleGroups, groupChunks) }},
+		{lang.SheetRisk, 0, 0, 1, func(p *sheetPlan) error { return b.writeRisk(p, rs) }}, // small: one row per leaf and profile
+		{lang.SheetHeatmap, hm.headRows, len(listed), hm.chunks, func(p *sheetPlan) error { return b.writeHeatmap(p, hm, listed) }},
+		{lang.SheetGaps, 1, gapRows, 1, func(p *sheetPlan) error { return b.writeGaps(p, listed) }},
+		{lang.SheetProfiles, 2, len(listed), profChunks, func(p *sheetPlan) error { return b.writeProfiles(p, profChunks, listed) }},
+		{lang.SheetPeople, 1, len(listed), 1, func(p *sheetPlan) error { return b.writePeople(p, listed) }},
+		{lang.SheetFramework, 0, len(fwl.chunks[0].rows), len(fwl.chunks), func(p *sheetPlan) error { return b.writeFramework(p, fwl) }},
+	}, nil
+}
+
+// build lays out and writes every sheet: the Overview first (the active
+// sheet) but written last, when the other sheets and their continuations
+// are known.
+func (b *builder) build() error {
+	if err := b.newStyles(); err != nil {
+		return err
+	}
+	b.prepareNames()
+	b.holes = b.holeRows()
+	sheets, err := b.sheets()
 	if err != nil {
 		return err
 	}
+	overview := b.l.T(lang.SheetOverview)
+	b.plan = append(b.plan, &sheetPlan{base: overview, pages: []string{overview}})
+	plans := make([]*sheetPlan, len(sheets))
+	for i, s := range sheets {
+		plans[i] = b.newPlan(b.l.T(s.name), s.headRows, s.dataRows, s.colChunks)
+	}
+	if err := b.createSheets(); err != nil {
+		return err
+	}
+	for i, s := range sheets {
+		if err := s.write(plans[i]); err != nil {
+			return err
+		}
+	}
+	if err := b.bk.WriteTables(); err != nil {
+		return err
+	}
+	if err := b.writeOverview(); err != nil {
+		return err
+	}
+	return b.setProps()
+}
 
-	overview := &sheetPlan{base: l.Overview, pages: []string{l.Overview}}
-	b.plan = append(b.plan, overview)
-	pHuller := b.newPlan(l.Huller, 1, len(holes), 1)
-	pHeat := b.newPlan(l.Heatmap, hm.headRows, len(listed), hm.chunks)
-	pGaps := b.newPlan(l.Gaps, 1, gapRows, 1)
-	pProf := b.newPlan(l.Profiles, 2, len(listed), profChunks)
-	pPeople := b.newPlan(l.People, 1, len(listed), 1)
-	pFw := b.newPlan(l.Framework, 0, len(fwl.chunks[0]), len(fwl.chunks))
+// prepareNames sets the display names of persons, profiles and roles.
+func (b *builder) prepareNames() {
+	res, fw := b.res, b.res.Framework
+	b.names = personNames(res)
+	for _, p := range fw.Profiles {
+		b.profName = append(b.profName, b.fwText(p.Name))
+	}
+	for _, r := range res.Roles {
+		name := r.ID
+		if r.Role != nil {
+			if s := b.fwText(r.Role.Name); s != "" {
+				name = s
+			}
+		}
+		b.roleName = append(b.roleName, name)
+	}
+}
 
-	// Create the sheets in workbook order.
-	if err := b.f.SetSheetName("Sheet1", l.Overview); err != nil {
+// createSheets creates the planned sheets in workbook order; the first is
+// excelize's Sheet1, renamed.
+func (b *builder) createSheets() error {
+	if err := b.f.SetSheetName("Sheet1", b.plan[0].base); err != nil {
 		return err
 	}
 	for i, p := range b.plan {
@@ -130,23 +186,6 @@ func (b *builder) build() error {
 			}
 		}
 	}
-	steps := []func() error{
-		func() error { return b.writeHuller(pHuller, holes) },
-		func() error { return b.writeHeatmap(pHeat, hm, listed) },
-		func() error { return b.writeGaps(pGaps, listed) },
-		func() error { return b.writeProfiles(pProf, profChunks, listed) },
-		func() error { return b.writePeople(pPeople, listed) },
-		func() error { return b.writeFramework(pFw, fwl) },
-		b.writeTables,
-		func() error { return b.writeOverview(holes) },
-		b.setProps,
-	}
-	for _, step := range steps {
-		if err := step(); err != nil {
-			return err
-		}
-	}
-	// The Overview (the renamed first sheet) is the active one.
 	return nil
 }
 
@@ -193,8 +232,8 @@ func (b *builder) setProps() error {
 	fw := b.res.Framework
 	if err := b.f.SetDocProps(&excelize.DocProperties{
 		Created: stamp, Modified: stamp, Creator: gen, LastModifiedBy: gen,
-		Title:    fmt.Sprintf(b.l.Title, fw.Text(fw.Title, b.lang)),
-		Language: b.lang,
+		Title:    b.l.F(lang.ReportTitle, fw.Text(fw.Title, b.l.Code())),
+		Language: b.l.Code(),
 	}); err != nil {
 		return err
 	}
@@ -234,7 +273,7 @@ func (b *builder) tooLong() bool {
 		}
 	}
 	for _, n := range b.res.Framework.Nodes() {
-		if long(b.name(n)) || long(b.res.Framework.Text(n.Description, b.lang)) {
+		if long(b.name(n)) || long(b.res.Framework.Text(n.Description, b.l.Code())) {
 			return true
 		}
 	}
@@ -276,7 +315,7 @@ func (j *joiner) String() string {
 		if j.shown > 0 {
 			j.sb.WriteString(" ")
 		}
-		j.sb.WriteString(fmt.Sprintf(j.b.l.More, j.b.l.num(j.n-j.shown)))
+		j.sb.WriteString(j.b.l.F(lang.More, j.b.l.Int(j.n-j.shown)))
 		j.shown = j.n
 	}
 	return j.b.text(j.sb.String())
@@ -316,7 +355,7 @@ func personNames(res *analysis.Result) []string {
 
 // name returns a node's name in the report's language.
 func (b *builder) name(n *framework.Node) string {
-	return b.res.Framework.Text(n.Name, b.lang)
+	return b.res.Framework.Text(n.Name, b.l.Code())
 }
 
 // cell returns the name of the cell at col, row (1-based).
@@ -325,19 +364,13 @@ func cell(col, row int) string {
 	return s
 }
 
-// colName returns the letters of column col (1-based).
-func colName(col int) string {
-	s, _ := excelize.ColumnNumberToName(col)
-	return s
-}
-
 // ref returns an absolute reference to a range of a sheet for formulas and
 // charts: 'Sheet'!$A$1:$B$2.
 func ref(sheet string, c1, r1, c2, r2 int) string {
 	q := "'" + strings.ReplaceAll(sheet, "'", "''") + "'!"
-	a := "$" + colName(c1) + "$" + strconv.Itoa(r1)
+	a := "$" + xlsxstream.ColName(c1) + "$" + strconv.Itoa(r1)
 	if c1 == c2 && r1 == r2 {
 		return q + a
 	}
-	return q + a + ":$" + colName(c2) + "$" + strconv.Itoa(r2)
+	return q + a + ":$" + xlsxstream.ColName(c2) + "$" + strconv.Itoa(r2)
 }

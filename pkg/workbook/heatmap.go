@@ -7,6 +7,8 @@ import (
 	"strings"
 
 	"github.com/huller/huller/pkg/framework"
+	"github.com/huller/huller/pkg/lang"
+	"github.com/huller/huller/pkg/workbook/internal/xlsxstream"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -44,7 +46,7 @@ func newHeatmapLayout(b *builder) *heatmapLayout {
 		per := &res.People[p]
 		key.Reset()
 		key.WriteString(strconv.Itoa(int(per.Role)))
-		for _, j := range per.Assigned {
+		for _, j := range per.Expected {
 			key.WriteByte(',')
 			key.WriteString(strconv.Itoa(int(j)))
 		}
@@ -52,8 +54,8 @@ func newHeatmapLayout(b *builder) *heatmapLayout {
 		if !ok {
 			req := make([]int8, len(fw.Leaves))
 			copy(req, res.Roles[per.Role].Required)
-			names := make([]string, 0, len(per.Assigned))
-			for _, j := range per.Assigned {
+			names := make([]string, 0, len(per.Expected))
+			for _, j := range per.Expected {
 				for _, n := range fw.Profiles[j].Leaves {
 					req[n.Leaf] = res.Targets[n.Leaf]
 				}
@@ -87,17 +89,17 @@ func (b *builder) writeHeatmap(plan *sheetPlan, hm *heatmapLayout, listed []int3
 	for c := range hm.chunks {
 		lo, hi := c*hm.perChunk, min((c+1)*hm.perChunk, nLeaves)
 		leaves := fw.Leaves[lo:hi]
-		pg := b.newTable(plan.chunk(c, hm.chunks), len(listed))
-		pg.head = func(sw *excelize.StreamWriter, sheet string) (int, error) {
+		pg := b.bk.AddTable(plan.chunk(c, hm.chunks), len(listed))
+		pg.Head = func(sw *excelize.StreamWriter, sheet string) (int, error) {
 			return b.heatmapHead(pg, sw, sheet, hm, leaves)
 		}
-		pg.tail = func(sw *excelize.StreamWriter, sheet string, first, last int) error {
+		pg.Tail = func(sw *excelize.StreamWriter, sheet string, first, last int) error {
 			if last < first || len(leaves) == 0 {
 				return nil
 			}
 			return b.heatmapFormats(sheet, hm, len(leaves), first, last)
 		}
-		pg.rows = func(rlo, rhi int, add func([]any) error) error {
+		pg.Rows = func(rlo, rhi int, add func([]any) error) error {
 			row := make([]any, hmFixed+len(leaves))
 			for _, p := range listed[rlo:rhi] {
 				per := &res.People[p]
@@ -134,114 +136,150 @@ var levelValues = func() []any {
 }()
 
 // heatmapHead writes the hidden requirement rows, the title and legend, the
-// group headers and the column headers of one heatmap sheet.
-func (b *builder) heatmapHead(t *table, sw *excelize.StreamWriter, sheet string, hm *heatmapLayout, leaves []*framework.Node) (int, error) {
-	l, st := b.l, &b.st
-	last := hmFixed + len(leaves)
+// group headers and the column headers of one heatmap sheet, and returns the
+// number of rows it wrote.
+func (b *builder) heatmapHead(t *xlsxstream.Table, sw *excelize.StreamWriter, sheet string, hm *heatmapLayout, leaves []*framework.Node) (int, error) {
+	h := &hmHead{b: b, sw: sw, sheet: sheet, hm: hm, leaves: leaves, last: hmFixed + len(leaves), row: 1}
+	steps := []func() error{
+		func() error { return h.columns(t) },
+		h.requirementRows,
+		func() error { err := b.heatmapLegend(sw, sheet, h.row, len(leaves)); h.row++; return err },
+	}
+	for d := 0; d < hm.depth; d++ {
+		steps = append(steps, func() error { return h.groupRow(d) })
+	}
+	steps = append(steps, h.columnHeaders)
+	for _, step := range steps {
+		if err := step(); err != nil {
+			return 0, err
+		}
+	}
+	return h.row - 1, nil
+}
+
+// hmHead writes the head of one heatmap sheet, row by row.
+type hmHead struct {
+	b      *builder
+	sw     *excelize.StreamWriter
+	sheet  string
+	hm     *heatmapLayout
+	leaves []*framework.Node
+	last   int // the last column
+	row    int // the next row
+}
+
+// columns sets the widths and styles of the columns and freezes the names
+// and the head.
+func (h *hmHead) columns(t *xlsxstream.Table) error {
+	sw, st := h.sw, &h.b.st
 	if err := setWidths(sw, []float64{26, 11, 18, 22, 6}); err != nil {
-		return 0, err
+		return err
 	}
 	if err := sw.SetColVisible(5, 5, false); err != nil {
-		return 0, err
+		return err
 	}
-	if err := t.setColStyle(sw, 1, 4, st.text); err != nil {
-		return 0, err
+	if err := t.SetColStyle(sw, 1, 4, st.text); err != nil {
+		return err
 	}
-	if len(leaves) > 0 {
-		if err := sw.SetColWidth(hmFixed+1, last, 4.7); err != nil {
-			return 0, err
+	if len(h.leaves) > 0 {
+		if err := sw.SetColWidth(hmFixed+1, h.last, 4.7); err != nil {
+			return err
 		}
-		if err := t.setColStyle(sw, hmFixed+1, last, st.level); err != nil {
-			return 0, err
+		if err := t.SetColStyle(sw, hmFixed+1, h.last, st.level); err != nil {
+			return err
 		}
 	}
-	if err := sw.SetPanes(&excelize.Panes{Freeze: true, XSplit: hmFixed, YSplit: hm.headRows,
-		TopLeftCell: cell(hmFixed+1, hm.headRows+1), ActivePane: "bottomRight"}); err != nil {
-		return 0, err
-	}
-	row := 1
-	// hidden requirement rows
-	lo := leaves[0].Leaf
-	for k, req := range hm.keys {
-		vals := make([]any, last)
-		vals[0] = b.text(l.RequirementRow + " " + strconv.Itoa(k+1) + ": " + hm.keyNames[k])
-		for i := range leaves {
+	return sw.SetPanes(&excelize.Panes{Freeze: true, XSplit: hmFixed, YSplit: h.hm.headRows,
+		TopLeftCell: cell(hmFixed+1, h.hm.headRows+1), ActivePane: "bottomRight"})
+}
+
+// requirementRows writes the hidden rows of required levels, one per
+// combination of role and assigned profiles.
+func (h *hmHead) requirementRows() error {
+	lo := h.leaves[0].Leaf
+	for k, req := range h.hm.keys {
+		vals := make([]any, h.last)
+		vals[0] = h.b.text(h.b.l.T(lang.RequirementRow) + " " + strconv.Itoa(k+1) + ": " + h.hm.keyNames[k])
+		for i := range h.leaves {
 			vals[hmFixed+i] = int(req[lo+i])
 		}
-		if err := sw.SetRow(cell(1, row), vals, excelize.RowOpts{Hidden: true}); err != nil {
-			return 0, err
+		if err := h.sw.SetRow(cell(1, h.row), vals, excelize.RowOpts{Hidden: true}); err != nil {
+			return err
 		}
-		row++
+		h.row++
 	}
-	// title and legend
-	if err := b.heatmapLegend(sw, sheet, row, len(leaves)); err != nil {
-		return 0, err
+	return nil
+}
+
+// groupRow writes the headers of the groups at depth d, each merged over
+// its leaves' columns.
+func (h *hmHead) groupRow(d int) error {
+	b, st := h.b, &h.b.st
+	vals := make([]any, h.last)
+	for i := 0; i < hmFixed; i++ {
+		vals[i] = excelize.Cell{StyleID: st.head}
 	}
-	row++
-	// group headers, one row per depth
-	for d := 0; d < hm.depth; d++ {
-		vals := make([]any, last)
-		for i := 0; i < hmFixed; i++ {
-			vals[i] = excelize.Cell{StyleID: st.head}
-		}
-		type span struct {
-			n      *framework.Node
-			c1, c2 int
-		}
-		var spans []span
-		for i, leaf := range leaves {
-			a := ancestorAt(leaf, d)
-			col := hmFixed + 1 + i
-			if a == nil {
-				vals[col-1] = excelize.Cell{StyleID: st.group}
-				continue
-			}
-			if len(spans) > 0 && spans[len(spans)-1].n == a && spans[len(spans)-1].c2 == col-1 {
-				spans[len(spans)-1].c2 = col
-				vals[col-1] = excelize.Cell{StyleID: st.group}
-				continue
-			}
+	type span struct {
+		n      *framework.Node
+		c1, c2 int
+	}
+	var spans []span
+	for i, leaf := range h.leaves {
+		a, col := ancestorAt(leaf, d), hmFixed+1+i
+		vals[col-1] = excelize.Cell{StyleID: st.group}
+		switch {
+		case a == nil:
+		case len(spans) > 0 && spans[len(spans)-1].n == a && spans[len(spans)-1].c2 == col-1:
+			spans[len(spans)-1].c2 = col
+		default:
 			spans = append(spans, span{a, col, col})
 			vals[col-1] = excelize.Cell{StyleID: st.group, Value: b.text(groupLabel(a, b.name(a)))}
 		}
-		if err := sw.SetRow(cell(1, row), vals, excelize.RowOpts{Height: 30}); err != nil {
-			return 0, err
-		}
-		for _, s := range spans {
-			if s.c2 > s.c1 {
-				if err := sw.MergeCell(cell(s.c1, row), cell(s.c2, row)); err != nil {
-					return 0, err
-				}
-			}
-			if err := b.comment(sheet, cell(s.c1, row), groupLabel(s.n, b.name(s.n))); err != nil {
-				return 0, err
-			}
-		}
-		row++
 	}
-	// column headers
-	vals := make([]any, last)
-	for i, t := range []string{l.Name, l.ID, l.Team, l.Role, l.RequirementRow} {
+	if err := h.sw.SetRow(cell(1, h.row), vals, excelize.RowOpts{Height: 30}); err != nil {
+		return err
+	}
+	for _, s := range spans {
+		if s.c2 > s.c1 {
+			if err := h.sw.MergeCell(cell(s.c1, h.row), cell(s.c2, h.row)); err != nil {
+				return err
+			}
+		}
+		if err := b.comment(h.sheet, cell(s.c1, h.row), groupLabel(s.n, b.name(s.n))); err != nil {
+			return err
+		}
+	}
+	h.row++
+	return nil
+}
+
+// columnHeaders writes the row of column headers: the person columns, then
+// each competence, rotated, with its full name in a comment.
+func (h *hmHead) columnHeaders() error {
+	b, l, st := h.b, h.b.l, &h.b.st
+	vals := make([]any, h.last)
+	for i, t := range []string{l.T(lang.Name), l.T(lang.ID), l.T(lang.Team), l.T(lang.Role), l.T(lang.RequirementRow)} {
 		vals[i] = excelize.Cell{StyleID: st.head, Value: t}
 	}
-	for i, leaf := range leaves {
+	for i, leaf := range h.leaves {
 		vals[hmFixed+i] = excelize.Cell{StyleID: st.headRot, Value: b.text(short(leaf.ID+" "+b.name(leaf), 27))}
 	}
-	if err := sw.SetRow(cell(1, row), vals, excelize.RowOpts{Height: 170}); err != nil {
-		return 0, err
+	if err := h.sw.SetRow(cell(1, h.row), vals, excelize.RowOpts{Height: 170}); err != nil {
+		return err
 	}
-	for i, leaf := range leaves {
-		if err := b.comment(sheet, cell(hmFixed+1+i, row), leaf.ID+" "+b.name(leaf)); err != nil {
-			return 0, err
+	for i, leaf := range h.leaves {
+		if err := b.comment(h.sheet, cell(hmFixed+1+i, h.row), leaf.ID+" "+b.name(leaf)); err != nil {
+			return err
 		}
 	}
-	return row, nil
+	h.row++
+	return nil
 }
 
 // heatmapLegend writes the title and the colour legend on row.
 func (b *builder) heatmapLegend(sw *excelize.StreamWriter, sheet string, row, nLeaves int) error {
 	l, st := b.l, &b.st
-	items := []string{l.LegendGap3, l.LegendGap2, l.LegendGap1, l.LegendMet, l.LegendNotAssessed, l.LegendNotRequired}
+	items := []string{l.T(lang.LegendGap3), l.T(lang.LegendGap2), l.T(lang.LegendGap1), l.T(lang.LegendMet), l.T(lang.LegendNotAssessed), l.T(lang.LegendNotRequired)}
 	room := b.lim.Cols - hmFixed
 	span := 5
 	for span > 1 && span*len(items) > room {
@@ -249,8 +287,8 @@ func (b *builder) heatmapLegend(sw *excelize.StreamWriter, sheet string, row, nL
 	}
 	last := min(b.lim.Cols, hmFixed+max(nLeaves, span*len(items)))
 	vals := make([]any, last)
-	vals[0] = excelize.Cell{StyleID: st.h2, Value: l.HeatmapTitle}
-	vals[3] = excelize.Cell{StyleID: st.bold, Value: l.Legend}
+	vals[0] = excelize.Cell{StyleID: st.h2, Value: l.T(lang.HeatmapTitle)}
+	vals[3] = excelize.Cell{StyleID: st.bold, Value: l.T(lang.Legend)}
 	var merges [][2]int
 	for i, it := range items {
 		c := hmFixed + 1 + i*span
@@ -273,7 +311,7 @@ func (b *builder) heatmapLegend(sw *excelize.StreamWriter, sheet string, row, nL
 			return err
 		}
 	}
-	return b.comment(sheet, cell(1, row), l.HeatmapNote)
+	return b.comment(sheet, cell(1, row), l.T(lang.HeatmapNote))
 }
 
 // heatmapFormats adds the conditional formats to the level cells of rows
@@ -282,9 +320,9 @@ func (b *builder) heatmapLegend(sw *excelize.StreamWriter, sheet string, row, nL
 // the gap, a level at or above r green; cells with r = 0 stay plain.
 func (b *builder) heatmapFormats(sheet string, hm *heatmapLayout, nLeaves, first, last int) error {
 	st := &b.st
-	c1 := colName(hmFixed + 1)
+	c1 := xlsxstream.ColName(hmFixed + 1)
 	tl := c1 + strconv.Itoa(first)
-	key := "$" + colName(hmFixed) + strconv.Itoa(first)
+	key := "$" + xlsxstream.ColName(hmFixed) + strconv.Itoa(first)
 	r := fmt.Sprintf("INDEX(%s$1:%s$%d,%s)", c1, c1, len(hm.keys), key)
 	rules := []struct {
 		formula string

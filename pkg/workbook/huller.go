@@ -5,27 +5,37 @@ import (
 
 	"github.com/huller/huller/pkg/analysis"
 	"github.com/huller/huller/pkg/framework"
+	"github.com/huller/huller/pkg/lang"
+	"github.com/huller/huller/pkg/workbook/internal/xlsxstream"
 	"github.com/xuri/excelize/v2"
 )
 
-// holeRow is one row of the Huller sheet: a hole of the whole group (team
-// -1) or of one team (Settings.ByTeam).
+// holeRow is one row of the Huller sheet: a hole of the whole unit (group
+// nil) or of a team or role shown (Settings.ByTeam, Settings.ByRole).
 type holeRow struct {
-	team int
-	rank int
-	h    *analysis.Hole
+	group *analysis.Group
+	rank  int
+	h     *analysis.Hole
 }
 
-// holeRows returns the holes to list: the group's, then each team's.
+// holeRows returns the holes to list: the unit's, then each team's and
+// each role's shown.
 func (b *builder) holeRows() []holeRow {
 	res := b.res
 	out := make([]holeRow, 0, len(res.Holes))
 	for i := range res.Holes {
-		out = append(out, holeRow{team: -1, rank: i + 1, h: &res.Holes[i]})
+		out = append(out, holeRow{rank: i + 1, h: &res.Holes[i]})
 	}
-	for t := range res.Teams {
-		for i := range res.Teams[t].Holes {
-			out = append(out, holeRow{team: t, rank: i + 1, h: &res.Teams[t].Holes[i]})
+	var groups []analysis.Group
+	if res.Settings.ByTeam {
+		groups = append(groups, res.Teams...)
+	}
+	if res.Settings.ByRole {
+		groups = append(groups, res.RoleGroups...)
+	}
+	for g := range groups {
+		for i := range groups[g].Holes {
+			out = append(out, holeRow{group: &groups[g], rank: i + 1, h: &groups[g].Holes[i]})
 		}
 	}
 	return out
@@ -33,13 +43,13 @@ func (b *builder) holeRows() []holeRow {
 
 // listCache holds the lists of names shared by many rows.
 type listCache struct {
-	b       *builder
-	holders map[int]nameList // by leaf: persons at L ≥ T
-	fitters map[int]nameList // by profile: persons who fit
+	b        *builder
+	teachers map[int]nameList // by leaf: persons at the teaching level
+	fitters  map[int]nameList // by profile: persons who fit
 }
 
 func (b *builder) newListCache() *listCache {
-	return &listCache{b: b, holders: map[int]nameList{}, fitters: map[int]nameList{}}
+	return &listCache{b: b, teachers: map[int]nameList{}, fitters: map[int]nameList{}}
 }
 
 // nameList is a count of persons and their names as one cell.
@@ -48,11 +58,11 @@ type nameList struct {
 	s string
 }
 
-// holdersOf lists the persons at L ≥ T on leaf (analysis.Result.Holders;
-// TestHuller checks that the two agree).
-func (c *listCache) holdersOf(leaf int) nameList {
+// teachersOf lists the persons at the teaching level of leaf or above
+// (analysis.Result.Teachers; TestHuller checks that the two agree).
+func (c *listCache) teachersOf(leaf int) nameList {
 	res := c.b.res
-	return c.list(c.holders, leaf, func(p int) bool { return res.Level(p, leaf) >= res.Targets[leaf] })
+	return c.list(c.teachers, leaf, func(p int) bool { return res.Level(p, leaf) >= res.Teach[leaf] })
 }
 
 // fittersOf lists the persons who fit profile prof.
@@ -87,117 +97,45 @@ func profileIndex(fw *framework.Framework, n *framework.Node) int {
 	return -1
 }
 
-// hullerCols are the columns of the Huller sheet (Team only with ByTeam).
-type hullerCols struct {
-	team                                                  bool
-	sev, cov, fit, lacking, whoLacks, canShare, whoShares int
-	last                                                  int
-}
+// The columns of the Huller sheet: hullerFixed, then "Team or role" when
+// groups are shown, then hullerTail.
+const (
+	hullerFixed = 7
+	hullerTail  = 7
+)
 
-func (b *builder) hullerCols() hullerCols {
-	c := hullerCols{team: b.res.Teams != nil}
-	n := 6
-	if c.team {
-		n++
+// hullerHead are the column headers and widths of the Huller sheet.
+func (b *builder) hullerHead(groups bool) ([]string, []float64) {
+	l := b.l
+	head := []string{l.T(lang.Rank), l.T(lang.TierHeader), l.T(lang.KindHeader), l.T(lang.ID), l.T(lang.Subject),
+		l.T(lang.Group), l.T(lang.Status)}
+	widths := []float64{5, 22, 26, 13, 40, 26, 40}
+	if groups {
+		head, widths = append(head, l.T(lang.Team)+" / "+l.T(lang.Role)), append(widths, 18)
 	}
-	c.sev, c.cov, c.fit, c.lacking, c.whoLacks, c.canShare, c.whoShares = n, n+1, n+2, n+3, n+4, n+5, n+6
-	c.last = c.whoShares
-	return c
+	head = append(head, l.T(lang.Effort), l.T(lang.Coverage), l.T(lang.Lacking), l.T(lang.WhoLacks),
+		l.T(lang.CanShare), l.T(lang.WhoShares), l.T(lang.Details))
+	widths = append(widths, 10, 10, 10, 40, 10, 40, 60)
+	return head, widths
 }
 
-// writeHuller writes the ranked holes with who lacks and who could share.
+// writeHuller writes the ranked holes: what they are, where they stand,
+// who is below the requirement and who could teach colleagues.
 func (b *builder) writeHuller(plan *sheetPlan, holes []holeRow) error {
-	l, res, st := b.l, b.res, &b.st
-	fw := res.Framework
-	cols := b.hullerCols()
-	pg := b.newTable(plan.pages, len(holes))
-	pg.head = func(sw *excelize.StreamWriter, sheet string) (int, error) {
-		widths := []float64{5, 24, 14, 46, 30}
-		if cols.team {
-			widths = append(widths, 14)
-		}
-		widths = append(widths, 9, 10, 9, 10, 50, 10, 50)
-		if err := setWidths(sw, widths); err != nil {
-			return 0, err
-		}
-		if err := sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
-			return 0, err
-		}
-		head := []string{l.Rank, l.Kind, l.ID, l.Subject, l.Group}
-		if cols.team {
-			head = append(head, l.Team)
-		}
-		head = append(head, l.Severity, l.Coverage, l.Fit, l.Lacking, l.WhoLacks, l.CanShare, l.WhoShares)
-		if err := sw.SetRow("A1", styled(head, st.headWrap), excelize.RowOpts{Height: 32}); err != nil {
-			return 0, err
-		}
-		notes := map[int]string{
-			cols.sev: l.SeverityNote, cols.cov: l.CoverageNote, cols.fit: l.FitNote,
-			cols.whoShares: fmt.Sprintf(l.ShareNote, b.levelName(res.Settings.Target)) + " " + l.ShareProfile,
-		}
-		for _, c := range []int{cols.sev, cols.cov, cols.fit, cols.whoShares} {
-			if err := b.comment(sheet, cell(c, 1), notes[c]); err != nil {
-				return 0, err
-			}
-		}
-		return 1, nil
+	groups := len(holes) > len(b.res.Holes)
+	head, widths := b.hullerHead(groups)
+	pg := b.bk.AddTable(plan.pages, len(holes))
+	pg.Head = func(sw *excelize.StreamWriter, sheet string) (int, error) {
+		return 1, b.hullerSheetHead(pg, sw, sheet, head, widths)
 	}
-	pg.tail = func(sw *excelize.StreamWriter, sheet string, first, last int) error {
-		if err := b.f.AutoFilter(sheet, "A1:"+cell(cols.last, max(last, 1)), nil); err != nil {
-			return err
-		}
-		// print the table only, not the lists of names running on to the
-		// right of the last column
-		return b.f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Area",
-			RefersTo: ref(sheet, 1, 1, cols.last, max(last, 1)), Scope: sheet})
+	pg.Tail = func(sw *excelize.StreamWriter, sheet string, first, last int) error {
+		return b.f.AutoFilter(sheet, "A1:"+cell(len(head), max(last, 1)), nil)
 	}
-
-	pg.rows = func(lo, hi int, add func([]any) error) error {
-		// one cache a sheet: the sheets are rendered concurrently
+	pg.Rows = func(lo, hi int, add func([]any) error) error {
 		cache := b.newListCache()
-		row := make([]any, cols.last)
+		row := make([]any, len(head))
 		for _, hr := range holes[lo:hi] {
-			h := hr.h
-			clear(row)
-			row[0] = hr.rank
-			row[1] = l.kind(int(h.Kind))
-			row[2] = excelize.Cell{StyleID: st.id, Value: b.text(h.Node.ID)}
-			row[3] = excelize.Cell{StyleID: st.text, Value: b.text(b.name(h.Node))}
-			row[4] = excelize.Cell{StyleID: st.text, Value: b.text(groupLabel(h.Node.Group, b.name(h.Node.Group)))}
-			if cols.team {
-				row[5] = excelize.Cell{StyleID: st.text, Value: b.text(b.teamName(hr.team))}
-			}
-			row[cols.sev-1] = h.Severity
-			if h.HasCoverage {
-				row[cols.cov-1] = excelize.Cell{StyleID: st.pct1, Value: h.Coverage}
-			}
-			var lacking []int32
-			var share nameList
-			switch h.Kind {
-			case analysis.KindBasis, analysis.KindUnassessed, analysis.KindAssignment:
-				lacking = h.People
-			case analysis.KindProfile:
-				lacking = b.assignedNotFitting(hr.team, profileIndex(fw, h.Node))
-			}
-			switch h.Kind {
-			case analysis.KindProfile, analysis.KindAssignment:
-				share = cache.fittersOf(profileIndex(fw, h.Node))
-				if h.Kind == analysis.KindAssignment {
-					row[cols.fit-1] = excelize.Cell{StyleID: st.pct0, Value: h.Fit}
-				}
-			default:
-				share = cache.holdersOf(h.Node.Leaf)
-			}
-			if h.Kind != analysis.KindSinglePoint {
-				j := b.newJoiner()
-				for _, p := range lacking {
-					j.add(b.names[p])
-				}
-				row[cols.lacking-1] = j.n
-				row[cols.whoLacks-1] = excelize.Cell{StyleID: st.text, Value: j.String()}
-			}
-			row[cols.canShare-1] = share.n
-			row[cols.whoShares-1] = excelize.Cell{StyleID: st.text, Value: share.s}
+			b.hullerRow(row, hr, groups, cache)
 			if err := add(row); err != nil {
 				return err
 			}
@@ -207,44 +145,97 @@ func (b *builder) writeHuller(plan *sheetPlan, holes []holeRow) error {
 	return nil
 }
 
-// assignedNotFitting returns the persons of a team (-1: everyone) assigned
-// profile j who do not fit it.
-func (b *builder) assignedNotFitting(team, j int) []int32 {
-	res := b.res
-	var out []int32
-	check := func(p int) {
-		if res.IsAssigned(p, j) && !res.Fits(p, j) {
-			out = append(out, int32(p))
+func (b *builder) hullerSheetHead(pg *xlsxstream.Table, sw *excelize.StreamWriter, sheet string, head []string, widths []float64) error {
+	l, st := b.l, &b.st
+	if err := setWidths(sw, widths); err != nil {
+		return err
+	}
+	if err := pg.SetColStyle(sw, 1, len(head), st.text); err != nil {
+		return err
+	}
+	if err := sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
+		return err
+	}
+	if err := sw.SetRow("A1", styled(head, st.headWrap), excelize.RowOpts{Height: 32}); err != nil {
+		return err
+	}
+	effort := len(head) - hullerTail + 1
+	notes := []struct {
+		col  int
+		text string
+	}{{effort, l.T(lang.EffortNote)}, {effort + 1, l.T(lang.CoverageNote)},
+		{effort + 4, l.F(lang.ShareNote, b.levelName(int(b.teachLevel()))) + " " + l.T(lang.ShareProfile)}}
+	for _, n := range notes {
+		if err := b.comment(sheet, cell(n.col, 1), n.text); err != nil {
+			return err
 		}
 	}
-	if team < 0 {
-		for p := range res.People {
-			check(p)
+	return nil
+}
+
+// hullerRow fills row with one hole.
+func (b *builder) hullerRow(row []any, hr holeRow, groups bool, cache *listCache) {
+	res, st, n := b.res, &b.st, b.narrator
+	h := hr.h
+	clear(row)
+	row[0], row[1], row[2] = hr.rank, b.text(n.Tier(h.Tier)), b.text(n.Label(*h))
+	row[3], row[4] = b.text(h.Node.ID), b.text(b.name(h.Node))
+	if h.Kind != analysis.KindProfile {
+		row[5] = b.text(groupLabel(h.Node.Group, b.name(h.Node.Group)))
+	}
+	row[6] = b.text(n.Status(*h))
+	c := hullerFixed
+	if groups {
+		if hr.group != nil {
+			row[c] = b.text(b.groupName(*hr.group))
+		} else {
+			row[c] = b.text(b.l.T(lang.UnitRow))
 		}
+		c++
+	}
+	row[c] = h.Effort
+	if h.HasCoverage {
+		row[c+1] = excelize.Cell{StyleID: st.pct1, Value: h.Coverage}
+	}
+	if h.Kind != analysis.KindSinglePoint {
+		j := b.newJoiner()
+		for _, p := range h.People {
+			j.add(b.names[p])
+		}
+		row[c+2], row[c+3] = j.n, excelize.Cell{StyleID: st.text, Value: j.String()}
+	}
+	var share nameList
+	if h.Kind == analysis.KindProfile {
+		share = cache.fittersOf(profileIndex(res.Framework, h.Node))
 	} else {
-		for _, p := range res.Teams[team].Members {
-			check(int(p))
-		}
+		share = cache.teachersOf(h.Node.Leaf)
 	}
-	return out
+	row[c+4], row[c+5] = share.n, excelize.Cell{StyleID: st.text, Value: share.s}
+	row[c+6] = excelize.Cell{StyleID: st.text, Value: b.text(n.Details(*h))}
 }
 
-// teamName returns the name of team t (-1: the whole group).
-func (b *builder) teamName(t int) string {
-	if t < 0 {
-		return b.l.All
+// groupName names a team or a role.
+func (b *builder) groupName(g analysis.Group) string {
+	if g.Role >= 0 {
+		return b.narrator.Role(g.Role)
 	}
-	if n := b.res.Teams[t].Name; n != "" {
-		return n
-	}
-	return "–"
+	return b.narrator.Team(g.Name)
 }
 
-// levelName returns "3 (Specialist)" for a level of the scale.
+// teachLevel returns the level at which one can teach others (of the first
+// leaf: the scale's teaching level, else the target).
+func (b *builder) teachLevel() int8 {
+	if len(b.res.Teach) == 0 {
+		return int8(b.res.Settings.Target)
+	}
+	return b.res.Teach[0]
+}
+
+// levelName returns "3, Specialist" for a level of the scale.
 func (b *builder) levelName(level int) string {
 	for _, s := range b.res.Framework.Scale {
 		if s.Level == level {
-			if label := b.res.Framework.Text(s.Label, b.lang); label != "" {
+			if label := b.res.Framework.Text(s.Label, b.l.Code()); label != "" {
 				return fmt.Sprintf("%d, %s", level, label)
 			}
 		}

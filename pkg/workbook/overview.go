@@ -1,11 +1,15 @@
 package workbook
 
 import (
-	"fmt"
+	"cmp"
+	"slices"
 	"strconv"
 	"strings"
 
 	"github.com/huller/huller/pkg/analysis"
+	"github.com/huller/huller/pkg/internal/textwrap"
+	"github.com/huller/huller/pkg/lang"
+	"github.com/huller/huller/pkg/workbook/internal/xlsxstream"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -20,10 +24,11 @@ const (
 
 // ovw writes the Overview, a normal (not streamed) sheet.
 type ovw struct {
-	b     *builder
-	sheet string
-	row   int
-	err   error
+	b      *builder
+	sheet  string
+	row    int
+	widths []float64 // the columns' widths, for fitRow
+	err    error
 }
 
 func (o *ovw) set(col int, v any, style int) {
@@ -66,115 +71,25 @@ func (o *ovw) heading(s string) {
 	o.row++
 }
 
-func (b *builder) writeOverview(holes []holeRow) error {
-	l, st, res := b.l, &b.st, b.res
-	fw := res.Framework
-	o := &ovw{b: b, sheet: l.Overview, row: 1}
-	f := b.f
-	for i, w := range []float64{14, 52, 34, 11, 11, 12, 12, 3} {
-		if err := f.SetColWidth(o.sheet, colName(i+1), colName(i+1), w); err != nil {
-			return err
-		}
-	}
-	off := false
-	if err := f.SetSheetView(o.sheet, 0, &excelize.ViewOptions{ShowGridLines: &off}); err != nil {
+// writeOverview writes the page a leader opens first and shows in a
+// meeting: conclusions first, where the unit stands strong, the key
+// figures, a row per team, the coverage per competence and profile with
+// their charts, and the settings last. It names no person.
+func (b *builder) writeOverview() error {
+	o := &ovw{b: b, sheet: b.l.T(lang.SheetOverview), row: 1, widths: overviewWidths}
+	if err := o.layout(); err != nil {
 		return err
 	}
-	o.set(1, fmt.Sprintf(l.Title, fw.Text(fw.Title, b.lang)), st.title)
-	o.row++
-
-	// About
-	o.heading(l.About)
-	o.kv(l.FrameworkL, fw.ID+": "+fw.Text(fw.Title, b.lang), 0)
-	roster := b.opts.RosterFile
-	if roster == "" && res.Roster != nil {
-		roster = res.Roster.Source
-	}
-	o.kv(l.RosterFile, roster, 0)
-	if !b.opts.Date.IsZero() {
-		o.kv(l.Date, b.opts.Date.Format("2006-01-02 15:04"), 0)
-	}
-	o.kv(l.Persons, res.Summary.Persons, st.num)
-	s := res.Settings
-	o.kv(l.CoverageThreshold, s.Coverage, st.pct0)
-	o.kv(l.TargetLevel, b.levelName(s.Target), 0)
-	o.kv(l.FitThreshold, s.Fit, st.pct0)
-	o.kv(l.MinSpecialists, s.MinSpecialists, 0)
-	o.kv(l.TeamFilter, orWord(s.Team, l.All), 0)
-	o.kv(l.PersonFilter, orWord(s.Person, l.All), 0)
-	o.kv(l.RequirementsFile, orWord(s.RequirementsFile, l.None), 0)
-	yes := l.No
-	if s.ByTeam {
-		yes = l.Yes
-	}
-	o.kv(l.ByTeam, yes, 0)
-
-	// Key figures
-	o.heading(l.KeyFigures)
-	bs := res.Summary.Basis
-	if c, ok := bs.Coverage(); ok {
-		o.kv(l.TeamCoverage, c, st.pct1)
-	} else {
-		o.kv(l.TeamCoverage, "–", 0)
-	}
-	o.kv(l.RequirementsMet, fmt.Sprintf(l.XofY, l.num(int(bs.Met)), l.num(int(bs.Required-bs.NotAssessed))), 0)
-	o.kv(l.PeopleWithGaps, res.Summary.PeopleWithGaps, st.num)
-	o.kv(l.NotAssessedReqs, int(bs.NotAssessed), st.num)
-	byKind := make([]int, len(analysis.Kinds))
-	for _, h := range res.Holes {
-		byKind[h.Kind]++
-	}
-	o.kv(l.BasisBelow, fmt.Sprintf(l.XofY, l.num(byKind[analysis.KindBasis]), l.num(len(fw.BasisLeaves))), 0)
-	covered := 0
-	for _, p := range res.Profiles {
-		if int(p.Fitting) >= max(1, s.MinSpecialists) {
-			covered++
-		}
-	}
-	o.kv(l.ProfilesCovered, fmt.Sprintf(l.XofY, l.num(covered), l.num(len(fw.Profiles))), 0)
-	o.kv(l.HolesTotal, len(res.Holes), st.num)
-	for _, k := range analysis.Kinds {
-		o.kv("   "+l.kind(int(k)), byKind[k], st.num)
-	}
-
-	// The ten most severe holes
-	o.table(fmt.Sprintf(l.TopHoles, l.Huller), l.ID, l.Subject, l.Kind, l.Severity, l.Coverage, l.Lacking, l.CanShare)
-	if len(res.Holes) == 0 {
-		o.set(1, l.NoHoles, st.note)
-		o.row++
-	}
-	cache := b.newListCache()
-	for _, hr := range holes[:min(10, len(res.Holes))] {
-		h := hr.h
-		o.set(1, h.Node.ID, st.id)
-		subject := b.name(h.Node)
-		if h.Kind == analysis.KindAssignment && len(h.People) == 1 {
-			subject += " (" + b.names[h.People[0]] + ")"
-		}
-		o.set(2, subject, st.text)
-		o.set(3, l.kind(int(h.Kind)), 0)
-		o.set(4, h.Severity, 0)
-		if h.HasCoverage {
-			o.set(5, h.Coverage, st.pct1)
-		}
-		switch h.Kind {
-		case analysis.KindBasis, analysis.KindUnassessed, analysis.KindAssignment:
-			o.set(6, len(h.People), 0)
-		case analysis.KindProfile:
-			o.set(6, len(b.assignedNotFitting(-1, profileIndex(fw, h.Node))), 0)
-		}
-		switch h.Kind {
-		case analysis.KindProfile, analysis.KindAssignment:
-			o.set(7, cache.fittersOf(profileIndex(fw, h.Node)).n, 0)
-		default:
-			o.set(7, int(res.Leaves[h.Node.Leaf].Holders), 0)
-		}
-		o.row++
-	}
-
-	b.overviewNotes(o)
+	o.title()
+	o.defaults()
+	o.conclusions()
+	o.strong()
+	o.keyFigures()
+	o.teams()
 	covRows := o.coverageTable()
 	profRows := o.profileTable()
+	o.settings()
+	b.overviewNotes(o)
 	if o.err != nil {
 		return o.err
 	}
@@ -184,34 +99,241 @@ func (b *builder) writeOverview(holes []holeRow) error {
 	return b.profileChart(o.sheet, profRows)
 }
 
+// overviewWidths are the widths of the Overview's columns A–H.
+var overviewWidths = []float64{22, 52, 34, 11, 11, 12, 12, 3}
+
+// span is a text written over the columns c1..c2 of a row.
+type span struct {
+	text   string
+	c1, c2 int
+}
+
+// fitRow sets the height of the current row so that each text shows whole
+// when it wraps over the columns it spans.
+func (o *ovw) fitRow(spans ...span) {
+	lines := 1
+	for _, s := range spans {
+		w := 0.0
+		for c := s.c1; c <= min(s.c2, len(o.widths)); c++ {
+			w += o.widths[c-1]
+		}
+		lines = max(lines, textwrap.CellLines(s.text, w))
+	}
+	if lines > 1 && o.err == nil {
+		o.err = o.b.f.SetRowHeight(o.sheet, o.row, float64(lines)*15+2)
+	}
+}
+
+// layout sets the column widths and hides the grid lines.
+func (o *ovw) layout() error {
+	f := o.b.f
+	for i, w := range overviewWidths {
+		if err := f.SetColWidth(o.sheet, xlsxstream.ColName(i+1), xlsxstream.ColName(i+1), w); err != nil {
+			return err
+		}
+	}
+	off := false
+	return f.SetSheetView(o.sheet, 0, &excelize.ViewOptions{ShowGridLines: &off})
+}
+
+// title writes the title and one line of what was analysed.
+func (o *ovw) title() {
+	b, l, res := o.b, o.b.l, o.b.res
+	fw := res.Framework
+	o.set(1, l.F(lang.ReportTitle, b.fwText(fw.Title)), b.st.title)
+	o.row++
+	line := l.F(lang.AnalysisTitle, b.rosterName(), l.Count(lang.PersonNoun, res.Summary.Persons), b.fwText(fw.Title), fw.ID)
+	if !b.opts.Date.IsZero() {
+		line += " · " + b.opts.Date.Format("2006-01-02")
+	}
+	o.set(1, line, b.st.note)
+	o.row++
+}
+
+// rosterName is the roster file as the report names it.
+func (b *builder) rosterName() string {
+	if b.opts.RosterFile != "" || b.res.Roster == nil {
+		return b.opts.RosterFile
+	}
+	return b.res.Roster.Source
+}
+
+// defaults says which of the framework's defaults the analysis used.
+func (o *ovw) defaults() {
+	for _, note := range o.b.overview.DefaultsNotes() {
+		o.row++
+		o.set(1, note, o.b.st.warnNote)
+		o.mergeRow(1, 7)
+		o.fitRow(span{note, 1, 7})
+	}
+}
+
+// maxConclusions is how many holes the Overview says in words.
+const maxConclusions = 7
+
+// conclusions says the most important holes in words, without names.
+func (o *ovw) conclusions() {
+	b, l, res := o.b, o.b.l, o.b.res
+	o.table(l.T(lang.Conclusions), l.T(lang.TierHeader), l.T(lang.Subject), "", l.T(lang.Effort))
+	o.mergeCells(2, 3, o.row-1)
+	if len(res.Holes) == 0 {
+		o.set(1, l.T(lang.NoConclusions), b.st.note)
+		o.row++
+		return
+	}
+	for _, h := range res.Holes[:min(maxConclusions, len(res.Holes))] {
+		tier, text := b.overview.Tier(h.Tier), b.overview.Label(h)+": "+b.overview.Sentence(h)
+		o.set(1, tier, b.st.textWrap)
+		o.set(2, text, b.st.textWrap)
+		o.set(4, h.Effort, b.st.top)
+		o.mergeRow(2, 3)
+		o.fitRow(span{tier, 1, 1}, span{text, 2, 3})
+		o.row++
+	}
+	if n := len(res.Holes) - maxConclusions; n > 0 {
+		o.set(2, l.F(lang.MoreHoles, l.Int(n), l.T(lang.SheetHuller)), b.st.note)
+		o.row++
+	}
+}
+
+// strong lists the basis competences the unit covers best, with who can
+// teach them, and the profiles with enough specialists.
+func (o *ovw) strong() {
+	b, l, res := o.b, o.b.l, o.b.res
+	type best struct {
+		leaf int
+		cov  float64
+	}
+	var top []best
+	for leaf := range res.Framework.BasisLeaves {
+		if c, ok := res.Leaves[leaf].Coverage(); ok && c >= res.Settings.Coverage {
+			top = append(top, best{leaf, c})
+		}
+	}
+	slices.SortStableFunc(top, func(x, y best) int {
+		if c := cmp.Compare(y.cov, x.cov); c != 0 {
+			return c
+		}
+		return cmp.Compare(res.Leaves[y.leaf].Teachers, res.Leaves[x.leaf].Teachers)
+	})
+	o.table(l.T(lang.Strong), l.T(lang.ID), l.T(lang.Subject), "")
+	o.mergeCells(2, 3, o.row-1)
+	line := func(id, text string) {
+		o.set(1, id, b.st.id)
+		o.set(2, text, b.st.textWrap)
+		o.mergeRow(2, 3)
+		o.fitRow(span{text, 2, 3})
+		o.row++
+	}
+	for _, t := range top[:min(5, len(top))] {
+		s, n := res.Leaves[t.leaf], res.Framework.Leaves[t.leaf]
+		line(n.ID, b.name(n)+": "+l.F(lang.StrongLine, l.Percent(t.cov, 0), l.Int(int(s.Teachers))))
+	}
+	for j, p := range res.Framework.Profiles {
+		if ps := res.Profiles[j]; ps.Specialists > 0 && int(ps.Fitting) >= ps.Specialists {
+			line(p.ID, b.profName[j]+": "+l.F(lang.ProfileStrong, l.Int(int(ps.Fitting)), l.Int(ps.Specialists)))
+		}
+	}
+}
+
+// keyFigures writes the unit's figures.
+func (o *ovw) keyFigures() {
+	b, l, st, res := o.b, o.b.l, &o.b.st, o.b.res
+	o.heading(l.T(lang.KeyFigures))
+	bs := res.Summary.Basis
+	if c, ok := bs.Coverage(); ok {
+		o.kv(l.T(lang.TeamCoverage), c, st.pct1)
+	} else {
+		o.kv(l.T(lang.TeamCoverage), "–", 0)
+	}
+	o.kv(l.T(lang.RequirementsMet), l.F(lang.XofY, l.Int(int(bs.Met)), l.Int(int(bs.Required-bs.NotAssessed))), 0)
+	o.kv(l.T(lang.PeopleWithGaps), l.Of(res.Summary.PeopleWithGaps, res.Summary.Persons), 0)
+	o.kv(l.T(lang.NotAssessedReqs), int(bs.NotAssessed), st.num)
+	o.kv(l.T(lang.HolesTotal), len(res.Holes), st.num)
+	o.kv("   "+l.T(lang.TierHeader), b.overview.Tiers(res.Holes), 0)
+}
+
+// teams writes a row per team: persons, basis coverage and holes by tier.
+func (o *ovw) teams() {
+	b, l, st, res := o.b, o.b.l, &o.b.st, o.b.res
+	if len(res.Teams) < 2 {
+		return
+	}
+	o.table(l.T(lang.SheetTeams), l.T(lang.Team), "", l.T(lang.PersonsShort), l.T(lang.Coverage), l.T(lang.HolesColumn))
+	for _, g := range res.Teams {
+		o.set(1, b.groupName(g), st.text)
+		o.mergeRow(1, 2)
+		o.set(3, g.Summary.Persons, 0)
+		if c, ok := g.Summary.Basis.Coverage(); ok {
+			o.set(4, c, st.pct1)
+		}
+		o.set(5, len(g.Holes), 0)
+		o.row++
+	}
+}
+
+// settings writes the settings of the analysis, last.
+func (o *ovw) settings() {
+	b, l, res := o.b, o.b.l, o.b.res
+	s := res.Settings
+	o.heading(l.T(lang.About))
+	o.kv(l.T(lang.FrameworkL), res.Framework.ID+": "+b.fwText(res.Framework.Title), 0)
+	o.kv(l.T(lang.RosterFile), b.rosterName(), 0)
+	if !b.opts.Date.IsZero() {
+		o.kv(l.T(lang.Date), b.opts.Date.Format("2006-01-02 15:04"), 0)
+	}
+	o.kv(l.T(lang.CoverageThreshold), s.Coverage, b.st.pct0)
+	o.kv(l.T(lang.TargetLevel), b.levelName(s.Target), 0)
+	o.kv(l.T(lang.TeachLevel), b.levelName(int(b.teachLevel())), 0)
+	o.kv(l.T(lang.FitThreshold), s.Fit, b.st.pct0)
+	spec := l.Int(s.MinSpecialists)
+	if s.MinSpecialists < 0 {
+		spec = l.F(lang.EachProfileOwn, l.Int(analysis.DefaultSpecialists))
+	}
+	o.kv(l.T(lang.MinSpecialists), spec, 0)
+	o.kv(l.T(lang.TeamFilter), orWord(s.Team, l.T(lang.All)), 0)
+	o.kv(l.T(lang.PersonFilter), orWord(s.Person, l.T(lang.All)), 0)
+	o.kv(l.T(lang.RequirementsFile), orWord(s.RequirementsFile, l.T(lang.None)), 0)
+}
+
+// mergeRow merges columns c1..c2 of the current row.
+func (o *ovw) mergeRow(c1, c2 int) { o.mergeCells(c1, c2, o.row) }
+
+// mergeCells merges columns c1..c2 of row.
+func (o *ovw) mergeCells(c1, c2, row int) {
+	if o.err == nil {
+		o.err = o.b.f.MergeCell(o.sheet, cell(c1, row), cell(c2, row))
+	}
+}
+
 // overviewNotes lists continued sheets, cut texts and the analysis warnings.
 func (b *builder) overviewNotes(o *ovw) {
 	l := b.l
 	var notes []string
 	for _, p := range b.plan {
 		if len(p.pages) > 1 {
-			notes = append(notes, fmt.Sprintf(l.Continues, p.base, strings.Join(p.pages[1:], ", "),
-				l.num(b.lim.Rows), l.num(b.lim.Cols)))
+			notes = append(notes, l.F(lang.Continues, p.base, strings.Join(p.pages[1:], ", "),
+				l.Int(b.lim.Rows), l.Int(b.lim.Cols)))
 		}
 	}
 	if b.truncated.Load() > 0 || b.tooLong() {
-		notes = append(notes, fmt.Sprintf(l.Truncated, l.num(b.lim.CellChars)))
+		notes = append(notes, l.F(lang.Truncated, l.Int(b.lim.CellChars)))
 	}
 	if len(notes) > 0 {
-		o.heading(l.Notes)
+		o.heading(l.T(lang.Notes))
 		for _, n := range notes {
 			o.set(1, n, 0)
 			o.row++
 		}
 	}
-	if w := b.res.Warnings; len(w) > 0 {
-		o.heading(l.Warnings)
+	if w := b.res.AllWarnings(); len(w) > 0 {
+		o.heading(l.T(lang.Warnings))
 		for _, s := range w[:min(len(w), maxWarning)] {
 			o.set(1, s, b.st.text)
 			o.row++
 		}
 		if len(w) > maxWarning {
-			o.set(1, fmt.Sprintf(l.ManyWarnings, l.num(len(w)-maxWarning)), b.st.note)
+			o.set(1, l.F(lang.ManyWarnings, l.Int(len(w)-maxWarning)), b.st.note)
 			o.row++
 		}
 	}
@@ -239,7 +361,7 @@ func (o *ovw) coverageTable() [2]int {
 	if len(fw.BasisLeaves) == 0 {
 		return [2]int{}
 	}
-	o.table(l.CoverageTable, l.ID, l.Competence, l.Group, l.Coverage, l.Met, l.Assessed, l.Holders)
+	o.table(l.T(lang.CoverageTable), l.T(lang.ID), l.T(lang.Competence), l.T(lang.Group), l.T(lang.Coverage), l.T(lang.Met), l.T(lang.Assessed), l.T(lang.CanShare))
 	// helper headers: one per basis group, then the threshold
 	head := o.row - 1
 	for g, n := range fw.Basis {
@@ -247,7 +369,7 @@ func (o *ovw) coverageTable() [2]int {
 		o.set(helperCol+g, groupLabel(n, b.name(n)), 0)
 	}
 	o.row = head
-	o.set(helperCol+len(fw.Basis), l.Threshold, 0)
+	o.set(helperCol+len(fw.Basis), l.T(lang.Threshold), 0)
 	o.row = head + 1
 	first := o.row
 	group := map[string]int{}
@@ -265,7 +387,7 @@ func (o *ovw) coverageTable() [2]int {
 		}
 		o.set(5, int(s.Met), 0)
 		o.set(6, int(s.Assessed), 0)
-		o.set(7, int(s.Holders), 0)
+		o.set(7, int(s.Teachers), 0)
 		o.set(helperCol+len(fw.Basis), res.Settings.Coverage, st.pct1)
 		o.row++
 	}
@@ -282,8 +404,8 @@ func (o *ovw) coverageTable() [2]int {
 		})
 	}
 	if o.err == nil {
-		hc := colName(helperCol)
-		o.err = b.f.SetColVisible(o.sheet, hc+":"+colName(helperCol+len(fw.Basis)), false)
+		hc := xlsxstream.ColName(helperCol)
+		o.err = b.f.SetColVisible(o.sheet, hc+":"+xlsxstream.ColName(helperCol+len(fw.Basis)), false)
 	}
 	return [2]int{first, last}
 }
@@ -296,7 +418,7 @@ func (o *ovw) profileTable() [2]int {
 	if len(fw.Profiles) == 0 {
 		return [2]int{}
 	}
-	o.table(l.ProfileTable, l.ID, l.ProfileL, l.Target, l.Fitting, l.Assigned, l.AssignedFitting)
+	o.table(l.T(lang.ProfileTable), l.T(lang.ID), l.T(lang.ProfileL), l.T(lang.Target), l.T(lang.Fitting), l.T(lang.Assigned), l.T(lang.AssignedFitting), l.T(lang.MinSpecialistsShort))
 	first := o.row
 	for j, p := range fw.Profiles {
 		ps := res.Profiles[j]
@@ -304,8 +426,9 @@ func (o *ovw) profileTable() [2]int {
 		o.set(2, b.profName[j], st.text)
 		o.set(3, b.levelName(ps.Target), 0)
 		o.set(4, int(ps.Fitting), 0)
-		o.set(5, int(ps.Assigned), 0)
-		o.set(6, int(ps.AssignedFitting), 0)
+		o.set(5, int(ps.Expected), 0)
+		o.set(6, int(ps.ExpectedFitting), 0)
+		o.set(7, ps.Specialists, 0)
 		o.row++
 	}
 	return [2]int{first, o.row - 1}
@@ -336,18 +459,18 @@ func (b *builder) coverageChart(sheet string, rows [2]int) error {
 	chart := &excelize.Chart{
 		Type: excelize.Col, Series: series, VaryColors: &vary,
 		Title: excelize.ChartTitle{Paragraph: []excelize.RichTextRun{
-			{Text: l.ChartCoverage, Font: &excelize.Font{Size: 12, Bold: true}},
-			{Text: " (" + l.ChartCoverageY + ")", Font: &excelize.Font{Size: 9}},
+			{Text: l.T(lang.ChartCoverage), Font: &excelize.Font{Size: 12, Bold: true}},
+			{Text: " (" + l.T(lang.ChartCoverageY) + ")", Font: &excelize.Font{Size: 9}},
 		}},
 		Dimension: excelize.ChartDimension{Width: 760, Height: 380},
 		Legend:    excelize.ChartLegend{Position: "bottom"},
 		XAxis: excelize.ChartAxis{Font: font, TickLabelSkip: 1,
-			Title: excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: l.ChartCoverageX, Font: &excelize.Font{Size: 9}}}}},
+			Title: excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: l.T(lang.ChartCoverageX), Font: &excelize.Font{Size: 9}}}}},
 		YAxis: excelize.ChartAxis{Minimum: &zero, Maximum: &one, MajorGridLines: true, MajorUnit: 0.2, Font: font,
 			NumFmt: excelize.ChartNumFmt{CustomNumFmt: "0%"}},
 		GapWidth: &gap, Overlap: &overlap, ShowBlanksAs: "gap",
 		PlotArea: excelize.ChartPlotArea{},
-		Format:   excelize.GraphicOptions{AltText: l.ChartCoverage},
+		Format:   excelize.GraphicOptions{AltText: l.T(lang.ChartCoverage)},
 	}
 	line := &excelize.Chart{
 		Type: excelize.Line, VaryColors: &vary,
@@ -383,13 +506,13 @@ func (b *builder) profileChart(sheet string, rows [2]int) error {
 			{Name: ref(sheet, 5, r1-1, 5, r1-1), Categories: cats, Values: ref(sheet, 5, r1, 5, r2),
 				Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"A5A5A5"}}},
 		},
-		Title:     excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: l.ChartProfiles, Font: &excelize.Font{Size: 12, Bold: true}}}},
+		Title:     excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: l.T(lang.ChartProfiles), Font: &excelize.Font{Size: 12, Bold: true}}}},
 		Dimension: excelize.ChartDimension{Width: 760, Height: 340},
 		Legend:    excelize.ChartLegend{Position: "bottom"},
 		XAxis:     excelize.ChartAxis{Font: font, ReverseOrder: true},
 		YAxis: excelize.ChartAxis{Minimum: &zero, MajorGridLines: true, Font: font,
-			Title: excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: l.ChartProfilesY, Font: &excelize.Font{Size: 9}}}}},
-		Format: excelize.GraphicOptions{AltText: l.ChartProfiles},
+			Title: excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: l.T(lang.ChartProfilesY), Font: &excelize.Font{Size: 9}}}}},
+		Format: excelize.GraphicOptions{AltText: l.T(lang.ChartProfiles)},
 	}
 	return b.f.AddChart(sheet, chartCol+"25", chart)
 }

@@ -8,9 +8,7 @@ import (
 	"html"
 	"io"
 	"math"
-	"os"
-	"path/filepath"
-	"reflect"
+	"path"
 	"regexp"
 	"slices"
 	"strconv"
@@ -18,9 +16,13 @@ import (
 	"testing"
 	"time"
 
+	"github.com/huller/huller/frameworks"
 	"github.com/huller/huller/pkg/analysis"
 	"github.com/huller/huller/pkg/framework"
+	"github.com/huller/huller/pkg/internal/rostertest"
+	"github.com/huller/huller/pkg/lang"
 	"github.com/huller/huller/pkg/roster"
+	"github.com/huller/huller/pkg/workbook/internal/xlsxstream"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -127,28 +129,35 @@ func TestSheetsAndOverview(t *testing.T) {
 	if r := find("Date"); r[2] != "2026-11-23 10:00" {
 		t.Errorf("date %q", r[2])
 	}
-	if r := find("Persons"); r[2] != "40" {
-		t.Errorf("persons %q", r[2])
-	}
 	if r := find("Holes in all"); r[2] != strconv.Itoa(len(res.Holes)) {
 		t.Errorf("holes %q, want %d", r[2], len(res.Holes))
 	}
-	// the ten most severe holes, in rank order
+	// the conclusions: the first holes in rank order, in words
 	var top []string
 	for i, r := range ov {
-		if len(r) > 0 && strings.HasPrefix(r[0], "The ten most severe holes") {
-			for _, x := range ov[i+2 : i+2+min(10, len(res.Holes))] {
-				top = append(top, x[0])
+		if len(r) > 0 && r[0] == "Conclusions" {
+			for _, x := range ov[i+2 : i+2+min(maxConclusions, len(res.Holes))] {
+				top = append(top, x[1])
 			}
 		}
 	}
-	for i, id := range top {
-		if id != res.Holes[i].Node.ID {
-			t.Errorf("top hole %d is %s, want %s", i+1, id, res.Holes[i].Node.ID)
+	for i, s := range top {
+		if h := res.Holes[i]; !strings.Contains(s, ": "+h.Node.ID+" ") {
+			t.Errorf("conclusion %d is %q, want hole %s", i+1, s, h.Node.ID)
 		}
 	}
 	if len(top) == 0 {
-		t.Error("no top holes on the Overview")
+		t.Error("no conclusions on the Overview")
+	}
+	// the Overview is shown in meetings: no person's name on it
+	for _, r := range ov {
+		for _, c := range r {
+			for _, p := range res.People {
+				if strings.Contains(c, p.Name) {
+					t.Errorf("the Overview names %s: %q", p.Name, c)
+				}
+			}
+		}
 	}
 	dp, err := f.GetDocProps()
 	if err != nil {
@@ -173,7 +182,8 @@ func TestCharts(t *testing.T) {
 	res := team40(t)
 	data := write(t, res, Options{Lang: "en", Date: testDate})
 	p := parts(t, data)
-	c1, c2 := html.UnescapeString(p["xl/charts/chart1.xml"]), html.UnescapeString(p["xl/charts/chart2.xml"])
+	n1, c1 := chartWith(p, "<lineChart>")
+	n2, c2 := chartWith(p, "Persons fitting each profile")
 	if c1 == "" || c2 == "" {
 		t.Fatalf("charts missing: %v", keys(p))
 	}
@@ -182,7 +192,7 @@ func TestCharts(t *testing.T) {
 	if n := strings.Count(c1, "<ser>"); n != len(res.Framework.Basis)+1 {
 		t.Errorf("coverage chart has %d series, want %d", n, len(res.Framework.Basis)+1)
 	}
-	for _, want := range []string{"<barChart>", `<barDir val="col">`, "<lineChart>", "Team coverage per basis competence",
+	for _, want := range []string{"<barChart>", `<barDir val="col">`, "<lineChart>", "Coverage per basic competence",
 		`'Overview'!$A$`, `formatCode="0%"`, `<max val="1">`, `<overlap val="100">`} {
 		if !strings.Contains(c1, want) {
 			t.Errorf("coverage chart lacks %s", want)
@@ -192,7 +202,7 @@ func TestCharts(t *testing.T) {
 		!strings.Contains(c2, `<barDir val="bar">`) {
 		t.Errorf("profile chart:\n%s", c2)
 	}
-	if !strings.Contains(p["xl/drawings/_rels/drawing1.xml.rels"], "chart2.xml") {
+	if !sameDrawing(p, n1, n2) {
 		t.Error("charts not in the Overview's drawing")
 	}
 	// the series names and values refer to cells holding the data
@@ -210,10 +220,30 @@ func TestCharts(t *testing.T) {
 		t.Errorf("series names %q", got)
 	}
 	checkCoverageChart(t, data, res)
-	hidden, err := f.GetColVisible("Overview", colName(helperCol))
+	hidden, err := f.GetColVisible("Overview", xlsxstream.ColName(helperCol))
 	if err != nil || hidden {
 		t.Errorf("chart data column visible=%v, %v", hidden, err)
 	}
+}
+
+// chartWith returns the name and the text of the chart whose XML holds s.
+func chartWith(p map[string]string, s string) (name, text string) {
+	for k, v := range p {
+		if strings.HasPrefix(k, "xl/charts/chart") && strings.Contains(html.UnescapeString(v), s) {
+			return k, html.UnescapeString(v)
+		}
+	}
+	return "", ""
+}
+
+// sameDrawing reports whether one drawing holds both charts.
+func sameDrawing(p map[string]string, c1, c2 string) bool {
+	for k, v := range p {
+		if strings.HasPrefix(k, "xl/drawings/_rels/") && strings.Contains(v, path.Base(c1)) && strings.Contains(v, path.Base(c2)) {
+			return true
+		}
+	}
+	return false
 }
 
 // checkCoverageChart checks that the coverage chart's categories and values
@@ -221,7 +251,7 @@ func TestCharts(t *testing.T) {
 // basis leaf.
 func checkCoverageChart(t *testing.T, data []byte, res *analysis.Result) {
 	t.Helper()
-	c1 := html.UnescapeString(parts(t, data)["xl/charts/chart1.xml"])
+	_, c1 := chartWith(parts(t, data), "<lineChart>")
 	f := open(t, data)
 	cat := regexp.MustCompile(`<cat><strRef><f>'Overview'!\$A\$(\d+):\$A\$(\d+)</f>`).FindStringSubmatch(c1)
 	if cat == nil {
@@ -270,11 +300,11 @@ func TestHuller(t *testing.T) {
 	for i, h := range res.Holes {
 		row := r[i+1]
 		if row[col("ID")] != h.Node.ID || row[col("#")] != strconv.Itoa(i+1) ||
-			row[col("Severity")] != strconv.Itoa(h.Severity) {
-			t.Errorf("row %d: %q, want hole %s severity %d", i+2, row, h.Node.ID, h.Severity)
+			row[col("Levels to raise")] != strconv.Itoa(h.Effort) {
+			t.Errorf("row %d: %q, want hole %s effort %d", i+2, row, h.Node.ID, h.Effort)
 		}
 	}
-	// the first basis hole: who lacks it, who holds it at T
+	// the first basis hole: who is below it, who could teach it
 	i := slices.IndexFunc(res.Holes, func(h analysis.Hole) bool { return h.Kind == analysis.KindBasis })
 	if i < 0 {
 		t.Fatal("no basis hole in the test team")
@@ -282,22 +312,25 @@ func TestHuller(t *testing.T) {
 	h, row := res.Holes[i], r[i+1]
 	names := personNames(res)
 	for _, p := range h.People {
-		if !strings.Contains(row[col("Who lacks it")], names[p]) {
-			t.Errorf("%s: %q not among who lacks it %q", h.Node.ID, names[p], row[col("Who lacks it")])
+		if !strings.Contains(row[col("Who is below it")], names[p]) {
+			t.Errorf("%s: %q not among who is below it %q", h.Node.ID, names[p], row[col("Who is below it")])
 		}
 	}
-	holders := res.Holders(h.Node.Leaf)
-	if row[col("Could share (persons)")] != strconv.Itoa(len(holders)) {
-		t.Errorf("%s: %s could share, want %d", h.Node.ID, row[col("Could share (persons)")], len(holders))
+	teachers := res.Teachers(h.Node.Leaf)
+	if row[col("Can teach others (persons)")] != strconv.Itoa(len(teachers)) {
+		t.Errorf("%s: %s can teach, want %d", h.Node.ID, row[col("Can teach others (persons)")], len(teachers))
 	}
-	for _, p := range holders {
-		if !strings.Contains(row[col("Who could share it with colleagues")], names[p]) {
-			t.Errorf("%s: holder %q missing", h.Node.ID, names[p])
+	for _, p := range teachers {
+		if !strings.Contains(row[col("Who could teach colleagues")], names[p]) {
+			t.Errorf("%s: teacher %q missing", h.Node.ID, names[p])
 		}
+	}
+	if row[col("Priority")] != "The unit cannot deliver" || !strings.Contains(row[col("Status")], "meet the requirement") {
+		t.Errorf("%s: priority %q status %q", h.Node.ID, row[col("Priority")], row[col("Status")])
 	}
 	// autofilter, frozen header, comments on the headers
 	p := parts(t, data)
-	if !strings.Contains(sheetPart(t, f, p, "Huller"), `<autoFilter ref="$A$1:$L$`+strconv.Itoa(len(res.Holes)+1)+`"`) {
+	if !strings.Contains(sheetPart(t, f, p, "Huller"), `<autoFilter ref="$A$1:$N$`+strconv.Itoa(len(res.Holes)+1)+`"`) {
 		t.Error("Huller has no autofilter over the holes")
 	}
 	panes, err := f.GetPanes("Huller")
@@ -305,7 +338,7 @@ func TestHuller(t *testing.T) {
 		t.Errorf("panes %+v, %v", panes, err)
 	}
 	comments, err := f.GetComments("Huller")
-	if err != nil || len(comments) != 4 {
+	if err != nil || len(comments) != 3 {
 		t.Errorf("comments %d, %v", len(comments), err)
 	}
 }
@@ -346,7 +379,7 @@ func TestHeatmap(t *testing.T) {
 				t.Errorf("%s on %s: %q, want %q", res.People[p].Name, fw.Leaves[l].ID, got, want)
 			}
 			R := res.Required(p, l)
-			if l >= len(fw.BasisLeaves) && res.IsAssigned(p, profileIndex(fw, fw.Leaves[l].Profile)) {
+			if l >= len(fw.BasisLeaves) && res.IsExpected(p, profileIndex(fw, fw.Leaves[l].Profile)) {
 				R = int(res.Targets[l])
 			}
 			if got := get(t, f, "Heatmap", cell(hmFixed+1+l, key)); got != strconv.Itoa(R) {
@@ -436,29 +469,27 @@ func TestGapsProfilesPeople(t *testing.T) {
 		t.Error("Gaps has no autofilter")
 	}
 
-	// Profiles: fit per person and profile, data bars, assigned marked
-	cf, err := f.GetConditionalFormats("Profiles")
-	if err != nil || len(cf) != 1 {
-		t.Fatalf("Profiles conditional formats %v, %v", cf, err)
-	}
-	for rng, rules := range cf {
-		if rng != "F3:"+cell(profFixed+len(res.Framework.Profiles), 2+len(res.People)) ||
-			rules[0].Type != "data_bar" || rules[0].MinValue != "0" || rules[0].MaxValue != "1" {
-			t.Errorf("data bars %s %+v", rng, rules)
-		}
-	}
+	// Profiles: "k of n" per person and profile, green when the person
+	// fits, ★ when expected, – when not assessed
 	for pi := range res.People {
-		for j := range res.Framework.Profiles {
+		for j, pr := range res.Framework.Profiles {
 			c := cell(profFixed+1+j, 3+pi)
-			v, _ := f.GetCellValue("Profiles", c, excelize.Options{RawCellValue: true})
-			if x, _ := strconv.ParseFloat(v, 64); math.Abs(x-res.Fit(pi, j)) > 1e-12 {
-				t.Fatalf("fit %s = %s, want %g", c, v, res.Fit(pi, j))
+			v := get(t, f, "Profiles", c)
+			want := "–"
+			if res.ProfileAssessed(pi, j) > 0 {
+				want = fmt.Sprintf("%d of %d", res.AtTarget(pi, j), len(pr.Leaves))
+			}
+			if res.IsExpected(pi, j) {
+				want = "★ " + want
+			}
+			if v != want {
+				t.Fatalf("%s = %q, want %q", c, v, want)
 			}
 			sid, _ := f.GetCellStyle("Profiles", c)
 			s, _ := f.GetStyle(sid)
-			marked := s.CustomNumFmt != nil && strings.Contains(*s.CustomNumFmt, "★")
-			if marked != res.IsAssigned(pi, j) {
-				t.Fatalf("%s marked %v, assigned %v", c, marked, res.IsAssigned(pi, j))
+			green := s.Fill.Type == "pattern" && len(s.Fill.Color) > 0
+			if green != res.Fits(pi, j) {
+				t.Fatalf("%s green %v, fits %v", c, green, res.Fits(pi, j))
 			}
 		}
 	}
@@ -700,21 +731,6 @@ func TestContinuation(t *testing.T) {
 			}
 		}
 	}
-	for _, sheet := range sheets {
-		if sheet != "Profiles" && !strings.HasPrefix(sheet, "Profiles (") {
-			continue
-		}
-		n := len(rows(t, f, sheet))
-		cf, err := f.GetConditionalFormats(sheet)
-		if err != nil || len(cf) != 1 {
-			t.Fatalf("%s: conditional formats %v, %v", sheet, cf, err)
-		}
-		for rng := range cf {
-			if !strings.HasPrefix(rng, "F3:") || !strings.HasSuffix(rng, strconv.Itoa(n)) {
-				t.Errorf("%s: data bars on %s, want F3 to row %d", sheet, rng, n)
-			}
-		}
-	}
 	checkCoverageChart(t, data, res)
 	// the Overview names the continuation sheets
 	var notes []string
@@ -723,7 +739,7 @@ func TestContinuation(t *testing.T) {
 			notes = append(notes, r[0])
 		}
 	}
-	for _, base := range []string{"Heatmap", "Gaps", "Profiles", "People", "Huller"} {
+	for _, base := range []string{"Teams", "Roles", "Heatmap", "Gaps", "Profiles", "People"} {
 		if !slices.ContainsFunc(notes, func(s string) bool { return strings.HasPrefix(s, base+" continues on "+base+" (2)") }) {
 			t.Errorf("no note on %s in %q", base, notes)
 		}
@@ -773,19 +789,7 @@ func TestCellLimit(t *testing.T) {
 }
 
 func TestLanguages(t *testing.T) {
-	en := reflect.ValueOf(labelsEN)
-	verbs := regexp.MustCompile(`%[sd]`)
-	for lang, l := range allLabels {
-		v := reflect.ValueOf(*l)
-		for i := range v.NumField() {
-			name, s := v.Type().Field(i).Name, v.Field(i).String()
-			if s == "" {
-				t.Errorf("%s: %s is empty", lang, name)
-			}
-			if got, want := len(verbs.FindAllString(s, -1)), len(verbs.FindAllString(en.Field(i).String(), -1)); got != want {
-				t.Errorf("%s: %s has %d verbs, English %d", lang, name, got, want)
-			}
-		}
+	for _, lang := range lang.Languages {
 		seen := map[string]bool{}
 		for _, s := range sheetNames(lang) {
 			if len([]rune(s)) > 26 || strings.ContainsAny(s, `:\/?*[]'`) || seen[strings.ToLower(s)] {
@@ -800,11 +804,11 @@ func TestLanguages(t *testing.T) {
 		want  []string
 		title string
 	}{
-		{"da", []string{"Overblik", "Huller", "Varmekort", "Kompetencegab", "Profiler", "Medarbejdere", "Kompetenceramme"}, "Fagligheder på beskæftigelsesområdet"},
-		// the framework has no Slovenian texts: its own language (da)
-		{"sl", []string{"Pregled", "Vrzeli", "Toplotna karta", "Primanjkljaji", "Profili", "Osebe", "Okvir"}, "Poročilo huller: Fagligheder"},
-		{"", []string{"Overblik", "Huller", "Varmekort", "Kompetencegab", "Profiler", "Medarbejdere", "Kompetenceramme"}, "Fagligheder"},
-		{"fr", sheetNames("en"), "Fagligheder"}, // no French labels: English; the framework's own language for its texts
+		{"da", []string{"Overblik", "Huller", "Teams", "Roller", "Sårbarhed", "Kompetencematrix", "Kompetencegab", "Profiler", "Medarbejdere", "Kompetenceramme"}, "Fagligheder på beskæftigelsesområdet"},
+		// the framework has no Slovenian texts: English, as on the terminal
+		{"sl", []string{"Pregled", "Vrzeli", "Ekipe", "Vloge", "Ranljivost", "Toplotna karta", "Primanjkljaji", "Profili", "Osebe", "Okvir"}, "Poročilo huller: Professional competences"},
+		{"", []string{"Overblik", "Huller", "Teams", "Roller", "Sårbarhed", "Kompetencematrix", "Kompetencegab", "Profiler", "Medarbejdere", "Kompetenceramme"}, "Fagligheder"},
+		{"fr", sheetNames("en"), "huller report: Professional competences"}, // no French texts: English labels and framework texts
 	} {
 		f := open(t, write(t, res, Options{Lang: tc.lang, Limits: Limits{Rows: 30}}))
 		var base []string
@@ -816,8 +820,8 @@ func TestLanguages(t *testing.T) {
 		if !slices.Equal(base, tc.want) {
 			t.Errorf("lang %q: sheets %q, want %q", tc.lang, base, tc.want)
 		}
-		if !slices.Contains(f.GetSheetList(), tc.want[2]+" (2)") {
-			t.Errorf("lang %q: no continuation sheet %q", tc.lang, tc.want[2]+" (2)")
+		if !slices.Contains(f.GetSheetList(), tc.want[5]+" (2)") {
+			t.Errorf("lang %q: no continuation sheet %q", tc.lang, tc.want[5]+" (2)")
 		}
 		if a1 := get(t, f, tc.want[0], "A1"); !strings.Contains(a1, tc.title) {
 			t.Errorf("lang %q: title %q", tc.lang, a1)
@@ -857,54 +861,7 @@ func TestNestedFramework(t *testing.T) {
 	}
 }
 
-const tinyYAML = `
-id: tiny
-title: Tiny
-language: xx
-scale:
-  - {level: 0, label: None}
-  - {level: 1, label: Basic}
-  - {level: 2, label: Independent}
-  - {level: 3, label: Specialist}
-  - {level: 4, label: Expert}
-defaults: {required: 2, target: 3, fit: 0.75}
-basis:
-  - id: A
-    name: Group A
-    items:
-      - {id: A1, name: A one}
-      - id: A2
-        name: A two
-        items:
-          - {id: A2a, name: A two a}
-          - {id: A2b, name: A two b}
-  - id: B
-    name: Group B
-    items:
-      - {id: B1, name: B one}
-profiles:
-  - id: P
-    name: Profile P
-    items:
-      - {id: P1, name: P one}
-      - {id: P2, name: P two}
-      - {id: P3, name: P three}
-      - {id: P4, name: P four}
-  - id: Q
-    name: Profile Q
-    target: 2
-    items:
-      - {id: Q1, name: Q one}
-      - {id: Q2, name: Q two}
-roles:
-  - id: lead
-    name: Lead
-    requires: {A: 3, B: 0}
-    profiles: [P]
-  - id: aide
-    name: Aide
-    requires: {A2b: 1}
-`
+var tinyYAML = rostertest.Tiny
 
 func TestEmptyRoster(t *testing.T) {
 	fw := builtin(t, "fagligheder-fase3")
@@ -913,52 +870,8 @@ func TestEmptyRoster(t *testing.T) {
 		t.Skipf("the analysis refuses an empty roster: %v", err)
 	}
 	f := open(t, write(t, res, Options{Lang: "en"}))
-	if len(f.GetSheetList()) != 7 {
+	if len(f.GetSheetList()) != 10 {
 		t.Errorf("sheets %q", f.GetSheetList())
-	}
-}
-
-func TestWriteFile(t *testing.T) {
-	res := team40(t)
-	dir := t.TempDir()
-	path := filepath.Join(dir, "report.xlsx")
-	if err := os.WriteFile(path, []byte("old"), 0o640); err != nil {
-		t.Fatal(err)
-	}
-	if err := WriteFile(path, res, Options{Lang: "en"}); err != nil {
-		t.Fatal(err)
-	}
-	data, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	open(t, data)
-	if fi, _ := os.Stat(path); fi.Mode().Perm() != 0o640 {
-		t.Errorf("mode %v, want the replaced file's 0640", fi.Mode().Perm())
-	}
-	// an error leaves the old file and no temporary file
-	if err := WriteFile(path, res, Options{Limits: Limits{Rows: 1}}); err == nil {
-		t.Fatal("bad limits accepted")
-	}
-	entries, _ := os.ReadDir(dir)
-	if len(entries) != 1 {
-		t.Errorf("left behind: %v", entries)
-	}
-	if again, _ := os.ReadFile(path); !bytes.Equal(again, data) {
-		t.Error("a failed write changed the file")
-	}
-	if err := WriteFile(filepath.Join(dir, "missing", "r.xlsx"), res, Options{}); err == nil {
-		t.Error("no error for a missing folder")
-	}
-	// SameFile
-	link := filepath.Join(dir, "link.xlsx")
-	if err := os.Symlink(path, link); err == nil {
-		if !SameFile(path, link) {
-			t.Error("SameFile misses a symlink")
-		}
-	}
-	if !SameFile(path, filepath.Join(dir, ".", "report.xlsx")) || SameFile(path, filepath.Join(dir, "nope")) {
-		t.Error("SameFile")
 	}
 }
 
@@ -1001,10 +914,173 @@ func TestHullerByTeam(t *testing.T) {
 	for _, tm := range res.Teams {
 		n += len(tm.Holes)
 	}
-	if len(r) != n+1 || r[0][5] != "Team" {
-		t.Fatalf("%d rows, header %q; want %d holes and a Team column", len(r), r[0], n)
+	if len(r) != n+1 || r[0][7] != "Team / Role" {
+		t.Fatalf("%d rows, header %q; want %d holes and a team column", len(r), r[0], n)
 	}
-	if r[1][5] != "all" || r[len(res.Holes)+1][5] != res.Teams[0].Name {
-		t.Errorf("team column %q / %q", r[1][5], r[len(res.Holes)+1][5])
+	if r[1][7] != "The whole unit" || r[len(res.Holes)+1][7] != res.Teams[0].Name {
+		t.Errorf("team column %q / %q", r[1][7], r[len(res.Holes)+1][7])
+	}
+}
+
+// TestTeamsSheet: a row per team after the whole unit, with each team's
+// coverage of every basis competence, coloured against the threshold.
+func TestTeamsSheet(t *testing.T) {
+	res := team40(t)
+	f := open(t, write(t, res, Options{Lang: "en"}))
+	r := rows(t, f, "Teams")
+	if len(r) != 2+1+len(res.Teams) || r[2][0] != "The whole unit" {
+		t.Fatalf("Teams rows %d, first %q", len(r), r[2])
+	}
+	for i, g := range res.Teams {
+		row := r[3+i]
+		if row[0] != g.Name || row[1] != strconv.Itoa(g.Summary.Persons) || row[3] != strconv.Itoa(len(g.Holes)) {
+			t.Errorf("team row %q, want %s", row, g.Name)
+		}
+		for leaf := range res.Framework.BasisLeaves {
+			v, _ := f.GetCellValue("Teams", cell(groupFixed+1+leaf, 4+i), excelize.Options{RawCellValue: true})
+			c, ok := g.Leaves[leaf].Coverage()
+			if got, _ := strconv.ParseFloat(v, 64); ok && math.Abs(got-c) > 1e-12 || !ok && v != "" {
+				t.Fatalf("team %s leaf %d: %q, want %v %v", g.Name, leaf, v, c, ok)
+			}
+		}
+	}
+	cf, err := f.GetConditionalFormats("Teams")
+	if err != nil || len(cf) != 2 {
+		t.Errorf("Teams colours %v, %v", cf, err)
+	}
+	if r := rows(t, f, "Roles"); len(r) != 3+len(res.RoleGroups) {
+		t.Errorf("Roles rows %d, want %d", len(r), 3+len(res.RoleGroups))
+	}
+}
+
+// TestTalk: the one-person workbook holds the person's own assessment and,
+// of colleagues, only the names of those who could help.
+func TestTalk(t *testing.T) {
+	res := team40(t)
+	p := slices.IndexFunc(res.People, func(pp analysis.Person) bool { return len(pp.Gaps) > 2 })
+	var b bytes.Buffer
+	if err := WriteTalk(&b, res, p, Options{Lang: "en", Date: testDate}); err != nil {
+		t.Fatal(err)
+	}
+	f := open(t, b.Bytes())
+	if got := f.GetSheetList(); !slices.Equal(got, []string{"Development talk"}) {
+		t.Fatalf("sheets %q", got)
+	}
+	talk := res.Talk(p)
+	helpers := map[int32]bool{}
+	for _, fo := range talk.Focus {
+		for _, q := range fo.Helpers {
+			helpers[q] = true
+		}
+	}
+	var text strings.Builder
+	for _, r := range rows(t, f, "Development talk") {
+		text.WriteString(strings.Join(r, "|") + "\n")
+	}
+	s := text.String()
+	if !strings.Contains(s, res.People[p].Name) || !strings.Contains(s, "Agreed in the talk") || !strings.Contains(s, "Learning goal") {
+		t.Errorf("talk sheet lacks the person or the agreement:\n%s", s)
+	}
+	for q, pp := range res.People {
+		if q != p && !helpers[int32(q)] && strings.Contains(s, pp.Name+" (") {
+			t.Errorf("the talk of %s names %s", res.People[p].Name, pp.Name)
+		}
+	}
+	for _, n := range talk.Needs {
+		if !strings.Contains(s, res.Framework.Leaves[n.Leaf].ID+" ") {
+			t.Errorf("need %s missing", res.Framework.Leaves[n.Leaf].ID)
+		}
+	}
+	var again bytes.Buffer
+	if err := WriteTalk(&again, res, p, Options{Lang: "en", Date: testDate}); err != nil || !bytes.Equal(again.Bytes(), b.Bytes()) {
+		t.Errorf("talk workbook not deterministic (%v)", err)
+	}
+}
+
+// TestFrameworkSheetReadsAsSource: for every built-in framework, in its
+// own language and in English, the Framework sheet quotes each node's
+// source wording in full on the node's row, marks what huller added (the
+// scale, default levels, roles on huller's levels) and shows the source's
+// learning goals, target groups and notes.
+func TestFrameworkSheetReadsAsSource(t *testing.T) {
+	loader := framework.NewLoader(frameworks.FS)
+	for _, id := range loader.Builtins() {
+		fw := builtin(t, id)
+		ro := &roster.Roster{Source: id + ".csv", Columns: fw.Leaves}
+		for i, r := range fw.Roles { // one person per role, every level 1
+			scores := make([]int8, len(fw.Leaves))
+			for j := range scores {
+				scores[j] = 1
+			}
+			ro.Persons = append(ro.Persons, roster.Person{Row: i + 2, Name: fmt.Sprint("P", i), Role: r.ID, Scores: scores})
+		}
+		if len(fw.Roles) > 1 { // the unit's own levels for the first role
+			ro.Requirements = map[string][]framework.Requirement{fw.Roles[0].ID: {{Node: fw.BasisLeaves[0].ID, Level: 4}}}
+		}
+		res, err := analysis.Analyze(fw, ro, analysis.DefaultSettings())
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, code := range []string{fw.Language, "en"} {
+			l := lang.For(code)
+			f := open(t, write(t, res, Options{Lang: code}))
+			sheet := f.GetSheetList()[len(f.GetSheetList())-1]
+			rs := rows(t, f, sheet)
+			byID := map[string][]string{}
+			var all []string
+			inTable := false // in the table of competences
+			for _, r := range rs {
+				switch {
+				case len(r) > 5 && r[5] == l.T(lang.SourceWording) && r[0] == l.T(lang.ID):
+					inTable = len(byID) == 0
+				case len(r) == 0:
+					inTable = false
+				case inTable:
+					byID[strings.TrimSpace(r[0])] = r
+				}
+				all = append(all, strings.Join(r, "\x00"))
+			}
+			text := strings.Join(all, "\n")
+			for _, n := range fw.Nodes() {
+				r := byID[n.ID]
+				want := l.F(lang.OutlineQuote, fw.Wording(n, code))
+				if len(r) < 6 || r[5] != want {
+					t.Errorf("%s/%s: %s's source wording is not %q in its row %q", id, code, n.ID, want, r)
+				}
+			}
+			if fw.ScaleOrigin() == framework.OriginHuller && !strings.Contains(text, l.T(lang.OutlineScaleHuller)) {
+				t.Errorf("%s/%s: the scale is not marked as huller's", id, code)
+			}
+			for i, ro := range res.Roles {
+				head := l.F(lang.RequiredBy, ro.ID)
+				if ro.Role != nil {
+					head = l.F(lang.RequiredBy, fw.Text(ro.Role.Name, code))
+				}
+				marked := strings.Contains(text, head+" [huller]")
+				if marked != ro.HullerDefaults {
+					t.Errorf("%s/%s: role %d %q marked %v, on huller's defaults %v", id, code, i, head, marked, ro.HullerDefaults)
+				}
+			}
+			var texts []string
+			for _, g := range fw.LearningGoalTypes {
+				texts = append(texts, l.F(lang.OutlineQuote, fw.Text(g.Name, code)))
+			}
+			var walk func([]*framework.TargetGroup)
+			walk = func(gs []*framework.TargetGroup) {
+				for _, g := range gs {
+					texts = append(texts, fw.Text(g.Name, code))
+					walk(g.Items)
+				}
+			}
+			walk(fw.TargetGroups)
+			for _, n := range fw.Notes {
+				texts = append(texts, fw.Text(n.Title, code))
+			}
+			for _, s := range texts {
+				if !strings.Contains(text, s) {
+					t.Errorf("%s/%s: the sheet lacks %q", id, code, s)
+				}
+			}
+		}
 	}
 }

@@ -1,11 +1,13 @@
 package workbook
 
 import (
+	"io"
 	"os"
 	"testing"
 	"time"
 
 	"github.com/huller/huller/pkg/analysis"
+	"github.com/huller/huller/pkg/outfile"
 )
 
 // TestWriteSample writes the report of a generated 40-person team to
@@ -21,7 +23,7 @@ func TestWriteSample(t *testing.T) {
 	res := genResult(t, 40, 3, analysis.DefaultSettings())
 	opts := Options{Lang: os.Getenv("HULLER_REPORT_LANG"), RosterFile: "team.xlsx",
 		Date: time.Date(2026, 11, 23, 10, 0, 0, 0, time.UTC)}
-	if err := WriteFile(out, res, opts); err != nil {
+	if err := outfile.Write(out, func(w io.Writer) error { return Write(w, res, opts) }); err != nil {
 		t.Fatal(err)
 	}
 }

@@ -24,11 +24,15 @@ const font = "Calibri"
 
 // styles are the cell style ids of the workbook.
 type styles struct {
-	title, h2, head, headWrap, headRot, group, note, bold   int
-	text, textWrap, pct1, pct0, pctAssigned, level, num, id int
-	leftNum, leftPct0, leftPct1                             int    // key figures
-	legend                                                  [6]int // gap3, gap2, gap1, met, not assessed, not required
-	dxf                                                     [5]int // gap3, gap2, gap1, met, not assessed
+	title, h2, head, headWrap, headRot, group, note, bold     int
+	boldWrap                                                  int // bold, wrapped, at the top
+	warnNote                                                  int // a note that asks for action
+	input                                                     int // a cell to fill in
+	top                                                       int // a number at the top of a tall row
+	text, textWrap, pct1, pct0, fitYes, fitNo, level, num, id int
+	leftNum, leftPct0, leftPct1                               int    // key figures
+	legend                                                    [6]int // gap3, gap2, gap1, met, not assessed, not required
+	dxf                                                       [5]int // gap3, gap2, gap1, met, not assessed
 }
 
 func (b *builder) newStyles() error {
@@ -51,12 +55,14 @@ func (b *builder) newStyles() error {
 			{Type: "top", Color: c, Style: 1}, {Type: "bottom", Color: c, Style: 1},
 		}
 	}
-	pct1, pctA := "0.0%", `"★ "0%`
+	pct1 := "0.0%"
 	left := &excelize.Alignment{Horizontal: "left"}
 	s := &b.st
 	s.title = add(&excelize.Style{Font: &excelize.Font{Family: font, Bold: true, Size: 16, Color: "1F4E79"}})
 	s.h2 = add(&excelize.Style{Font: &excelize.Font{Family: font, Bold: true, Size: 12, Color: "1F4E79"}})
 	s.bold = add(&excelize.Style{Font: &excelize.Font{Family: font, Bold: true}})
+	s.boldWrap = add(&excelize.Style{NumFmt: 49, Font: &excelize.Font{Family: font, Bold: true},
+		Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"}})
 	s.head = add(&excelize.Style{Font: &excelize.Font{Family: font, Bold: true}, Fill: fill(colorHeader),
 		Border: thin("9BC2E6"), Alignment: &excelize.Alignment{Vertical: "center"}})
 	s.headWrap = add(&excelize.Style{Font: &excelize.Font{Family: font, Bold: true}, Fill: fill(colorHeader),
@@ -68,12 +74,19 @@ func (b *builder) newStyles() error {
 		Border: thin("9BC2E6"), Alignment: &excelize.Alignment{Horizontal: "center",
 			Vertical: "center", WrapText: true}})
 	s.note = add(&excelize.Style{Font: &excelize.Font{Family: font, Italic: true, Color: "595959"}})
+	s.input = add(&excelize.Style{NumFmt: 49, Border: thin("A6A6A6"), Fill: fill("FFFDE7"),
+		Font: &excelize.Font{Family: font}, Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"}})
+	s.warnNote = add(&excelize.Style{Font: &excelize.Font{Family: font, Bold: true, Color: "7F4F00"},
+		Fill: fill("FFF2CC"), Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"}})
 	s.text = add(&excelize.Style{NumFmt: 49})
+	s.top = add(&excelize.Style{Alignment: &excelize.Alignment{Vertical: "top"}})
 	s.textWrap = add(&excelize.Style{NumFmt: 49, Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"}})
-	s.id = add(&excelize.Style{NumFmt: 49, Alignment: &excelize.Alignment{Horizontal: "left"}})
+	s.id = add(&excelize.Style{NumFmt: 49, Alignment: &excelize.Alignment{Horizontal: "left", Vertical: "top"}})
 	s.pct1 = add(&excelize.Style{CustomNumFmt: &pct1})
 	s.pct0 = add(&excelize.Style{NumFmt: 9})
-	s.pctAssigned = add(&excelize.Style{CustomNumFmt: &pctA, Font: &excelize.Font{Family: font, Bold: true, Color: "1F4E79"}})
+	center := &excelize.Alignment{Horizontal: "center"}
+	s.fitYes = add(&excelize.Style{NumFmt: 49, Alignment: center, Font: &excelize.Font{Family: font, Color: "006100"}, Fill: fill("C6EFCE")})
+	s.fitNo = add(&excelize.Style{NumFmt: 49, Alignment: center, Font: &excelize.Font{Family: font}})
 	s.level = add(&excelize.Style{Alignment: &excelize.Alignment{Horizontal: "center"},
 		Border: thin("E7E6E6")})
 	s.num = add(&excelize.Style{NumFmt: 1})

@@ -16,15 +16,15 @@
 package workbook
 
 import (
-	"compress/flate"
 	"errors"
 	"fmt"
 	"io"
-	"os"
-	"path/filepath"
 	"time"
 
 	"github.com/huller/huller/pkg/analysis"
+	"github.com/huller/huller/pkg/lang"
+	"github.com/huller/huller/pkg/narrate"
+	"github.com/huller/huller/pkg/workbook/internal/xlsxstream"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -116,25 +116,23 @@ const (
 // in memory up to 8 MB, beyond that in a temporary file in opts.TmpDir, and
 // written to w in name order at the end. After an error w may hold part of a
 // workbook.
-func Write(w io.Writer, res *analysis.Result, opts Options) (err error) {
+func Write(w io.Writer, res *analysis.Result, opts Options) error {
 	if res == nil || res.Framework == nil {
 		return errors.New("report: no analysis result")
 	}
+	return writeBook(w, res, opts, "report", (*builder).build)
+}
+
+// writeBook writes a workbook on a builder of res: build adds its sheets,
+// then the workbook is compressed to w. what names the workbook in errors.
+func writeBook(w io.Writer, res *analysis.Result, opts Options, what string, build func(*builder) error) (err error) {
 	lim, err := opts.limits()
 	if err != nil {
 		return err
 	}
-	level := opts.Compression
-	if level == 0 {
-		level = flate.BestSpeed
-	}
-	if level < flate.HuffmanOnly || level > flate.BestCompression {
-		return fmt.Errorf("report: compression level %d is not between %d and %d",
-			level, flate.HuffmanOnly, flate.BestCompression)
-	}
-	lang := opts.Lang
-	if lang == "" {
-		lang = res.Framework.Language
+	code := opts.Lang
+	if code == "" {
+		code = res.Framework.Language
 	}
 	f := excelize.NewFile(excelize.Options{TmpDir: opts.TmpDir})
 	defer func() {
@@ -142,86 +140,14 @@ func Write(w io.Writer, res *analysis.Result, opts Options) (err error) {
 			err = cerr
 		}
 	}()
-	b := &builder{f: f, res: res, opts: opts, lim: lim, lang: lang, l: labelsFor(lang),
-		splices: map[string]*splice{}}
-	if err := b.build(); err != nil {
+	l := lang.For(code)
+	b := &builder{f: f, res: res, opts: opts, lim: lim, l: l, bk: xlsxstream.New(f, lim.Rows),
+		narrator: narrate.New(res, l, true), overview: narrate.New(res, l, false)}
+	if err := build(b); err != nil {
 		return err
 	}
-	var zerr error
-	f.SetZipWriter(func(io.Writer) excelize.ZipWriter {
-		// excelize hands over an in-memory buffer; write straight to w
-		// instead and leave its buffer empty.
-		z := newSortedZip(w, level, opts.TmpDir, b.spliceRows())
-		return zipErr{z, &zerr}
-	})
-	if _, err := f.WriteToBuffer(); err != nil {
-		return fmt.Errorf("report: %w", err)
+	if err := b.bk.WriteTo(w, opts.Compression, opts.TmpDir); err != nil {
+		return fmt.Errorf("%s: %w", what, err)
 	}
-	return zerr
-}
-
-// zipErr records the error of Close, which excelize's WriteToBuffer returns
-// too; kept so that Write can tell write errors from build errors.
-type zipErr struct {
-	*sortedZip
-	err *error
-}
-
-func (z zipErr) Close() error {
-	err := z.sortedZip.Close()
-	*z.err = err
-	return err
-}
-
-// WriteFile writes the report to path atomically: to a temporary file in the
-// same folder, renamed into place once complete; the temporary file is
-// removed on any error. An existing file at path is replaced (keeping its
-// permissions); a new one gets mode 0644.
-func WriteFile(path string, res *analysis.Result, opts Options) (err error) {
-	dir, base := filepath.Split(path)
-	if dir == "" {
-		dir = "."
-	}
-	tmp, err := os.CreateTemp(dir, "."+base+".*.tmp")
-	if err != nil {
-		return err
-	}
-	defer func() {
-		if err != nil {
-			tmp.Close()
-			os.Remove(tmp.Name())
-		}
-	}()
-	if err = Write(tmp, res, opts); err != nil {
-		return err
-	}
-	if err = tmp.Sync(); err != nil {
-		return err
-	}
-	if err = tmp.Close(); err != nil {
-		return err
-	}
-	mode := os.FileMode(0o644)
-	if fi, serr := os.Stat(path); serr == nil && fi.Mode().IsRegular() {
-		mode = fi.Mode().Perm()
-	}
-	if err = os.Chmod(tmp.Name(), mode); err != nil {
-		return err
-	}
-	return os.Rename(tmp.Name(), path)
-}
-
-// SameFile reports whether the paths a and b name the same existing file
-// (os.SameFile: also through links and different spellings). The command
-// uses it to refuse writing the report over its input roster.
-func SameFile(a, b string) bool {
-	fa, err := os.Stat(a)
-	if err != nil {
-		return false
-	}
-	fb, err := os.Stat(b)
-	if err != nil {
-		return false
-	}
-	return os.SameFile(fa, fb)
+	return nil
 }

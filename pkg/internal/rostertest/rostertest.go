@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
+	"sort"
 
 	"github.com/huller/huller/pkg/framework"
 	"github.com/huller/huller/pkg/roster"
@@ -57,9 +58,7 @@ func Generate(fw *framework.Framework, n, teams int, seed uint64) *roster.Roster
 	scores := make([]int8, n*len(fw.Leaves))
 	ro.Persons = make([]roster.Person, n)
 	for i := range ro.Persons {
-		ri := 0
-		for u := r.Float64(); u > share[ri]; ri++ {
-		}
+		ri := sort.SearchFloat64s(share, r.Float64()) // the first role whose cumulative share reaches the draw
 		p := &ro.Persons[i]
 		name := firstNames[(i*7)%len(firstNames)] + " " + lastNames[(i/len(firstNames)+i*3)%len(lastNames)]
 		*p = roster.Person{Row: i + 2, ID: fmt.Sprintf("E%07d", i+1), Name: name,

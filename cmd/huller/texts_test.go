@@ -1,0 +1,93 @@
+package main
+
+import (
+	"archive/zip"
+	"bytes"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/huller/huller/pkg/lang"
+)
+
+// debris are what fmt writes for a mismatched format: a missing or extra
+// argument, or one of the wrong type.
+var debris = []string{"%!", "(MISSING)", "%!(EXTRA", "(BADINDEX)", "(NOVERB)"}
+
+// TestNoFormattingDebris runs every command that writes text for people, in
+// every language and format, and scans what it wrote — the terminal, and
+// every XML part of every workbook — for fmt's error markers.
+func TestNoFormattingDebris(t *testing.T) {
+	dir := t.TempDir()
+	type run struct {
+		args []string
+		file string // a workbook the run writes, scanned too
+	}
+	var runs []run
+	for _, l := range lang.Languages {
+		for _, format := range []string{"table", "markdown", "csv", "json"} {
+			runs = append(runs, run{args: []string{"analyze", "--example", "--lang", l, "--format", format, "--by-team", "--by-role"}})
+		}
+		runs = append(runs,
+			run{args: []string{"analyze", "--example", "--lang", l, "--person", "Bo Kjær"}},
+			run{args: []string{"analyze", "--example", "--lang", l, "--person", "N1001", "-o", filepath.Join(dir, l+"-talk.xlsx")}, file: filepath.Join(dir, l+"-talk.xlsx")},
+			run{args: []string{"analyze", "--example", "--lang", l, "-o", filepath.Join(dir, l+"-report.xlsx")}, file: filepath.Join(dir, l+"-report.xlsx")},
+			run{args: []string{"template", "--lang", l, "-o", filepath.Join(dir, l+"-form.xlsx")}, file: filepath.Join(dir, l+"-form.xlsx")},
+			run{args: []string{"frameworks", "show", "fagligheder-fase3", "--lang", l}},
+			run{args: []string{"plan", "--example", "--lang", l, "--budget", "60000"}},
+			run{args: []string{"plan", "--example", "--lang", l, "--format", "markdown", "--person", "N1001"}},
+			run{args: []string{"plan", "--example", "--lang", l, "--budget", "60000", "-o", filepath.Join(dir, l+"-plan.xlsx")}, file: filepath.Join(dir, l+"-plan.xlsx")},
+			run{args: []string{"template", "--catalog", "--lang", l, "-o", filepath.Join(dir, l+"-catalog.xlsx")}, file: filepath.Join(dir, l+"-catalog.xlsx")},
+			run{args: []string{"risk", "--example", "--lang", l}},
+			run{args: []string{"risk", "--example", "--lang", l, "--format", "markdown", "--vacancy", "mentor"}},
+			run{args: []string{"analyze", "--example", "--lang", l, "--without", "N1021,N1034"}},
+		)
+	}
+	runs = append(runs, run{args: []string{"frameworks"}}, run{args: []string{"validate", "../../frameworks"}})
+	for _, r := range runs {
+		var out, errb bytes.Buffer
+		s := &streams{In: strings.NewReader(""), Out: &out, Err: &errb, Getenv: func(string) string { return "" }}
+		if code := execute(s, r.args); code != 0 {
+			t.Fatalf("huller %s: exit %d\n%s", strings.Join(r.args, " "), code, errb.String())
+		}
+		scan(t, strings.Join(r.args, " "), out.String()+errb.String())
+		if r.file != "" {
+			scanWorkbook(t, r.file)
+		}
+	}
+}
+
+func scan(t *testing.T, where, text string) {
+	t.Helper()
+	for _, d := range debris {
+		if i := strings.Index(text, d); i >= 0 {
+			t.Errorf("%s: formatting debris %q in …%s…", where, d, text[max(0, i-60):min(len(text), i+60)])
+		}
+	}
+}
+
+func scanWorkbook(t *testing.T, path string) {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range zr.File {
+		rc, err := f.Open()
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, err := io.ReadAll(rc)
+		rc.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		scan(t, filepath.Base(path)+": "+f.Name, string(b))
+	}
+}

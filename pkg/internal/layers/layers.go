@@ -1,0 +1,55 @@
+// Package layers states how huller's packages may depend on each other, and
+// its test checks every import against it. A package may import only
+// packages of a lower layer; nothing under pkg/ may import the command-line
+// or terminal libraries, which belong to cmd/huller alone.
+//
+//	layer 0  limits, lang, safetext, outfile, framework's own helpers:
+//	         what everything may use
+//	layer 1  framework, spreadsheet reading
+//	layer 2  roster, catalog (the course catalog)
+//	layer 3  analysis
+//	layer 4  narrate: the findings in words; plan: from holes to a plan;
+//	         risk: vulnerability and hires; diff: two mappings compared
+//	layer 5  outputs: render (text), workbook (Excel), rosterform (template),
+//	         outline (a framework as text)
+//
+// A new package gets a layer in Layers; the test fails until it has one.
+package layers
+
+// Module is the path of huller's module.
+const Module = "github.com/huller/huller"
+
+// Layers gives the layer of every package under pkg/ (paths relative to
+// the module); test-only helper packages are listed as high as they need.
+var Layers = map[string]int{
+	"pkg/limits":                       0,
+	"pkg/lang":                         0,
+	"pkg/safetext":                     0,
+	"pkg/outfile":                      0,
+	"pkg/internal/layers":              0,
+	"pkg/framework":                    1,
+	"pkg/internal/spreadsheet":         1,
+	"pkg/internal/textwrap":            0,
+	"pkg/roster":                       2,
+	"pkg/catalog":                      2,
+	"pkg/analysis":                     3,
+	"pkg/internal/rostertest":          3,
+	"pkg/narrate":                      4,
+	"pkg/diff":                         4,
+	"pkg/plan":                         4,
+	"pkg/risk":                         4,
+	"pkg/privacy":                      4,
+	"pkg/render":                       5,
+	"pkg/outline":                      5,
+	"pkg/workbook":                     5,
+	"pkg/workbook/internal/xlsxstream": 1,
+	"pkg/rosterform":                   5,
+}
+
+// Forbidden are the imports no package under pkg/ may have: the command
+// line and the terminal are cmd/huller's.
+var Forbidden = []string{
+	"github.com/spf13/cobra",
+	"github.com/spf13/pflag",
+	"golang.org/x/term",
+}
