@@ -71,7 +71,7 @@ func checkRoster(t *testing.T, fw *framework.Framework, data []byte, opts Option
 	r, err := Read(Source{Name: "fuzz", R: bytes.NewReader(data)}, fw, opts)
 	took, cpu, alloc := time.Since(start), cpuTime()-cpu0, allocated()-alloc0
 	live := liveHeap()
-	if cpu > fuzzTime || took > 10*fuzzTime {
+	if most := fuzzTime * slowdown; cpu > most || took > 10*most {
 		t.Fatalf("reading %d bytes took %v of CPU time (%v in all)", len(data), cpu, took)
 	}
 	if most := uint64(fuzzAlloc + fuzzAllocB*len(data)); alloc > most {

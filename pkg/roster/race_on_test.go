@@ -1,0 +1,7 @@
+//go:build race
+
+package roster
+
+// slowdown scales time budgets: the race detector makes code several
+// times slower.
+const slowdown = 10
