@@ -23,8 +23,9 @@ import (
 // guard under the stream and by maxToken). When a token runs past the
 // window's end, reading stops with the errMore panic, the window is
 // refilled, and the token is read again from its start. Comments,
-// directives and processing instructions, which the guard does not bound,
-// are read through without being kept.
+// directives and processing instructions, which may hold '<', are read
+// through without being kept (but for an <?xml …?> declaration, which the
+// guard bounds).
 type byteTokenizer struct {
 	r        io.Reader
 	buf      []byte // the window; buf[i:] is unread
@@ -323,11 +324,7 @@ func (t *byteTokenizer) procInst() (*token, error) {
 			return nil, t.err
 		}
 		if isDecl {
-			t.decl = append(t.decl, b)
-			if len(t.decl) > t.maxToken+2 {
-				t.err = t.tooLarge()
-				return nil, t.err
-			}
+			t.decl = append(t.decl, b) // the guard bounds an instruction
 		}
 		if b0 == '?' && b == '>' {
 			break

@@ -509,3 +509,64 @@ func TestHiddenColumns(t *testing.T) {
 		t.Errorf("hidden %v, want %v", hidden, want)
 	}
 }
+
+// chunkReader reads in chunks of the given sizes, in turn.
+type chunkReader struct {
+	r     io.Reader
+	sizes []int
+	i     int
+}
+
+func (c *chunkReader) Read(p []byte) (int, error) {
+	n := c.sizes[c.i%len(c.sizes)]
+	c.i++
+	return c.r.Read(p[:min(n, len(p))])
+}
+
+// TestGuardExact: the guard stops at the same byte, with the same error,
+// however the bytes come to it and however its caller reads.
+func TestGuardExact(t *testing.T) {
+	long := strings.Repeat("x", 100)
+	tests := []struct{ name, in, want string }{
+		{"fine", "<a>" + strings.Repeat("<b>yy</b>", 50) + "<?pi short?></a>", ""},
+		{"run", "<a>" + long + "</a>", "holds more than 64 bytes of XML without a tag"},
+		{"run at the limit", "<a>" + long[:62] + "</a>", ""},
+		{"instruction", "<a><?pi " + strings.Repeat("x<", 40) + "?></a>", "holds a processing instruction (<?…?>) of more than 64 bytes"},
+		{"unterminated declaration", `<?xml version="1.0" ` + strings.Repeat("a<b ", 30), "holds a processing instruction"},
+		{"instruction at the limit", "<?" + strings.Repeat("<", 64) + "?><a/>", ""},
+		{"? and > apart", "<?" + strings.Repeat("<", 63) + "?" + ">" + long[:10], ""},
+	}
+	for _, tt := range tests {
+		var first []byte
+		var firstErr error
+		for k, sizes := range [][]int{{1 << 20}, {1}, {2}, {3, 1}, {7, 5, 1}, {64}, {63, 2}} {
+			for _, callerSize := range []int{1, 2, 5, 1 << 16} {
+				g := &guardReader{r: &chunkReader{r: strings.NewReader(tt.in), sizes: sizes}, max: 64, file: "f", part: "p"}
+				var got []byte
+				buf := make([]byte, callerSize)
+				var err error
+				for {
+					n, e := g.Read(buf)
+					got = append(got, buf[:n]...)
+					if e != nil {
+						err = e
+						break
+					}
+				}
+				if k == 0 && callerSize == 1 {
+					first, firstErr = got, err
+					if tt.want == "" && (err != io.EOF || string(got) != tt.in) {
+						t.Fatalf("%s: %v, %d of %d bytes", tt.name, err, len(got), len(tt.in))
+					}
+					if tt.want != "" && (err == nil || !strings.Contains(err.Error(), tt.want)) {
+						t.Fatalf("%s: error %v, want %q", tt.name, err, tt.want)
+					}
+					continue
+				}
+				if string(got) != string(first) || fmt.Sprint(err) != fmt.Sprint(firstErr) {
+					t.Errorf("%s, reads %v, caller %d: %d bytes, %v; first %d bytes, %v", tt.name, sizes, callerSize, len(got), err, len(first), firstErr)
+				}
+			}
+		}
+	}
+}

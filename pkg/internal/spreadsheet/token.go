@@ -77,11 +77,6 @@ func (t *xmlTokenizer) next() (*token, error) {
 			return nil, t.tooLarge()
 		}
 		t.tok = token{kind: tokText, text: v}
-	case xml.ProcInst:
-		if v.Target == "xml" && len(v.Inst) > t.maxToken {
-			return nil, t.tooLarge()
-		}
-		t.tok = token{kind: tokOther}
 	default:
 		t.tok = token{kind: tokOther}
 	}

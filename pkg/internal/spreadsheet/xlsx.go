@@ -425,43 +425,164 @@ func (x *xlsxFile) rows(sheet string) (*xlsxRows, error) {
 	return r, nil
 }
 
-// guardReader fails when the XML has more than max bytes between two '<':
-// a single token that big is no spreadsheet content, and encoding/xml would
-// hold it whole in memory. It passes on exactly the bytes before the one
-// that breaks the limit, then fails, however its reads are sized, so that
-// every reader of the part meets the error at the same place.
+// guardReader bounds the tokens of a part's XML as they stream by, before
+// any reader holds them: it fails when more than max bytes come between
+// two '<' (a token that big is no spreadsheet content) or inside a
+// processing instruction (<?…?>, which may hold '<'). It reads into a
+// buffer of its own and passes on exactly the bytes before the one that
+// breaks a limit, then fails, whatever the sizes of its reads and of its
+// caller's (it keeps back a last '?' inside an instruction until it sees
+// whether '>' follows), so that every reader of the part meets the error
+// at the same place.
 type guardReader struct {
 	r          io.Reader
 	max, run   int
+	pi         bool // inside a processing instruction, after "<?"
+	piLen      int  // bytes of the instruction so far
+	lt         bool // the bytes checked last end with a '<' outside an instruction
 	file, part string
-	err        error
+
+	buf             []byte
+	off, ready, end int   // buf[off:ready] checked, to pass on; buf[ready:end] read, not yet checked
+	rerr            error // r's error after buf[:end]
+	err             error // the limit passed after buf[:ready]
+	empty           int   // reads in a row that gave nothing
 }
 
 func (g *guardReader) Read(p []byte) (int, error) {
-	if g.err != nil {
-		return 0, g.err
+	for g.off == g.ready {
+		switch {
+		case g.err != nil:
+			return 0, g.err
+		case g.rerr != nil && g.ready == g.end:
+			return 0, g.rerr
+		}
+		g.fill()
 	}
-	// With reads of at most max bytes, a run between two '<' of the same
-	// read is shorter than max: only the runs across reads need counting.
-	if len(p) > g.max {
-		p = p[:g.max]
+	n := copy(p, g.buf[g.off:g.ready])
+	g.off += n
+	return n, nil
+}
+
+// fill reads more and checks it.
+func (g *guardReader) fill() {
+	if g.buf == nil {
+		// Reads of at most max bytes: a run between two '<' within one
+		// read is shorter than max, so only runs across reads need counting.
+		g.buf = make([]byte, max(min(g.max, 64<<10), 2))
 	}
-	n, err := g.r.Read(p)
-	seg := p[:n]
+	if g.rerr == nil {
+		n := copy(g.buf, g.buf[g.ready:g.end])
+		g.off, g.ready, g.end = 0, 0, n
+		m, err := g.r.Read(g.buf[n:])
+		g.end += m
+		g.rerr = err
+		if g.empty = g.empty + 1; m > 0 {
+			g.empty = 0
+		} else if g.empty > 100 && err == nil {
+			g.rerr = io.ErrNoProgress
+		}
+	}
+	// A last '?' may end an instruction ("?>"), and then is not part of
+	// it: it waits for what follows, unless the stream has ended or it is
+	// outside an instruction.
+	end := g.end
+	hold := g.rerr == nil && end > g.ready && g.buf[end-1] == '?'
+	if hold {
+		end--
+	}
+	if g.check(end) && hold && !g.pi {
+		g.check(end + 1)
+	}
+}
+
+// check checks buf[ready:end]; it sets err, and ready to where the limit
+// is passed, when it is.
+func (g *guardReader) check(end int) bool {
+	seg := g.buf[g.ready:end]
+	c1, c2 := g.runs(seg), g.instructions(seg)
+	switch {
+	case c2 >= 0 && (c1 < 0 || c2 < c1):
+		g.ready, g.err = g.ready+c2, g.failPI()
+		return false
+	case c1 >= 0:
+		g.ready, g.err = g.ready+c1, g.fail()
+		return false
+	}
+	g.ready = end
+	return true
+}
+
+// runs counts the bytes between '<' and returns where the limit is passed,
+// or -1.
+func (g *guardReader) runs(seg []byte) int {
 	k := bytes.IndexByte(seg, '<')
 	if k < 0 {
-		k = n
+		k = len(seg)
 	}
 	if g.run+k > g.max {
-		g.err = g.fail()
-		return g.max - g.run, nil
+		return g.max - g.run
 	}
-	if k == n {
-		g.run += n
+	if k == len(seg) {
+		g.run += k
 	} else {
-		g.run = n - 1 - bytes.LastIndexByte(seg, '<')
+		g.run = len(seg) - 1 - bytes.LastIndexByte(seg, '<')
 	}
-	return n, err
+	return -1
+}
+
+// instructions counts the bytes of processing instructions and returns
+// where the limit is passed, or -1.
+func (g *guardReader) instructions(seg []byte) int {
+	if len(seg) == 0 {
+		return -1
+	}
+	i := 0
+	if g.lt && !g.pi && seg[0] == '?' { // "<?" across two checks
+		g.pi, g.piLen, i = true, 0, 1
+	}
+	defer func() { g.lt = !g.pi && seg[len(seg)-1] == '<' }()
+	// '?' is rare in a sheet: look for it, then at its neighbours.
+	for i < len(seg) {
+		k := bytes.IndexByte(seg[i:], '?')
+		if !g.pi {
+			if k < 0 {
+				return -1
+			}
+			j := i + k
+			if j > i && seg[j-1] == '<' {
+				g.pi, g.piLen = true, 0
+			}
+			i = j + 1
+			continue
+		}
+		end := len(seg)
+		for k >= 0 {
+			if j := i + k; j+1 < len(seg) && seg[j+1] == '>' {
+				end = j
+				break
+			}
+			if k2 := bytes.IndexByte(seg[i+k+1:], '?'); k2 >= 0 {
+				k += k2 + 1
+			} else {
+				k = -1
+			}
+		}
+		if g.piLen+end-i > g.max {
+			return i + g.max - g.piLen
+		}
+		g.piLen += end - i
+		if end == len(seg) {
+			return -1
+		}
+		g.pi, i = false, end+2
+	}
+	return -1
+}
+
+func (g *guardReader) failPI() error {
+	return &Error{Pos: Pos{File: g.file}, Err: ErrTooLarge,
+		Msg: fmt.Sprintf("holds a processing instruction (<?…?>) of more than %s in part %s; this is not a normal workbook", sizeString(int64(g.max)), g.part)}
 }
 
 func (g *guardReader) fail() error {
