@@ -27,8 +27,9 @@ const (
 	// RatioFloor is the size below which a part may inflate at any ratio:
 	// small parts cost little whatever they hold.
 	RatioFloor = 64 << 20
-	// XMLToken bounds the bytes between two tags of a sheet's XML. Excel's
-	// longest cell (32,767 characters) needs at most ~200 KB.
+	// XMLToken bounds the bytes between two tags of a sheet's XML, and
+	// those of a processing instruction or CDATA section. Excel's longest
+	// cell (32,767 characters) needs at most ~200 KB.
 	XMLToken = 1 << 20
 	// Input bounds an xlsx workbook read from a stream (standard input),
 	// which is spooled to a temporary file (removed at once) to be read:
