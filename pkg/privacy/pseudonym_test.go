@@ -2,8 +2,8 @@ package privacy
 
 import (
 	"bytes"
-	"fmt"
 	"encoding/csv"
+	"fmt"
 	"regexp"
 	"strings"
 	"testing"
