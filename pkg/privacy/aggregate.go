@@ -3,6 +3,7 @@ package privacy
 import (
 	"github.com/huller/huller/pkg/analysis"
 	"github.com/huller/huller/pkg/framework"
+	"github.com/huller/huller/pkg/roster"
 )
 
 // DefaultMinCell is the smallest number of persons a figure of an
@@ -52,6 +53,8 @@ type Report struct {
 	// Warnings counts the warnings of the roster and the analysis, which
 	// are not shown: they may name persons.
 	Warnings int
+
+	setup *analysis.Result
 }
 
 // RoleRef is a role of the unit: its id and, when the framework defines
@@ -119,6 +122,7 @@ func Aggregate(res *analysis.Result, min int, b Breakdown) *Report {
 	rep := &Report{Min: min, Framework: fw, Settings: res.Settings, Targets: res.Targets, Teach: res.Teach,
 		Breakdown: b, Warnings: len(res.AllWarnings())}
 	rep.Settings.Person = ""
+	rep.setup = setupOf(res)
 	if res.Roster != nil {
 		rep.Source, rep.Sheet = res.Roster.Source, res.Roster.Sheet
 	}
@@ -172,4 +176,41 @@ func newGroup(res *analysis.Result, name string, role int32, f analysis.Figures,
 		}
 	}
 	return g
+}
+
+// HasHoles reports whether the unit or any of its groups has a hole.
+func (rep *Report) HasHoles() bool {
+	for _, g := range rep.groups() {
+		if len(g.Holes) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// Setup returns the analysis as set up, without a person and without a
+// figure: the framework, the settings, the target and teaching levels, the
+// roles with their required levels (and no count of their persons), the
+// profiles' targets, needs and specialists, and the roster's file name.
+// Writers that show the framework as used take it from here.
+func (rep *Report) Setup() *analysis.Result {
+	return rep.setup
+}
+
+// setupOf returns the setup of res (see Setup).
+func setupOf(res *analysis.Result) *analysis.Result {
+	s := &analysis.Result{Framework: res.Framework, Settings: res.Settings, Targets: res.Targets, Teach: res.Teach,
+		Defaults: analysis.DefaultsUsed{Roles: res.Defaults.Roles}}
+	s.Settings.Person = ""
+	if res.Roster != nil {
+		s.Roster = &roster.Roster{Source: res.Roster.Source, Sheet: res.Roster.Sheet}
+	}
+	for _, r := range res.Roles {
+		r.Persons = 0
+		s.Roles = append(s.Roles, r)
+	}
+	for _, p := range res.Profiles {
+		s.Profiles = append(s.Profiles, analysis.ProfileStat{Target: p.Target, Need: p.Need, Specialists: p.Specialists})
+	}
+	return s
 }

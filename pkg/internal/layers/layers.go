@@ -8,8 +8,9 @@
 //	layer 1  framework, spreadsheet reading
 //	layer 2  roster
 //	layer 3  analysis
-//	layer 4  narrate: the findings in words
-//	layer 5  outputs: render (text), workbook (Excel), rosterform (template),
+//	layer 4  privacy: pseudonyms and the figures an aggregate report may show
+//	layer 5  narrate: the findings in words; compare: units side by side
+//	layer 6  outputs: render (text), workbook (Excel), rosterform (template),
 //	         outline (a framework as text)
 //
 // A new package gets a layer in Layers; the test fails until it has one.
@@ -31,13 +32,13 @@ var Layers = map[string]int{
 	"pkg/roster":                       2,
 	"pkg/analysis":                     3,
 	"pkg/internal/rostertest":          3,
-	"pkg/narrate":                      4,
 	"pkg/privacy":                      4,
-	"pkg/render":                       5,
-	"pkg/outline":                      5,
-	"pkg/workbook":                     5,
+	"pkg/narrate":                      5,
+	"pkg/render":                       6,
+	"pkg/outline":                      6,
+	"pkg/workbook":                     6,
 	"pkg/workbook/internal/xlsxstream": 1,
-	"pkg/rosterform":                   5,
+	"pkg/rosterform":                   6,
 }
 
 // Forbidden are the imports no package under pkg/ may have: the command
