@@ -35,12 +35,16 @@ func Terminal(w io.Writer, res *analysis.Result, o Options) error {
 	if err != nil {
 		return err
 	}
-	width := o.Width
+	return v.terminal(w, v.document())
+}
+
+// terminal draws a document for a terminal.
+func (v *view) terminal(w io.Writer, d document) error {
+	width := v.o.Width
 	if width <= 0 {
 		width = defaultWidth
 	}
 	bw := bufio.NewWriter(w)
-	d := v.document()
 	d.each(terminalText)
 	v.line(bw, wrapText(d.title, width), true)
 	for _, t := range d.tables {
