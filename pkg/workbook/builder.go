@@ -225,6 +225,9 @@ func (b *builder) setProps() error {
 		gen = "huller"
 	}
 	fw := b.res.Framework
+	if err := b.shareProps(); err != nil {
+		return err
+	}
 	if err := b.f.SetDocProps(&excelize.DocProperties{
 		Created: stamp, Modified: stamp, Creator: gen, LastModifiedBy: gen,
 		Title:    b.l.F(lang.ReportTitle, fw.Text(fw.Title, b.l.Code())),

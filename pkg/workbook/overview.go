@@ -81,6 +81,7 @@ func (b *builder) writeOverview() error {
 		return err
 	}
 	o.title()
+	o.madeFor()
 	o.defaults()
 	o.conclusions()
 	o.strong()
