@@ -14,6 +14,7 @@ import (
 	"github.com/huller/huller/pkg/framework"
 	"github.com/huller/huller/pkg/lang"
 	"github.com/huller/huller/pkg/narrate"
+	"github.com/huller/huller/pkg/privacy"
 	"github.com/huller/huller/pkg/render"
 	"github.com/huller/huller/pkg/roster"
 	"github.com/spf13/cobra"
@@ -37,6 +38,8 @@ type analyzeOptions struct {
 	specialists   int
 	failOn        string
 	settings      analysis.Settings
+	share         shareOptions
+	changed       func(flag string) bool
 	s             *streams
 }
 
@@ -81,6 +84,7 @@ Exit status: 0 when the analysis ran, whatever it found; 1 for invalid input;
 			if cmd.Flags().Changed("min-specialists") {
 				opts.settings.MinSpecialists = opts.specialists
 			}
+			opts.changed = cmd.Flags().Changed
 			return runAnalyze(opts)
 		},
 	}
@@ -104,6 +108,7 @@ Exit status: 0 when the analysis ran, whatever it found; 1 for invalid input;
 	f.BoolVar(&opts.settings.ByTeam, "by-team", false, "also show coverage and holes per team")
 	f.BoolVar(&opts.settings.ByRole, "by-role", false, "also show coverage and holes per role")
 	enumFlag(cmd, &opts.failOn, "fail-on", "", "", []string{"holes", "gaps"}, "exit 3 when the analysis finds any")
+	opts.share.addFlags(cmd, true)
 	_ = f.MarkHidden("xlsx")
 	_ = cmd.RegisterFlagCompletionFunc("framework", completeFrameworks)
 	return cmd
@@ -116,7 +121,16 @@ func (opts *analyzeOptions) check() error {
 	case !opts.example && opts.roster == "":
 		return usageError{errors.New("no roster given: name a roster file (xlsx or CSV, - for standard input), or use --example")}
 	}
-	return checkOutput(opts)
+	if err := checkOutput(opts); err != nil {
+		return err
+	}
+	if err := opts.share.check(opts.changed, opts.s, opts.settings.Person, opts.output, opts.roster, opts.requirements, opts.framework); err != nil {
+		return err
+	}
+	if opts.share.aggregate && opts.settings.ByTeam && opts.settings.ByRole {
+		return usageError{errors.New("an aggregate report shows one breakdown, by team (the default) or --by-role: with both, a team minus a role could single out a few persons")}
+	}
+	return nil
 }
 
 func runAnalyze(opts *analyzeOptions) error {
@@ -145,14 +159,14 @@ func runAnalyze(opts *analyzeOptions) error {
 		}
 		opts.settings.FileRequirements, opts.settings.RequirementsFile = reqs, opts.requirements
 	}
-	ros, err := roster.Read(src, fw, roster.Options{Sheet: opts.sheet, IgnoreUnknown: opts.ignoreUnknown, ExtraRoles: roleIDs(opts.settings.FileRequirements)})
+	rs, err := opts.share.readRosters(opts.s, fw, opts.rosterOptions(), src)
 	if err != nil {
 		return err
 	}
-	for _, w := range ros.Warnings {
-		opts.s.warn("%s", w)
+	if opts.settings.Person, err = opts.share.person(opts.settings.Person); err != nil {
+		return err
 	}
-	res, err := analysis.Analyze(fw, ros, opts.settings)
+	res, err := analysis.Analyze(fw, rs[0], opts.settings)
 	if err != nil {
 		return err
 	}
@@ -168,9 +182,29 @@ func runAnalyze(opts *analyzeOptions) error {
 	if lang == "" {
 		lang = fw.Language
 	}
+	ro := opts.renderOptions(lang)
+	if opts.share.aggregate {
+		return runAggregate(opts, res, ro)
+	}
 	if err := writeReport(opts, res, lang); err != nil {
 		return err
 	}
+	if err := render.Render(opts.s.Out, opts.format, res, ro); err != nil {
+		return err
+	}
+	if opts.failOn == "holes" && res.HasHoles() || opts.failOn == "gaps" && res.HasGaps() {
+		return exitCodeError{exitFindings, fmt.Sprintf("--fail-on %s: the analysis found %s", opts.failOn, opts.failOn)}
+	}
+	return nil
+}
+
+// rosterOptions are the options of the roster reader.
+func (opts *analyzeOptions) rosterOptions() roster.Options {
+	return roster.Options{Sheet: opts.sheet, IgnoreUnknown: opts.ignoreUnknown, ExtraRoles: roleIDs(opts.settings.FileRequirements)}
+}
+
+// renderOptions are the options of the text outputs in language lang.
+func (opts *analyzeOptions) renderOptions(lang string) render.Options {
 	limit := opts.limit
 	if limit < 0 {
 		limit = 0
@@ -178,11 +212,25 @@ func runAnalyze(opts *analyzeOptions) error {
 			limit = terminalRows
 		}
 	}
-	ro := render.Options{Lang: lang, Width: terminalWidth(opts.s), Color: colorEnabled(opts.s), Limit: limit}
-	if err := render.Render(opts.s.Out, opts.format, res, ro); err != nil {
+	return render.Options{Lang: lang, Width: terminalWidth(opts.s), Color: colorEnabled(opts.s), Limit: limit,
+		Audience: opts.share.audience, Pseudonyms: opts.share.pseudonyms()}
+}
+
+// runAggregate writes the aggregate report of res: the Excel report with
+// -o, and the output format.
+func runAggregate(opts *analyzeOptions, res *analysis.Result, ro render.Options) error {
+	b := privacy.ByTeam
+	if opts.settings.ByRole {
+		b = privacy.ByRole
+	}
+	rep := privacy.Aggregate(res, opts.share.minCell, b)
+	if err := writeAggregateReport(opts, rep, ro.Lang); err != nil {
 		return err
 	}
-	if opts.failOn == "holes" && res.HasHoles() || opts.failOn == "gaps" && res.HasGaps() {
+	if err := render.Aggregate(opts.s.Out, opts.format, rep, ro); err != nil {
+		return err
+	}
+	if opts.failOn == "holes" && rep.HasHoles() || opts.failOn == "gaps" && res.HasGaps() {
 		return exitCodeError{exitFindings, fmt.Sprintf("--fail-on %s: the analysis found %s", opts.failOn, opts.failOn)}
 	}
 	return nil

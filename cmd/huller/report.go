@@ -10,6 +10,7 @@ import (
 
 	"github.com/huller/huller/pkg/analysis"
 	"github.com/huller/huller/pkg/outfile"
+	"github.com/huller/huller/pkg/privacy"
 	"github.com/huller/huller/pkg/safetext"
 	"github.com/huller/huller/pkg/workbook"
 )
@@ -20,12 +21,10 @@ func writeReport(opts *analyzeOptions, res *analysis.Result, lang string) error 
 	if out == "" {
 		return nil
 	}
-	date, err := reportDate(opts.s.Getenv)
+	ro, err := opts.workbookOptions(lang)
 	if err != nil {
 		return err
 	}
-	v, _ := buildVersion()
-	ro := workbook.Options{Lang: lang, Date: date, Generator: "huller " + v}
 	if res.Listed != nil {
 		return writeTalk(opts, res, ro)
 	}
@@ -34,6 +33,35 @@ func writeReport(opts *analyzeOptions, res *analysis.Result, lang string) error 
 	}
 	fmt.Fprintf(opts.s.Err, "huller: wrote %s (%d %s, %d %s)\n", out,
 		len(res.People), plural(len(res.People), "person", "persons"), len(res.Holes), plural(len(res.Holes), "hole", "holes"))
+	return nil
+}
+
+// workbookOptions are the options of the workbooks in language lang.
+func (opts *analyzeOptions) workbookOptions(lang string) (workbook.Options, error) {
+	date, err := reportDate(opts.s.Getenv)
+	if err != nil {
+		return workbook.Options{}, err
+	}
+	v, _ := buildVersion()
+	return workbook.Options{Lang: lang, Date: date, Generator: "huller " + v,
+		Share: workbook.Share{Audience: opts.share.audience, Pseudonyms: opts.share.pseudonyms()}}, nil
+}
+
+// writeAggregateReport writes the workbook of an aggregate report when
+// --output is given.
+func writeAggregateReport(opts *analyzeOptions, rep *privacy.Report, lang string) error {
+	out := opts.output
+	if out == "" {
+		return nil
+	}
+	ro, err := opts.workbookOptions(lang)
+	if err != nil {
+		return err
+	}
+	if err := outfile.Write(out, func(w io.Writer) error { return workbook.WriteAggregate(w, rep, ro) }); err != nil {
+		return fmt.Errorf("%s: cannot write the report: %w", out, err)
+	}
+	fmt.Fprintf(opts.s.Err, "huller: wrote %s (an aggregate report: no persons, figures over %d or more)\n", out, rep.Min)
 	return nil
 }
 

@@ -42,3 +42,9 @@ const (
 	// aliases included (a "billion laughs" file expands to billions).
 	FrameworkNodes = 200_000
 )
+
+// Keys (pseudonyms).
+const (
+	// KeyFile caps a --key-file: a key is a few dozen bytes.
+	KeyFile = 64 << 10
+)

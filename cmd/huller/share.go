@@ -1,0 +1,318 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+
+	"github.com/huller/huller/pkg/framework"
+	"github.com/huller/huller/pkg/limits"
+	"github.com/huller/huller/pkg/outfile"
+	"github.com/huller/huller/pkg/privacy"
+	"github.com/huller/huller/pkg/render"
+	"github.com/huller/huller/pkg/roster"
+	"github.com/spf13/cobra"
+)
+
+// The audiences of --for.
+var audiences = []string{render.AudienceLeader, render.AudienceCommittee, render.AudiencePerson}
+
+// maxMinCell bounds --min-cell: a figure about more persons than a unit
+// has is never shown anyway.
+const maxMinCell = 1000
+
+// shareOptions are the flags that decide who an output is for and what it
+// may hold of persons, shared by every command that reads rosters:
+//
+//	--for leader|committee|person   who will read it (default leader)
+//	--pseudonymise                  persons shown by pseudonyms
+//	--key-file FILE, HULLER_KEY     the key of the pseudonyms
+//	--pseudonymise-map FILE         the pseudonym → person table, kept apart
+//	--aggregate, --min-cell N       no persons; figures of N or more only
+//
+// A command declares them with addFlags, calls check before it reads
+// anything, and reads its rosters with readRosters: the persons are
+// pseudonymised as soon as they are read, so every output is covered.
+type shareOptions struct {
+	audience     string
+	pseudonymise bool
+	keyFile      string
+	mapFile      string
+	aggregate    bool
+	minCell      int
+
+	key     []byte          // set by check
+	mapping privacy.Mapping // set by readRosters
+}
+
+// addFlags declares the flags; person says whether the command has a
+// person's view (--for person).
+func (o *shareOptions) addFlags(cmd *cobra.Command, person bool) {
+	f := cmd.Flags()
+	allowed := audiences
+	if !person {
+		allowed = audiences[:2]
+	}
+	enumFlag(cmd, &o.audience, "for", "", "", allowed,
+		"who will read the output (default leader): leader (everything), committee (--aggregate: no persons)"+
+			map[bool]string{true: ", person (one person's own view, with --person)"}[person])
+	f.BoolVar(&o.pseudonymise, "pseudonymise", false, "show persons by pseudonyms (P-7F3A9C21) in every output, made with --key-file or HULLER_KEY (else numbered for this report only)")
+	f.StringVar(&o.keyFile, "key-file", "", "file holding the secret key of the pseudonyms (at least 16 bytes; default: $HULLER_KEY)")
+	f.StringVar(&o.mapFile, "pseudonymise-map", "", "also write the pseudonym → name and id table to this CSV file (not in the report's folder)")
+	f.BoolVar(&o.aggregate, "aggregate", false, "no persons at all: figures of teams and competences, each over at least --min-cell persons")
+	o.minCell = privacy.DefaultMinCell
+	intFlag(cmd, &o.minCell, "min-cell", 2, maxMinCell, "with --aggregate: the least number of persons a figure is shown for")
+	_ = cmd.MarkFlagFilename("key-file")
+	_ = cmd.MarkFlagFilename("pseudonymise-map", "csv")
+}
+
+// pseudonymised reports whether persons are replaced by pseudonyms when
+// read: asked for, or an aggregate report (which shows none, but then not
+// even its warnings can name a person).
+func (o *shareOptions) pseudonymised() bool { return o.pseudonymise || o.aggregate }
+
+// pseudonyms says how the pseudonyms of an output are made ("" when
+// persons are named, or not shown at all).
+func (o *shareOptions) pseudonyms() string {
+	switch {
+	case !o.pseudonymise || o.aggregate:
+		return ""
+	case o.key != nil:
+		return render.PseudonymsKeyed
+	}
+	return render.PseudonymsNumbered
+}
+
+// mode is how persons appear: named, pseudonymised or aggregate.
+func (o *shareOptions) mode() string {
+	switch {
+	case o.aggregate:
+		return "aggregate"
+	case o.pseudonymise:
+		return "pseudonymised"
+	}
+	return "named"
+}
+
+// check settles the audience and its defaults (committee: aggregate;
+// --person: the person's view), refuses combinations that make no sense,
+// reads the key, and checks the pseudonym table's file against the report
+// (output, "" when none) and the inputs. It runs before anything is read.
+func (o *shareOptions) check(changed func(flag string) bool, s *streams, person, output string, inputs ...string) error {
+	switch {
+	case o.audience == "" && person != "":
+		o.audience = render.AudiencePerson
+	case o.audience == "" && o.aggregate:
+		o.audience = render.AudienceCommittee
+	case o.audience == "":
+		o.audience = render.AudienceLeader
+	}
+	switch o.audience {
+	case render.AudienceCommittee:
+		if person != "" {
+			return usageError{errors.New("--for committee shows no person: leave out --person")}
+		}
+		o.aggregate = true
+	case render.AudiencePerson:
+		if person == "" {
+			return usageError{errors.New("--for person needs --person NAME: the person whose own view it is")}
+		}
+		if o.aggregate {
+			return usageError{errors.New("--aggregate shows no person: it does not go with --for person")}
+		}
+	case render.AudienceLeader:
+		if person != "" {
+			return usageError{errors.New("--person shows one person's own view: use --for person, or leave out --person")}
+		}
+	}
+	if o.aggregate && o.mapFile != "" {
+		return usageError{errors.New("an aggregate report shows no pseudonyms: --pseudonymise-map has nothing to look up")}
+	}
+	if !o.pseudonymised() {
+		for _, name := range []string{"key-file", "pseudonymise-map"} {
+			if changed(name) {
+				return usageError{fmt.Errorf("--%s is for pseudonymised reports: add --pseudonymise (or --aggregate)", name)}
+			}
+		}
+	}
+	if changed("min-cell") && !o.aggregate {
+		return usageError{errors.New("--min-cell is for aggregate reports: add --aggregate (or --for committee)")}
+	}
+	if err := o.readKey(s); err != nil {
+		return err
+	}
+	return o.checkMap(output, inputs...)
+}
+
+// readKey reads the key of the pseudonyms: --key-file, else HULLER_KEY.
+func (o *shareOptions) readKey(s *streams) error {
+	if !o.pseudonymised() {
+		return nil
+	}
+	var raw []byte
+	source := "HULLER_KEY"
+	if o.keyFile != "" {
+		source = o.keyFile
+		f, err := os.Open(o.keyFile)
+		if err != nil {
+			return fmt.Errorf("--key-file: %w", err)
+		}
+		defer f.Close()
+		raw, err = io.ReadAll(io.LimitReader(f, limits.KeyFile+1))
+		if err != nil {
+			return fmt.Errorf("--key-file %s: %w", o.keyFile, err)
+		}
+		if len(raw) > limits.KeyFile {
+			return fmt.Errorf("--key-file %s: more than %d bytes: a key file holds one key", o.keyFile, limits.KeyFile)
+		}
+	} else if env := s.Getenv("HULLER_KEY"); env != "" {
+		raw = []byte(env)
+	} else {
+		if o.pseudonymise && !o.aggregate {
+			s.warn("no key given (--key-file or HULLER_KEY): the pseudonyms are numbered for this report only, and the same person may get another number in another report")
+		}
+		return nil
+	}
+	key, err := privacy.ParseKey(raw)
+	if err == nil && len(key) < privacy.MinKey {
+		err = fmt.Errorf("the pseudonymisation key has %d bytes; it needs at least %d", len(key), privacy.MinKey)
+	}
+	if err != nil {
+		return withHint(fmt.Errorf("%s: %w", source, err), "make a key with: openssl rand -hex 32 > huller.key")
+	}
+	o.key = key
+	return nil
+}
+
+// checkMap refuses a pseudonym table that would overwrite an input or the
+// report, or that would lie in the report's folder: the table says who is
+// who, and a file next to the report is easily sent with it.
+func (o *shareOptions) checkMap(output string, inputs ...string) error {
+	if o.mapFile == "" {
+		return nil
+	}
+	if err := outfile.Check(o.mapFile, append(inputs, output)...); err != nil {
+		return err
+	}
+	if output == "" {
+		return nil
+	}
+	if sameDir(o.mapFile, output) {
+		return withHint(usageError{fmt.Errorf("--pseudonymise-map %s is in the same folder as the report %s", o.mapFile, output)},
+			"keep the pseudonym table apart from the report, e.g. in a folder only you can open: a table next to the report is easily sent with it, and it says who is who")
+	}
+	return nil
+}
+
+// sameDir reports whether the files a and b are in the same folder (also
+// through links and different spellings).
+func sameDir(a, b string) bool {
+	da, db := filepath.Dir(a), filepath.Dir(b)
+	if x, err := filepath.EvalSymlinks(da); err == nil {
+		da = x
+	}
+	if x, err := filepath.EvalSymlinks(db); err == nil {
+		db = x
+	}
+	if x, err := filepath.Abs(da); err == nil {
+		da = x
+	}
+	if x, err := filepath.Abs(db); err == nil {
+		db = x
+	}
+	if da == db {
+		return true
+	}
+	sa, errA := os.Stat(da)
+	sb, errB := os.Stat(db)
+	return errA == nil && errB == nil && os.SameFile(sa, sb)
+}
+
+// readRosters reads the rosters (at once, on every core), prints their
+// warnings, and — for a pseudonymised or aggregate output — replaces their
+// persons by pseudonyms before anything else sees them and writes the
+// pseudonym table (--pseudonymise-map). It is the one call a command makes
+// to get its rosters; the first error in the order of srcs is returned.
+func (o *shareOptions) readRosters(s *streams, fw *framework.Framework, opts roster.Options, srcs ...roster.Source) ([]*roster.Roster, error) {
+	rs := make([]*roster.Roster, len(srcs))
+	errs := make([]error, len(srcs))
+	var wg sync.WaitGroup
+	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
+	for i, src := range srcs {
+		wg.Add(1)
+		sem <- struct{}{}
+		go func() {
+			defer func() { <-sem; wg.Done() }()
+			rs[i], errs[i] = roster.Read(src, fw, opts)
+		}()
+	}
+	wg.Wait()
+	if err := firstErr(errs); err != nil {
+		return nil, err
+	}
+	if o.pseudonymised() {
+		m, err := privacy.PseudonymiseAll(rs, o.key)
+		if err != nil {
+			return nil, err
+		}
+		o.mapping = m
+	}
+	for _, r := range rs {
+		for _, w := range r.Warnings {
+			s.warn("%s", w)
+		}
+	}
+	return rs, o.writeMap(s)
+}
+
+func firstErr(errs []error) error {
+	for _, err := range errs {
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// writeMap writes the pseudonym table when asked.
+func (o *shareOptions) writeMap(s *streams) error {
+	if o.mapFile == "" {
+		return nil
+	}
+	if err := outfile.Write(o.mapFile, func(w io.Writer) error { return privacy.WriteMap(w, o.mapping) }); err != nil {
+		return fmt.Errorf("%s: cannot write the pseudonym table: %w", o.mapFile, err)
+	}
+	fmt.Fprintf(s.Err, "huller: wrote %s (the pseudonym of %d %s: keep it apart from the report)\n", o.mapFile,
+		len(o.mapping), plural(len(o.mapping), "person", "persons"))
+	return nil
+}
+
+// person turns --person NAME (a name or id as in the roster) into the
+// pseudonym that now stands for that person, so that a pseudonymised
+// person's view can be asked for by name; a pseudonym is kept as it is.
+func (o *shareOptions) person(q string) (string, error) {
+	if q == "" || !o.pseudonymised() {
+		return q, nil
+	}
+	var found []string
+	for _, e := range o.mapping {
+		if e.ID == strings.TrimSpace(q) || strings.EqualFold(strings.TrimSpace(e.Name), strings.TrimSpace(q)) {
+			if !slices.Contains(found, e.Pseudonym) {
+				found = append(found, e.Pseudonym)
+			}
+		}
+	}
+	switch len(found) {
+	case 0:
+		return q, nil
+	case 1:
+		return found[0], nil
+	}
+	return "", withHint(fmt.Errorf("--person %q matches %d persons", q, len(found)), "give the person's id instead")
+}
