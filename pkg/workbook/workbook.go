@@ -75,7 +75,7 @@ type Options struct {
 	// Compression is the deflate level of the workbook's parts (see
 	// compress/flate); 0 means flate.BestSpeed: a workbook about 30 %
 	// larger than at flate.DefaultCompression, written in half the time.
-	Compression int	// Share says who the workbook is made for and how it shows persons;
+	Compression int // Share says who the workbook is made for and how it shows persons;
 	// the Overview (or the talk sheet) and the document properties say it.
 	Share Share
 }
