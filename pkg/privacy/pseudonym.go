@@ -18,6 +18,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"regexp"
 	"slices"
 	"strings"
 	"unicode"
@@ -241,14 +242,24 @@ func replacer(m Mapping) func(string) string {
 	}
 	slices.SortStableFunc(pairs, func(a, b pair) int { return len(b.from) - len(a.from) })
 	return func(text string) string {
+		changed := false
 		for _, p := range pairs {
 			if strings.Contains(text, p.from) {
 				text = replaceWord(text, p.from, p.to)
+				changed = true
 			}
+		}
+		if changed {
+			text = rowAfter.ReplaceAllString(text, "$1")
 		}
 		return text
 	}
 }
+
+// rowAfter matches a pseudonym followed by the person's row in the roster
+// ("P-0003 (row 7)"): the row would say where the person stands in the
+// roster, which is often sorted by name.
+var rowAfter = regexp.MustCompile(`(P-[0-9A-F]{4,16}) \((?:row|line) [0-9]+\)`)
 
 // replaceWord replaces the mentions of word in s that stand alone (not
 // inside a longer word).

@@ -15,7 +15,7 @@ func team() *roster.Roster {
 	return &roster.Roster{Source: "t.csv", Persons: []roster.Person{
 		{Name: "Anne Nielsen", ID: "E1", Row: 2, Scores: []int8{1}}, {Name: "Bo Kjær", ID: "E2", Row: 3, Scores: []int8{2}},
 		{Name: "Bo", ID: "", Row: 4, Scores: []int8{3}}, {Name: "Eva  Holm", Row: 5, Scores: []int8{0}},
-	}, Warnings: []roster.Warning{{Message: "2 persons have nothing assessed: Bo Kjær, Bo; Borgere stay"}}}
+	}, Warnings: []roster.Warning{{Message: "2 persons have nothing assessed: Bo Kjær (row 3), Bo; Borgere stay (row 9)"}}}
 }
 
 // byName returns the mapping entry of a person.
@@ -57,7 +57,7 @@ func TestPseudonymiseKeyed(t *testing.T) {
 		}
 	}
 	w := r.Warnings[0].Message
-	if strings.Contains(w, "Bo Kjær") || strings.Contains(w, "Bo,") || !strings.Contains(w, "Borgere") ||
+	if strings.Contains(w, "Bo Kjær") || strings.Contains(w, "Bo,") || !strings.Contains(w, "Borgere stay (row 9)") || strings.Contains(w, "row 3") ||
 		!strings.Contains(w, byName(m, "Bo Kjær").Pseudonym) || !strings.Contains(w, byName(m, "Bo").Pseudonym) {
 		t.Errorf("warning %q", w)
 	}
