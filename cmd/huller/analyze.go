@@ -26,7 +26,10 @@ const terminalRows = 50
 
 type analyzeOptions struct {
 	roster        string
+	rosters       []string // several rosters, or a folder: units side by side
 	example       bool
+	exampleUnits  bool
+	unitName      string
 	framework     string
 	sheet         string
 	requirements  string
@@ -46,7 +49,7 @@ type analyzeOptions struct {
 func newAnalyzeCmd(s *streams) *cobra.Command {
 	opts := &analyzeOptions{s: s, settings: analysis.DefaultSettings()}
 	cmd := &cobra.Command{
-		Use:   "analyze ROSTER",
+		Use:   "analyze ROSTER...",
 		Short: "Score a team roster and find the team's holes",
 		Long: `Score every person of a roster (xlsx, or CSV; - reads CSV from standard
 input) against a competence framework: basis competences at the level each
@@ -58,6 +61,20 @@ was assessed on, and profiles still developing. --by-team and --by-role show
 the same per team and role; --person shows one person's own view for a
 development talk.
 
+Several rosters (or a folder: every .xlsx and .csv in it) are units side by
+side on one framework: each is analysed on its own, against its own required
+levels (a workbook's own Requirements sheet), and compared — coverage per
+competence, holes by priority, profiles with enough specialists — in name
+order, not ranked. Units are named by file, or by the first group that
+--unit-name captures in the file name.
+
+Who the output is for: --for leader (everything), --for committee (an
+aggregate report: no persons, and no figure about fewer than --min-cell
+persons), --for person (one person's own view, with --person).
+--pseudonymise shows persons by pseudonyms made with a key (--key-file or
+HULLER_KEY), the same in every report made with that key;
+--pseudonymise-map writes who is who to a file kept apart from the report.
+
 The framework is --framework, else the one recorded in a workbook made by
 'huller template', else fagligheder-fase3. --example analyses the built-in
 example roster of a fictional job centre.
@@ -66,6 +83,10 @@ Exit status: 0 when the analysis ran, whatever it found; 1 for invalid input;
 2 for wrong usage; 3 when --fail-on holes|gaps matched.`,
 		Example: `  huller analyze --example
   huller analyze team.xlsx -o huller-report.xlsx
+  huller analyze team.xlsx --for committee -o med-report.xlsx
+  huller analyze team.xlsx --pseudonymise --key-file ~/huller.key --pseudonymise-map ~/private/who.csv -o report.xlsx
+  huller analyze nordby.csv sydby.xlsx vestby.csv --unit-name '^([a-z]+)'
+  huller analyze rosters/ --aggregate -o benchmark.xlsx
   huller analyze export.csv --framework examples/jobcenter-nordby.yaml --lang da
   huller analyze team.xlsx --team Ungeteamet --by-team
   huller analyze team.xlsx --by-role
@@ -73,11 +94,12 @@ Exit status: 0 when the analysis ran, whatever it found; 1 for invalid input;
   huller analyze team.xlsx --person "Mette Holm" -o mette-talk.xlsx
   huller analyze team.xlsx --format json > huller.json
   huller analyze team.csv --format markdown --fail-on holes   # in CI`,
-		Args: args(cobra.MaximumNArgs(1)),
+		Args: args(cobra.ArbitraryArgs),
 		RunE: func(cmd *cobra.Command, a []string) error {
 			if len(a) == 1 {
 				opts.roster = a[0]
 			}
+			opts.rosters = a
 			if !cmd.Flags().Changed("limit") {
 				opts.limit = -1 // the default depends on where the output goes
 			}
@@ -90,6 +112,8 @@ Exit status: 0 when the analysis ran, whatever it found; 1 for invalid input;
 	}
 	f := cmd.Flags()
 	f.BoolVar(&opts.example, "example", false, "analyse the built-in example roster (Jobcenter Nordby)")
+	f.BoolVar(&opts.exampleUnits, "example-units", false, "compare the three built-in example job centres (Nordby, Sydby, Vestby)")
+	f.StringVar(&opts.unitName, "unit-name", "", "with several rosters: a regular expression whose first group, found in a roster's file name, names its unit")
 	f.StringVarP(&opts.framework, "framework", "f", "", "framework: a built-in id or a YAML file (default: recorded in the workbook, else fagligheder-fase3)")
 	f.StringVar(&opts.sheet, "sheet", "", "workbook sheet to read (default: Roster or Medarbejdere, else the first)")
 	f.StringVar(&opts.requirements, "requirements", "", "file with required levels per role (CSV, xlsx or YAML)")
@@ -116,10 +140,18 @@ Exit status: 0 when the analysis ran, whatever it found; 1 for invalid input;
 
 func (opts *analyzeOptions) check() error {
 	switch {
-	case opts.example && opts.roster != "":
-		return usageError{errors.New("give either a roster file or --example, not both")}
-	case !opts.example && opts.roster == "":
+	case opts.example && opts.exampleUnits:
+		return usageError{errors.New("give either --example or --example-units, not both")}
+	case (opts.example || opts.exampleUnits) && len(opts.rosters) > 0:
+		return usageError{errors.New("give either roster files or an example, not both")}
+	case !opts.example && !opts.exampleUnits && len(opts.rosters) == 0:
 		return usageError{errors.New("no roster given: name a roster file (xlsx or CSV, - for standard input), or use --example")}
+	}
+	if opts.multi() {
+		return opts.checkUnits()
+	}
+	if opts.unitName != "" {
+		return usageError{errors.New("--unit-name names the units of several rosters: give more than one roster, or a folder")}
 	}
 	if err := checkOutput(opts); err != nil {
 		return err
@@ -138,6 +170,9 @@ func runAnalyze(opts *analyzeOptions) error {
 		return err
 	}
 	warnLang(opts.s, opts.lang)
+	if opts.multi() {
+		return runUnits(opts)
+	}
 	src := roster.FileSource(opts.roster, opts.s.In)
 	if opts.example {
 		src = roster.Source{Name: examples.RosterName, R: bytes.NewReader(examples.Roster)}
@@ -149,15 +184,8 @@ func runAnalyze(opts *analyzeOptions) error {
 	if err := opts.settings.Validate(fw); err != nil {
 		return usageError{err}
 	}
-	if opts.requirements != "" {
-		reqs, warns, err := roster.ReadRequirements(roster.FileSource(opts.requirements, opts.s.In), fw, roster.Options{})
-		if err != nil {
-			return err
-		}
-		for _, w := range warns {
-			opts.s.warn("%s", w)
-		}
-		opts.settings.FileRequirements, opts.settings.RequirementsFile = reqs, opts.requirements
+	if err := opts.readRequirements(fw); err != nil {
+		return err
 	}
 	rs, err := opts.share.readRosters(opts.s, fw, opts.rosterOptions(), src)
 	if err != nil {
@@ -195,6 +223,22 @@ func runAnalyze(opts *analyzeOptions) error {
 	if opts.failOn == "holes" && res.HasHoles() || opts.failOn == "gaps" && res.HasGaps() {
 		return exitCodeError{exitFindings, fmt.Sprintf("--fail-on %s: the analysis found %s", opts.failOn, opts.failOn)}
 	}
+	return nil
+}
+
+// readRequirements reads --requirements into the settings.
+func (opts *analyzeOptions) readRequirements(fw *framework.Framework) error {
+	if opts.requirements == "" {
+		return nil
+	}
+	reqs, warns, err := roster.ReadRequirements(roster.FileSource(opts.requirements, opts.s.In), fw, roster.Options{})
+	if err != nil {
+		return err
+	}
+	for _, w := range warns {
+		opts.s.warn("%s", w)
+	}
+	opts.settings.FileRequirements, opts.settings.RequirementsFile = reqs, opts.requirements
 	return nil
 }
 

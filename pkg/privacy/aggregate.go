@@ -214,3 +214,10 @@ func setupOf(res *analysis.Result) *analysis.Result {
 	}
 	return s
 }
+
+// Covered reports whether at least max(1, Specialists) persons fit the
+// profile. Like a hole, it says that a figure is above or below a
+// threshold, not the figure.
+func (p Profile) Covered() bool {
+	return p.Fitting.k >= max(1, p.Specialists)
+}

@@ -29,6 +29,7 @@ type builder struct {
 	// overview without (the Overview, shown in meetings).
 	narrator, overview *narrate.Narrator
 
+	kind      string           // what the workbook is (PropReport); "" to tell from the result
 	plan      []*sheetPlan     // in workbook order
 	bk        *xlsxstream.Book // the streamed sheets
 	truncated atomic.Int64     // texts cut at lim.CellChars

@@ -19,8 +19,8 @@ const (
 	// PropMinCell is the least number of persons a figure of an aggregate
 	// report is shown for.
 	PropMinCell = "HullerMinCell"
-	// PropReport marks a workbook as a huller report: "report", "talk" or
-	// "aggregate".
+	// PropReport marks a workbook as a huller report: "report", "talk",
+	// "aggregate" or "units".
 	PropReport = "HullerReport"
 )
 
@@ -58,6 +58,8 @@ func (b *builder) shareProps() error {
 	sh := b.opts.Share
 	kind := "report"
 	switch {
+	case b.kind != "":
+		kind = b.kind
 	case sh.MinCell > 0:
 		kind = "aggregate"
 	case b.res.Listed != nil:

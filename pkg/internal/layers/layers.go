@@ -34,6 +34,7 @@ var Layers = map[string]int{
 	"pkg/internal/rostertest":          3,
 	"pkg/privacy":                      4,
 	"pkg/narrate":                      5,
+	"pkg/compare":                      5,
 	"pkg/render":                       6,
 	"pkg/outline":                      6,
 	"pkg/workbook":                     6,
