@@ -177,6 +177,7 @@ Frameworks are YAML files; five are built in (see 'huller frameworks').`,
 		newFrameworksCmd(s),
 		newSchemaCmd(s),
 		newDocsCmd(s),
+		newInspectCmd(s),
 	)
 	return root
 }

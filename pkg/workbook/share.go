@@ -4,24 +4,8 @@ import (
 	"strconv"
 
 	"github.com/huller/huller/pkg/lang"
+	"github.com/huller/huller/pkg/privacy"
 	"github.com/xuri/excelize/v2"
-)
-
-// The custom document properties that say who a report is made for and
-// what it holds of persons; `huller inspect` reads them.
-const (
-	// PropAudience is "leader", "committee" or "person".
-	PropAudience = "HullerAudience"
-	// PropMode is "named", "pseudonymised" or "aggregate".
-	PropMode = "HullerMode"
-	// PropPseudonyms is "keyed", "numbered" or "" (none).
-	PropPseudonyms = "HullerPseudonyms"
-	// PropMinCell is the least number of persons a figure of an aggregate
-	// report is shown for.
-	PropMinCell = "HullerMinCell"
-	// PropReport marks a workbook as a huller report: "report", "talk",
-	// "aggregate" or "units".
-	PropReport = "HullerReport"
 )
 
 // Share says who a workbook is made for and how it shows persons.
@@ -66,13 +50,13 @@ func (b *builder) shareProps() error {
 		kind = "talk"
 	}
 	props := []excelize.CustomProperty{
-		{Name: PropReport, Value: kind},
-		{Name: PropAudience, Value: sh.audience()},
-		{Name: PropMode, Value: sh.mode()},
-		{Name: PropPseudonyms, Value: sh.Pseudonyms},
+		{Name: privacy.PropReport, Value: kind},
+		{Name: privacy.PropAudience, Value: sh.audience()},
+		{Name: privacy.PropMode, Value: sh.mode()},
+		{Name: privacy.PropPseudonyms, Value: sh.Pseudonyms},
 	}
 	if sh.MinCell > 0 {
-		props = append(props, excelize.CustomProperty{Name: PropMinCell, Value: strconv.Itoa(sh.MinCell)})
+		props = append(props, excelize.CustomProperty{Name: privacy.PropMinCell, Value: strconv.Itoa(sh.MinCell)})
 	}
 	for _, p := range props {
 		if err := b.f.SetCustomProps(p); err != nil {

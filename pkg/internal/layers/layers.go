@@ -35,6 +35,7 @@ var Layers = map[string]int{
 	"pkg/privacy":                      4,
 	"pkg/narrate":                      5,
 	"pkg/compare":                      5,
+	"pkg/inspect":                      5,
 	"pkg/render":                       6,
 	"pkg/outline":                      6,
 	"pkg/workbook":                     6,
