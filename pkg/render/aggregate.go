@@ -102,7 +102,11 @@ func (a *aggView) summary() table {
 	rep, l, u := a.rep, a.l, &a.rep.Unit
 	t := table{heading: l.T(lang.Summary), wrap: []bool{false, true}}
 	add := func(label, value string) { t.rows = append(t.rows, []cell{c(label), c(value)}) }
-	add(l.T(lang.Persons), a.n.Persons(u))
+	persons := a.n.Count(u.Persons)
+	if u.Small {
+		persons = l.F(lang.FewerThan, l.Int(rep.Min))
+	}
+	add(l.T(lang.Persons), persons)
 	if rep.Settings.Team != "" {
 		add(l.T(lang.Team), rep.Settings.Team)
 	}

@@ -294,7 +294,9 @@ func hyphenPieces(word string) []string {
 	var out []string
 	start := 0
 	for i := 1; i < len(word)-1; i++ {
-		if word[i] == '-' && word[i-1] != '-' && word[i+1] != '-' && word[i+1] != ' ' {
+		// not after a single letter: a pseudonym (P-7F3A9C21) or "e-mail"
+		// stays whole
+		if word[i] == '-' && word[i-1] != '-' && word[i+1] != '-' && word[i+1] != ' ' && i-start > 1 {
 			out = append(out, word[start:i+1])
 			start = i + 1
 		}
