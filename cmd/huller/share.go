@@ -242,17 +242,7 @@ func sameDir(a, b string) bool {
 func (o *shareOptions) readRosters(s *streams, fw *framework.Framework, opts roster.Options, srcs ...roster.Source) ([]*roster.Roster, error) {
 	rs := make([]*roster.Roster, len(srcs))
 	errs := make([]error, len(srcs))
-	var wg sync.WaitGroup
-	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
-	for i, src := range srcs {
-		wg.Add(1)
-		sem <- struct{}{}
-		go func() {
-			defer func() { <-sem; wg.Done() }()
-			rs[i], errs[i] = roster.Read(src, fw, opts)
-		}()
-	}
-	wg.Wait()
+	eachConcurrently(len(srcs), func(i int) { rs[i], errs[i] = roster.Read(srcs[i], fw, opts) })
 	if err := firstErr(errs); err != nil {
 		return nil, err
 	}
@@ -271,6 +261,23 @@ func (o *shareOptions) readRosters(s *streams, fw *framework.Framework, opts ros
 	return rs, o.writeMap(s)
 }
 
+// eachConcurrently calls f(0) … f(n-1), as many at once as there are
+// cores, and returns when all have returned.
+func eachConcurrently(n int, f func(i int)) {
+	var wg sync.WaitGroup
+	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
+	for i := range n {
+		wg.Add(1)
+		sem <- struct{}{}
+		go func() {
+			defer func() { <-sem; wg.Done() }()
+			f(i)
+		}()
+	}
+	wg.Wait()
+}
+
+// firstErr returns the first error that is not nil.
 func firstErr(errs []error) error {
 	for _, err := range errs {
 		if err != nil {

@@ -149,26 +149,9 @@ func runUnits(opts *analyzeOptions) error {
 	if opts.share.aggregate {
 		min = opts.share.minCell
 	}
-	units := make([]compare.Unit, len(rs))
-	gaps := false
-	for i, r := range rs {
-		res, err := analysis.Analyze(fw, r, opts.settings)
-		if err != nil {
-			return err
-		}
-		for _, w := range res.Warnings {
-			opts.s.warn("%s", w)
-		}
-		gaps = gaps || res.HasGaps()
-		name, err := compare.UnitName(files[i], pattern)
-		if err != nil {
-			return usageError{err}
-		}
-		units[i] = compare.Unit{Name: name, File: r.Source, Report: privacy.Aggregate(res, min, privacy.ByTeam),
-			Requirements: compare.RequirementsOf(res)}
-		if !opts.share.aggregate {
-			units[i].Holes = append([]analysis.Hole{}, res.Holes...)
-		}
+	units, gaps, err := analyseUnits(opts, fw, files, rs, pattern, min)
+	if err != nil {
+		return err
 	}
 	if !opts.share.aggregate {
 		min = 0
@@ -193,6 +176,44 @@ func runUnits(opts *analyzeOptions) error {
 		return exitCodeError{exitFindings, fmt.Sprintf("--fail-on %s: the analysis found %s", opts.failOn, opts.failOn)}
 	}
 	return nil
+}
+
+// analyseUnits analyses each roster on its own (on every core) and
+// returns the units to compare, and whether any listed person has a basis
+// gap; warnings are printed in the order of the rosters.
+func analyseUnits(opts *analyzeOptions, fw *framework.Framework, files []string, rs []*roster.Roster, pattern *regexp.Regexp, min int) ([]compare.Unit, bool, error) {
+	units := make([]compare.Unit, len(rs))
+	results := make([]*analysis.Result, len(rs))
+	errs := make([]error, len(rs))
+	eachConcurrently(len(rs), func(i int) {
+		res, err := analysis.Analyze(fw, rs[i], opts.settings)
+		if err != nil {
+			errs[i] = err
+			return
+		}
+		results[i] = res
+		units[i] = compare.Unit{File: rs[i].Source, Report: privacy.Aggregate(res, min, privacy.ByTeam),
+			Requirements: compare.RequirementsOf(res)}
+		if !opts.share.aggregate {
+			units[i].Holes = append([]analysis.Hole{}, res.Holes...)
+		}
+	})
+	if err := firstErr(errs); err != nil {
+		return nil, false, err
+	}
+	gaps := false
+	for i, res := range results {
+		for _, w := range res.Warnings {
+			opts.s.warn("%s", w)
+		}
+		gaps = gaps || res.HasGaps()
+		name, err := compare.UnitName(files[i], pattern)
+		if err != nil {
+			return nil, false, usageError{err}
+		}
+		units[i].Name = name
+	}
+	return units, gaps, nil
 }
 
 // unitsFramework loads --framework, else the framework the rosters'
