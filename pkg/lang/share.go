@@ -22,7 +22,7 @@ var (
 	SuppressedMark  = t("·", "·", "·")
 	SuppressedNote  = t("·: not shown, because it is about fewer than %s persons or would let one work out such a figure.", "·: vises ikke, fordi tallet handler om færre end %s personer eller ville gøre det muligt at regne et sådant tal ud.", "·: ni prikazano, ker gre za manj kot %s oseb ali bi se iz njega dal izračunati tak podatek.")
 	FewerThan       = t("fewer than %s", "færre end %s", "manj kot %s")
-	WarningsHidden  = t("%s warnings of the roster are not shown here: they may name persons.", "%s advarsler om medarbejderfilen vises ikke her: de kan nævne personer.", "%s opozoril o seznamu tu ni prikazanih: lahko imenujejo osebe.")
+	WarningsHidden  = t("Not shown here: %s about the roster, which may name persons.", "Vises ikke her: %s om medarbejderfilen, som kan nævne personer.", "Tu ni prikazano: %s o seznamu, ki lahko imenujejo osebe.")
 	MinCellL        = t("Least number of persons a figure is shown for", "Mindste antal personer et tal vises for", "Najmanjše število oseb, za katere je podatek prikazan")
 	ExpectedNoteFew = t("Some persons are expected to hold a profile only through their role (the profiles column is blank): write their profiles, or \"none\", in the roster.", "Nogle medarbejdere forventes at have en profil alene via deres rolle (kolonnen profiler er tom): skriv deres profiler, eller \"ingen\", i medarbejderfilen.", "Nekatere osebe naj bi profil imele samo prek svoje vloge (stolpec profili je prazen): v seznam vpišite njihove profile ali \"brez\".")
 	KindFew         = t("Depends on very few people", "Afhænger af meget få", "Odvisno od zelo malo oseb")
@@ -54,5 +54,9 @@ var (
 	ProfilesCoveredOf = t("Profiles with enough specialists", "Profiler med nok specialister", "Profili z dovolj specialisti")
 	UnitsCoverage     = t("Coverage per unit and basis competence", "Dækning pr. enhed og basiskompetence", "Pokritost po enotah in osnovnih kompetencah")
 	UnitsHoles        = t("Holes per unit", "Huller pr. enhed", "Vrzeli po enotah")
-	UnitsWarnings     = t("%s: %s warnings", "%s: %s advarsler", "%s: %s opozoril")
+	UnitsWarnings     = t("%s: %s", "%s: %s", "%s: %s")
 )
+
+// WarningNoun is a warning, counted.
+var WarningNoun = Noun{en: [2]string{"warning", "warnings"}, da: [2]string{"advarsel", "advarsler"},
+	sl: [4]string{"opozorilo", "opozorili", "opozorila", "opozoril"}}

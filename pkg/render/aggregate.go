@@ -65,7 +65,7 @@ func (a *aggView) document() document {
 	d := document{title: title}
 	intro := []string{l.F(lang.AggregateIntro, l.Int(rep.Min))}
 	if rep.Warnings > 0 {
-		intro = append(intro, l.F(lang.WarningsHidden, l.Int(rep.Warnings)))
+		intro = append(intro, l.F(lang.WarningsHidden, l.Count(lang.WarningNoun, rep.Warnings)))
 	}
 	intro = append(intro, a.n.DefaultsNotes()...)
 	d.tables = append(d.tables, table{notes: intro}, a.summary())
@@ -100,7 +100,7 @@ func (a *aggView) groupHeading(g *privacy.Group) string {
 // summary is the unit's key figures and the settings.
 func (a *aggView) summary() table {
 	rep, l, u := a.rep, a.l, &a.rep.Unit
-	t := table{heading: l.T(lang.Summary), wrap: []bool{false, true}}
+	t := table{heading: l.T(lang.Summary), wrap: []bool{true, true}}
 	add := func(label, value string) { t.rows = append(t.rows, []cell{c(label), c(value)}) }
 	persons := a.n.Count(u.Persons)
 	if u.Small {

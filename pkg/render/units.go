@@ -108,7 +108,7 @@ func (u *unitsView) document() document {
 		}
 		holes.rows = append(holes.rows, row)
 		if r.Warnings > 0 {
-			warnings = append(warnings, l.F(lang.UnitsWarnings, r.Name, l.Int(r.Warnings)))
+			warnings = append(warnings, l.F(lang.UnitsWarnings, r.Name, l.Count(lang.WarningNoun, r.Warnings)))
 		}
 	}
 	units.notes = warnings

@@ -60,7 +60,7 @@ func (a *aggBuilder) ovTitle(o *ovw) {
 	o.madeFor()
 	a.note(o, l.F(lang.AggregateIntro, l.Int(rep.Min)), a.st.textWrap)
 	if rep.Warnings > 0 {
-		a.note(o, l.F(lang.WarningsHidden, l.Int(rep.Warnings)), a.st.note)
+		a.note(o, l.F(lang.WarningsHidden, l.Count(lang.WarningNoun, rep.Warnings)), a.st.note)
 	}
 	for _, n := range a.n.DefaultsNotes() {
 		a.note(o, n, a.st.warnNote)
