@@ -13,6 +13,11 @@ import (
 type line struct {
 	total *Figure
 	parts []*Figure
+	// within says the parts are about the total's persons (a group's
+	// competences), not about persons of their own (the groups of the
+	// unit): the sum of some parts is then a share of requirements of the
+	// total's persons.
+	within bool
 }
 
 // suppress decides which figures of the report may be shown.
@@ -144,6 +149,9 @@ func fixLine(ln line, min int) bool {
 	if !ln.total.shown {
 		hidden++
 	}
+	if ln.within {
+		sum.kind, sum.persons = ln.total.kind, ln.total.persons
+	}
 	switch {
 	case hidden == 1:
 	case hidden > 1 && ln.total.shown && !sum.safe(min):
@@ -186,7 +194,7 @@ func (g *grid) row(r int) line {
 
 func (g *grid) col(c int) line {
 	n := len(g.cells)
-	ln := line{total: g.cells[n-1][c]}
+	ln := line{total: g.cells[n-1][c], within: true}
 	for r := 0; r < n-1; r++ {
 		ln.parts = append(ln.parts, g.cells[r][c])
 	}

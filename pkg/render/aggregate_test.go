@@ -158,7 +158,7 @@ func TestAggregateSuppressedEverywhere(t *testing.T) {
 	if len(rows) != 1+3*len(rep.Framework.BasisLeaves) || strings.Join(rows[0], ",") != "unit,group,group_kind,competence,competence_name,assessed,met,coverage" {
 		t.Fatalf("%d rows, header %v", len(rows), rows[0])
 	}
-	for i, row := range rows[1:1+len(rep.Framework.BasisLeaves)] {
+	for i, row := range rows[1 : 1+len(rep.Framework.BasisLeaves)] {
 		_, _, shown := rep.Unit.Leaves[i].Coverage.Of()
 		if shown == (row[5] == "suppressed") {
 			t.Errorf("row %v: shown %v", row, shown)
