@@ -56,12 +56,13 @@ type shareOptions struct {
 func (o *shareOptions) addFlags(cmd *cobra.Command, person bool) {
 	f := cmd.Flags()
 	allowed := audiences
-	if !person {
+	usage := "who will read the output — everything for the leader (the default), an aggregate report without persons for a committee"
+	if person {
+		usage += ", one person's own view (with --person) for the person"
+	} else {
 		allowed = audiences[:2]
 	}
-	enumFlag(cmd, &o.audience, "for", "", "", allowed,
-		"who will read the output (default leader): leader (everything), committee (--aggregate: no persons)"+
-			map[bool]string{true: ", person (one person's own view, with --person)"}[person])
+	enumFlag(cmd, &o.audience, "for", "", "", allowed, usage)
 	f.BoolVar(&o.pseudonymise, "pseudonymise", false, "show persons by pseudonyms (P-7F3A9C21) in every output, made with --key-file or HULLER_KEY (else numbered for this report only)")
 	f.StringVar(&o.keyFile, "key-file", "", "file holding the secret key of the pseudonyms (at least 16 bytes; default: $HULLER_KEY)")
 	f.StringVar(&o.mapFile, "pseudonymise-map", "", "also write the pseudonym → name and id table to this CSV file (not in the report's folder)")
