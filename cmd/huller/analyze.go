@@ -132,7 +132,7 @@ Exit status: 0 when the analysis ran, whatever it found; 1 for invalid input;
 	f.BoolVar(&opts.settings.ByTeam, "by-team", false, "also show coverage and holes per team")
 	f.BoolVar(&opts.settings.ByRole, "by-role", false, "also show coverage and holes per role")
 	enumFlag(cmd, &opts.failOn, "fail-on", "", "", []string{"holes", "gaps"}, "exit 3 when the analysis finds any")
-	opts.share.addFlags(cmd, true)
+	opts.share.addFlags(cmd, shareFeatures{Person: true, Aggregate: true})
 	_ = f.MarkHidden("xlsx")
 	_ = cmd.RegisterFlagCompletionFunc("framework", completeFrameworks)
 	return cmd

@@ -20,9 +20,6 @@ import (
 	"github.com/spf13/cobra"
 )
 
-// The audiences of --for.
-var audiences = []string{render.AudienceLeader, render.AudienceCommittee, render.AudiencePerson}
-
 // maxMinCell bounds --min-cell: a figure about more persons than a unit
 // has is never shown anyway.
 const maxMinCell = 1000
@@ -39,6 +36,9 @@ const maxMinCell = 1000
 // A command declares them with addFlags, calls check before it reads
 // anything, and reads its rosters with readRosters: the persons are
 // pseudonymised as soon as they are read, so every output is covered.
+// Then it passes audience and pseudonyms() to render.Options and
+// workbook.Options.Share, and with aggregate builds privacy.Aggregate(res,
+// minCell, …) for its aggregate form.
 type shareOptions struct {
 	audience     string
 	pseudonymise bool
@@ -51,24 +51,37 @@ type shareOptions struct {
 	mapping privacy.Mapping // set by readRosters
 }
 
-// addFlags declares the flags; person says whether the command has a
-// person's view (--for person).
-func (o *shareOptions) addFlags(cmd *cobra.Command, person bool) {
+// shareFeatures say which of the sharing flags a command offers: every
+// command that reads rosters offers --pseudonymise and its key and table;
+// Person adds --for person (a person's own view), Aggregate adds
+// --aggregate, --min-cell and --for committee (an aggregate form of its
+// output).
+type shareFeatures struct {
+	Person, Aggregate bool
+}
+
+// addFlags declares the flags the command offers.
+func (o *shareOptions) addFlags(cmd *cobra.Command, with shareFeatures) {
 	f := cmd.Flags()
-	allowed := audiences
-	usage := "who will read the output — everything for the leader (the default), an aggregate report without persons for a committee"
-	if person {
+	allowed := []string{render.AudienceLeader}
+	usage := "who will read the output — everything for the leader (the default)"
+	if with.Aggregate {
+		allowed = append(allowed, render.AudienceCommittee)
+		usage += ", an aggregate report without persons for a committee"
+	}
+	if with.Person {
+		allowed = append(allowed, render.AudiencePerson)
 		usage += ", one person's own view (with --person) for the person"
-	} else {
-		allowed = audiences[:2]
 	}
 	enumFlag(cmd, &o.audience, "for", "", "", allowed, usage)
 	f.BoolVar(&o.pseudonymise, "pseudonymise", false, "show persons by pseudonyms (P-7F3A9C21) in every output, made with --key-file or HULLER_KEY (else numbered for this report only)")
 	f.StringVar(&o.keyFile, "key-file", "", "file holding the secret key of the pseudonyms (at least 16 bytes; default: $HULLER_KEY)")
 	f.StringVar(&o.mapFile, "pseudonymise-map", "", "also write the pseudonym → name and id table to this CSV file (not in the report's folder)")
-	f.BoolVar(&o.aggregate, "aggregate", false, "no persons at all: figures of teams and competences, each over at least --min-cell persons")
 	o.minCell = privacy.DefaultMinCell
-	intFlag(cmd, &o.minCell, "min-cell", 2, maxMinCell, "with --aggregate: the least number of persons a figure is shown for")
+	if with.Aggregate {
+		f.BoolVar(&o.aggregate, "aggregate", false, "no persons at all: figures of teams and competences, each over at least --min-cell persons")
+		intFlag(cmd, &o.minCell, "min-cell", 2, maxMinCell, "with --aggregate: the least number of persons a figure is shown for")
+	}
 	_ = cmd.MarkFlagFilename("key-file")
 	_ = cmd.MarkFlagFilename("pseudonymise-map", "csv")
 }
