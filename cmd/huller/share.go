@@ -103,17 +103,6 @@ func (o *shareOptions) pseudonyms() string {
 	return render.PseudonymsNumbered
 }
 
-// mode is how persons appear: named, pseudonymised or aggregate.
-func (o *shareOptions) mode() string {
-	switch {
-	case o.aggregate:
-		return "aggregate"
-	case o.pseudonymise:
-		return "pseudonymised"
-	}
-	return "named"
-}
-
 // check settles the audience and its defaults (committee: aggregate;
 // --person: the person's view), refuses combinations that make no sense,
 // reads the key, and checks the pseudonym table's file against the report

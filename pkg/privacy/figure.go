@@ -83,7 +83,7 @@ func (f Figure) safe(min int) bool {
 	}
 	switch f.kind {
 	case count, share:
-		return small(f.n, min) == false && small(f.k, min) == false && small(f.n-f.k, min) == false
+		return !small(f.n, min) && !small(f.k, min) && !small(f.n-f.k, min)
 	}
 	return true
 }
