@@ -213,3 +213,20 @@ func TestReplaceWord(t *testing.T) {
 		}
 	}
 }
+
+// FuzzReplaceWord: after replacing a word, it no longer stands alone in
+// the text, and the text is otherwise kept.
+func FuzzReplaceWord(f *testing.F) {
+	f.Add("Bo and Borgere, Bo.", "Bo")
+	f.Add("E1, E12 (row 3)", "E1")
+	f.Add("Ærø\xffÆrø", "Ærø")
+	f.Fuzz(func(t *testing.T, s, word string) {
+		if word == "" || strings.Contains("P-0001", word) || strings.Contains(word, "P-0001") {
+			return
+		}
+		got := replaceWord(s, word, "P-0001")
+		if strings.ReplaceAll(got, "P-0001", word) != s && !strings.Contains(s, "P-0001") {
+			t.Fatalf("replaceWord(%q, %q) = %q changed more than the word", s, word, got)
+		}
+	})
+}
