@@ -88,6 +88,7 @@ func TestSuppression(t *testing.T) {
 					}
 				}
 				checkLines(t, where, rep)
+				checkNested(t, where, rep)
 				checkGrid(t, where, rep)
 				checkHoles(t, where, rep)
 				checkNoPersons(t, where, rep, ro)
@@ -96,6 +97,26 @@ func TestSuppression(t *testing.T) {
 	}
 	if suppressed == 0 || shown == 0 {
 		t.Errorf("%d shown, %d suppressed: the rosters do not test suppression", shown, suppressed)
+	}
+}
+
+// checkNested: two nested counts of a group are not both shown when their
+// difference would give away fewer than Min persons.
+func checkNested(t *testing.T, where string, rep *Report) {
+	t.Helper()
+	for _, g := range rep.groups() {
+		pairs := [][2]Figure{}
+		for _, lf := range g.Leaves {
+			pairs = append(pairs, [2]Figure{lf.Holders, lf.Teachers})
+		}
+		for _, p := range g.Profiles {
+			pairs = append(pairs, [2]Figure{p.Fitting, p.ExpectedFitting})
+		}
+		for _, p := range pairs {
+			if d := p[0].k - p[1].k; p[0].shown && p[1].shown && (d < 0 && -d < rep.Min || d > 0 && d < rep.Min) {
+				t.Errorf("%s: group %q shows %d and %d", where, g.Name, p[0].k, p[1].k)
+			}
+		}
 	}
 }
 

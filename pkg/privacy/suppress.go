@@ -34,6 +34,8 @@ type line struct {
 // worked out from the figures of its row and column together (it lies on a
 // cycle of suppressed figures). Where a line breaks a rule, the shown part
 // with the smallest base is suppressed too, until every line keeps them.
+// Two nested counts of a group (holders and teachers, fitting and expected
+// fitting) are not both shown when their difference is 1 to Min-1.
 func (rep *Report) suppress() {
 	for _, g := range rep.groups() {
 		g.Small = g.Persons.k < rep.Min
@@ -42,6 +44,7 @@ func (rep *Report) suppress() {
 		f.shown = f.safe(rep.Min)
 	}
 	rows, grid := rep.lines()
+	nested := rep.nested()
 	for changed := true; changed; {
 		changed = false
 		for _, ln := range rows {
@@ -49,10 +52,42 @@ func (rep *Report) suppress() {
 				changed = true
 			}
 		}
+		for _, n := range nested {
+			if n.outer.shown && n.inner.shown && small(n.outer.k-n.inner.k, rep.Min) {
+				n.inner.shown, changed = false, true
+			}
+		}
 		if !changed {
 			changed = grid.fixBridges()
 		}
 	}
+}
+
+// nesting is two counts of one group where every person the inner counts
+// the outer counts too: their difference is a count of persons as well
+// (those who hold a competence at the target level but cannot teach it;
+// those who fit a profile without being expected to).
+type nesting struct{ outer, inner *Figure }
+
+// nested returns the nested counts of every group; where both are shown
+// and their difference is 1 to Min-1, the inner one is suppressed.
+func (rep *Report) nested() []nesting {
+	var out []nesting
+	for _, g := range rep.groups() {
+		for l := range g.Leaves {
+			lf := &g.Leaves[l]
+			if rep.Teach[l] >= rep.Targets[l] {
+				out = append(out, nesting{&lf.Holders, &lf.Teachers})
+			} else {
+				out = append(out, nesting{&lf.Teachers, &lf.Holders})
+			}
+		}
+		for j := range g.Profiles {
+			p := &g.Profiles[j]
+			out = append(out, nesting{&p.Fitting, &p.ExpectedFitting})
+		}
+	}
+	return out
 }
 
 // figures returns every figure of the report.
