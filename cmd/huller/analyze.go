@@ -52,10 +52,10 @@ func newAnalyzeCmd(s *streams) *cobra.Command {
 		Use:   "analyze ROSTER",
 		Short: "Score a team roster and find the team's holes",
 		Long: `Score every person of a roster (xlsx, or CSV; - reads CSV from standard
-input) against a competence framework: basis competences at the level each
+input) against a competence framework: basic competences at the level each
 role requires, and the specialist profiles. Then list the unit's holes by
 priority: what it cannot deliver (a profile none of those expected to hold it
-fits, a basis competence covered below the threshold), what depends on too
+fits, a basic competence covered below the threshold), what depends on too
 few (too few specialists, a competence only one person holds), what nobody
 was assessed on, and profiles still developing. --by-team and --by-role show
 the same per team and role; --person shows one person's own view for a
@@ -125,7 +125,7 @@ func inputFlags(cmd *cobra.Command, opts *analyzeOptions) {
 	f.StringVar(&opts.requirements, "requirements", "", "file with required levels per role (CSV, xlsx or YAML)")
 	f.BoolVar(&opts.ignoreUnknown, "ignore-unknown", false, "warn about columns naming no competence instead of failing")
 	langFlag(cmd, &opts.lang, "", "language of labels and framework texts (default: the framework's)")
-	floatFlag(cmd, &opts.settings.Coverage, "coverage", 0, 1, "team coverage below which a basis competence is a hole (0–1)")
+	floatFlag(cmd, &opts.settings.Coverage, "coverage", 0, 1, "team coverage below which a basic competence is a hole (0–1)")
 	intFlag(cmd, &opts.specialists, "min-specialists", 0, maxSpecialists, "persons who should fit each profile (default: each profile's own, else 2)")
 	intFlag(cmd, &opts.settings.Target, "target", 0, maxLevel, "target level for every competence (default: the framework's)")
 	floatFlag(cmd, &opts.settings.Fit, "fit", 0, 1, "share of a profile's competences at the target needed to fit it (0–1; default: the framework's)")

@@ -109,7 +109,7 @@ more severe.`,
 	langFlag(cmd, &opts.lang, "", "language of labels and framework texts (default: the framework's)")
 	f.StringVarP(&opts.output, "output", "o", "", "also write the changes as an Excel workbook to this .xlsx file")
 	intFlag(cmd, &opts.limit, "limit", 0, maxRows, "rows of holes and persons shown per table in table and markdown; 0 for all (default: 50 on a terminal, all otherwise)")
-	floatFlag(cmd, &opts.settings.Coverage, "coverage", 0, 1, "team coverage below which a basis competence is a hole (0–1)")
+	floatFlag(cmd, &opts.settings.Coverage, "coverage", 0, 1, "team coverage below which a basic competence is a hole (0–1)")
 	intFlag(cmd, &opts.specialists, "min-specialists", 0, maxSpecialists, "persons who should fit each profile (default: each profile's own, else 2)")
 	intFlag(cmd, &opts.settings.Target, "target", 0, maxLevel, "target level for every competence (default: the framework's)")
 	floatFlag(cmd, &opts.settings.Fit, "fit", 0, 1, "share of a profile's competences at the target needed to fit it (0–1; default: the framework's)")

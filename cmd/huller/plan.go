@@ -101,7 +101,7 @@ usage.`,
 	langFlag(cmd, &ao.lang, "", "language of labels and framework texts (default: the framework's)")
 	f.StringVarP(&ao.output, "output", "o", "", "also write the plan as an Excel workbook to this .xlsx file")
 	intFlag(cmd, &ao.limit, "limit", 0, maxRows, "rows of the long tables shown in table and markdown; 0 for all (default: 50 on a terminal, all otherwise)")
-	floatFlag(cmd, &ao.settings.Coverage, "coverage", 0, 1, "team coverage below which a basis competence is a hole (0–1)")
+	floatFlag(cmd, &ao.settings.Coverage, "coverage", 0, 1, "team coverage below which a basic competence is a hole (0–1)")
 	intFlag(cmd, &opts.specialists, "min-specialists", 0, maxSpecialists, "persons who should fit each profile (default: each profile's own, else 2)")
 	intFlag(cmd, &ao.settings.Target, "target", 0, maxLevel, "target level for every competence (default: the framework's)")
 	floatFlag(cmd, &ao.settings.Fit, "fit", 0, 1, "share of a profile's competences at the target needed to fit it (0–1; default: the framework's)")

@@ -79,7 +79,7 @@ func parseRequirementsYAML(name string, data []byte, fw *framework.Framework, op
 				probs.add(at(nk), "", "%q names no competence of %s%s", nk.Value, fw.ID, suggest(nk.Value, m.ids))
 				continue
 			case n.Area != framework.Basis:
-				probs.add(at(nk), "", "%q is %s %s; requirements apply to basis competences only", nk.Value, article(n.Kind()), n.Kind())
+				probs.add(at(nk), "", "%q is %s %s; requirements apply to basic competences only", nk.Value, article(n.Kind()), n.Kind())
 				continue
 			}
 			lvl, kind := m.levels.parse(nv.Value)

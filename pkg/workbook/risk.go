@@ -4,7 +4,6 @@ import (
 	"strings"
 
 	"github.com/huller/huller/pkg/analysis"
-	"github.com/huller/huller/pkg/internal/textwrap"
 	"github.com/huller/huller/pkg/lang"
 	"github.com/huller/huller/pkg/risk"
 	"github.com/huller/huller/pkg/workbook/internal/xlsxstream"
@@ -46,26 +45,6 @@ const riskBench = 10
 
 // riskWidths are the widths of the sheet's columns, in characters.
 var riskWidths = []float64{16, 46, 24, 11, 11, 12, 12, 11, 30, 11, 11, 12, 12}
-
-// maxRowLines is how many lines of text a row of the sheet shows at most:
-// Excel's tallest row (409 points) at 15 points a line.
-const maxRowLines = 27
-
-// fitCapped sets the height of the current row so that the texts show
-// whole, up to maxRowLines lines (a longer text scrolls in its cell).
-func (o *ovw) fitCapped(spans ...span) {
-	lines := 1
-	for _, s := range spans {
-		w := 0.0
-		for c := s.c1; c <= min(s.c2, len(o.widths)); c++ {
-			w += o.widths[c-1]
-		}
-		lines = max(lines, textwrap.CellLines(s.text, w))
-	}
-	if lines = min(lines, maxRowLines); lines > 1 && o.err == nil {
-		o.err = o.b.f.SetRowHeight(o.sheet, o.row, float64(lines)*15)
-	}
-}
 
 // writeRisk writes the sheet.
 func (b *builder) writeRisk(plan *sheetPlan, rs *riskSheet) error {
@@ -241,7 +220,7 @@ func (o *ovw) hireTables(rs *riskSheet) {
 		o.set(6, l.Of(could, len(h.Changes)), rs.top)
 		o.set(7, b.levels(h), b.st.textWrap)
 		o.mergeRow(7, 13)
-		o.fitCapped(span{b.proposal(h), 2, 2}, span{strings.Join(resolved, "\n"), 3, 3},
+		o.fitRow(span{b.proposal(h), 2, 2}, span{strings.Join(resolved, "\n"), 3, 3},
 			span{strings.Join(improved, ", "), 4, 4}, span{b.levels(h), 7, 13})
 		o.row++
 	}
@@ -271,7 +250,7 @@ func (o *ovw) hireTables(rs *riskSheet) {
 			if tr.HasCost {
 				o.set(11, tr.Cost, rs.top)
 			}
-			o.fitCapped(span{name, 2, 2}, span{b.findingName(d.Before.Finding), 3, 3}, span{b.findingName(d.After.Finding), 4, 5})
+			o.fitRow(span{name, 2, 2}, span{b.findingName(d.Before.Finding), 3, 3}, span{b.findingName(d.After.Finding), 4, 5})
 			o.row++
 		}
 	}

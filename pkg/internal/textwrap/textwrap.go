@@ -145,3 +145,12 @@ func CellLines(text string, width float64) int {
 	}
 	return len(Wrap(text, max(1, int(width*1.1))))
 }
+
+// MaxRowHeight is the tallest row Excel allows, in points.
+const MaxRowHeight = 409
+
+// RowHeight is the height in points of a spreadsheet row that shows lines
+// lines of 11-point text, at most MaxRowHeight.
+func RowHeight(lines int) float64 {
+	return min(float64(lines)*15+2, MaxRowHeight)
+}
