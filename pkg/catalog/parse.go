@@ -13,6 +13,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/huller/huller/pkg/framework"
+	"github.com/huller/huller/pkg/internal/suggest"
 	"github.com/huller/huller/pkg/limits"
 )
 
@@ -205,17 +206,7 @@ func contains(list []string, s string) bool {
 }
 
 // didYouMean formats a hint like ` (did you mean "to"?)`.
-func didYouMean(s string, candidates []string) string {
-	c := framework.Closest(s, candidates, 3)
-	if len(c) == 0 {
-		return ""
-	}
-	q := make([]string, len(c))
-	for i, x := range c {
-		q[i] = strconv.Quote(x)
-	}
-	return " (did you mean " + strings.Join(q, " or ") + "?)"
-}
+func didYouMean(s string, candidates []string) string { return suggest.DidYouMean(s, candidates) }
 
 func kindName(n *yaml.Node) string {
 	switch n.Kind {
