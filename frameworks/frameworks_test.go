@@ -3,6 +3,7 @@ package frameworks_test
 import (
 	"fmt"
 	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/huller/huller/frameworks"
@@ -24,8 +25,8 @@ func TestCounts(t *testing.T) {
 		"fagligheder-fase3": {Groups: 4, BasisLeaves: 22, Profiles: 6, ProfileLeaves: 31, Roles: 5},
 		"fagprofiler-basis": {Groups: 5, BasisLeaves: 5, Profiles: 0, ProfileLeaves: 0, Roles: 1},
 		"koordinator-mreze": {Groups: 3, BasisLeaves: 36, Profiles: 0, ProfileLeaves: 0, Roles: 1},
-		"lkb-2006":          {Groups: 3, BasisLeaves: 30, Profiles: 4, ProfileLeaves: 40, Roles: 5},
-		"viborg-kar":        {Groups: 4, BasisLeaves: 26, Profiles: 3, ProfileLeaves: 60, Roles: 3},
+		"lkb-2006":          {Groups: 3, BasisLeaves: 27, Profiles: 4, ProfileLeaves: 37, Roles: 5},
+		"viborg-kar":        {Groups: 4, BasisLeaves: 24, Profiles: 3, ProfileLeaves: 60, Roles: 3},
 	}
 	ids := framework.NewLoader(frameworks.FS).Builtins()
 	if len(ids) != len(want) {
@@ -102,12 +103,70 @@ func TestKoordinatorMrezeStructure(t *testing.T) {
 	if fw.Role("koordinator") == nil {
 		t.Error("role koordinator missing")
 	}
-	if _, ok := fw.Metadata["target_groups"]; !ok {
-		t.Error("metadata has no target_groups")
+	// Four main groups, further groups, and three countries' own.
+	var names []string
+	for _, g := range fw.TargetGroups {
+		names = append(names, fmt.Sprintf("%s/%d", g.Name["en"], len(g.Items)))
+	}
+	if want := []string{"Main groups of hard-to-employ people/4", "Other hard-to-employ people/9", "Slovenia/2", "France/16", "Italy/5"}; !reflect.DeepEqual(names, want) {
+		t.Errorf("target groups %v, want %v", names, want)
 	}
 }
 
 type spot struct{ id, name, en string }
+
+// TestBuiltinsMarkWhatIsHullers: in every built-in framework the scale,
+// the defaults, every role's levels and every learning-goal assignment are
+// marked as huller's, the scale has a teaching level, and every scored
+// competence has its learning-goal kinds.
+func TestBuiltinsMarkWhatIsHullers(t *testing.T) {
+	for _, id := range framework.NewLoader(frameworks.FS).Builtins() {
+		fw := load(t, id)
+		if fw.Origin != framework.OriginHuller || fw.ScaleOrigin() != framework.OriginHuller {
+			t.Errorf("%s: framework origin %q, scale origin %q", id, fw.Origin, fw.ScaleOrigin())
+		}
+		if lvl, ok := fw.TeachingLevel(); !ok || lvl != fw.MaxLevel() {
+			t.Errorf("%s: teaching level %d, %v", id, lvl, ok)
+		}
+		d := fw.Defaults
+		for _, o := range []framework.Origin{d.RequiredOrigin, d.TargetOrigin, d.FitOrigin} {
+			if o != framework.OriginHuller {
+				t.Errorf("%s: a default has origin %q", id, o)
+			}
+		}
+		for _, r := range fw.Roles {
+			for _, k := range r.Requires {
+				if k.Origin != framework.OriginHuller {
+					t.Errorf("%s: role %s level for %s has origin %q", id, r.ID, k.Node, k.Origin)
+				}
+			}
+		}
+		for _, l := range fw.Leaves {
+			if len(l.LearningGoals) == 0 || l.LearningGoalsOrigin != framework.OriginHuller {
+				t.Errorf("%s: leaf %s learning goals %v (%q)", id, l.ID, l.LearningGoals, l.LearningGoalsOrigin)
+			}
+		}
+	}
+}
+
+// TestBasicItemsNotSpecialised: no built-in role requires more than level 2
+// (Selvstændig) of a competence its source calls basic ("grundlæggende").
+func TestBasicItemsNotSpecialised(t *testing.T) {
+	for _, id := range framework.NewLoader(frameworks.FS).Builtins() {
+		fw := load(t, id)
+		if fw.Language != "da" {
+			continue
+		}
+		for _, r := range fw.Roles {
+			req := fw.Required(r.Requires)
+			for i, l := range fw.BasisLeaves {
+				if strings.Contains(strings.ToLower(fw.Wording(l, "da")), "grundlæggende") && req[i] > 2 {
+					t.Errorf("%s: role %s requires %d of %s, which the source calls grundlæggende", id, r.ID, req[i], l.ID)
+				}
+			}
+		}
+	}
+}
 
 // TestSpotChecks compares leaves with the source documents: id, name in the
 // original language and English name.
@@ -120,7 +179,7 @@ func TestSpotChecks(t *testing.T) {
 			{"1.1", "Anvender fagsystemer og andre relevante teknologier", "Uses case-management systems and other relevant technologies"},
 			{"2.5", "Forståelse af menneskelig adfærd og psykiske udfordringer", "Understanding of human behaviour and mental-health challenges"},
 			{"3.3", "Udøver faglige skøn", "Exercises professional discretion"},
-			{"4.6", "Gode formidlings- og formuleringsevner", "Good communication and writing skills"},
+			{"4.6", "Gode formidlings- og formuleringsevner", "Good skills in communicating and expressing oneself"},
 			{"virksomhed.9", "Matcher virksomhedernes behov for medarbejdere", "Matches employers' need for staff"},
 			{"koordination.1", "Afdækker borgerens hele situation", "Maps the citizen's whole situation"},
 			{"empowerment.4", "Mestrer stærke samtaletekniske og relationelle kompetencer", "Masters strong conversational and relational skills"},
@@ -128,8 +187,8 @@ func TestSpotChecks(t *testing.T) {
 		}},
 		{"fagprofiler-basis", "da", []spot{
 			{"1", "Organisatorisk kendskab og kompetence", "Organisational knowledge and competence"},
-			{"2", "Beskæftigelses- og socialfaglig viden", "Employment and social work knowledge"},
-			{"3", "Myndighedskompetence", "Authority competence"},
+			{"2", "Beskæftigelses- og socialfaglig viden", "Employment and social-work knowledge"},
+			{"3", "Myndighedskompetence", "Competence in exercising public authority"},
 			{"4", "Borgerinvolvering", "Citizen involvement"},
 			{"5", "Samtale og systematik", "Conversation and systematic practice"},
 		}},
@@ -145,20 +204,20 @@ func TestSpotChecks(t *testing.T) {
 		}},
 		{"lkb-2006", "da", []spot{
 			{"viden.1", "Lovgivning på beskæftigelsesområdet", "Employment legislation"},
-			{"handling.5", "Matchkategorisering", "Match categorisation"},
+			{"handling.3", "Rådgivning og vejledning af borgeren", "Advising and guiding the citizen"},
 			{"holdning.8", "Søge løsninger", "Seek solutions"},
 			{"virksomhed.1", "Kendskab til hvordan en virksomhed fungerer", "Knowledge of how a business works"},
 			{"etniske-minoriteter.4", "Viden om integration og integrationsprocesser", "Knowledge of integration and integration processes"},
-			{"unge.10", "Tænke nyt og utraditionelt", "Think new and unconventional"},
-			{"projektmedarbejder.10", "Indgå i teamsamarbejde", "Work in a team"},
+			{"unge.10", "Tænke nyt og utraditionelt", "Think in new, unconventional ways"},
+			{"projektmedarbejder.9", "Indgå i teamsamarbejde", "Work in a team"},
 		}},
 		{"viborg-kar", "da", []spot{
-			{"rammer.1", "Tilrettelægger selvstændigt den mest relevante indsats", "Independently plans the most relevant intervention"},
+			{"rammer.1", "Kendskab til egen organisation og dens ressourcer", "Knowledge of own organisation and its resources"},
 			{"evner.5", "Koordinere indsatsen", "Coordinate the intervention"},
 			{"adfaerd.9", "Anvende forsknings- og evidensbaseret viden", "Use research- and evidence-based knowledge"},
-			{"beskaeftigelsesfaglig.myndighed.1", "Lovmæssig forvaltning og registrering i \"Min plan\"", "Lawful administration and recording in \"My plan\""},
+			{"beskaeftigelsesfaglig.myndighed.1", "Lovmæssig forvaltning og registrering i \"Min Plan\"", "Lawful administration and recording in \"Min Plan\""},
 			{"beskaeftigelsesfaglig.samtale.2", "Små holdforløb", "Small group courses"},
-			{"jobkonsulent.virksomhed.5", "Partnerskabsaftaler og specialfunktioner", "Partnership agreements and special functions"},
+			{"jobkonsulent.virksomhed.5", "Partnerskabsaftaler og specialfunktioner (kun for virksomhedskonsulenter)", "Partnership agreements and special functions (company consultants only)"},
 			{"jobindsats.mentor.1", "Viden om kognitive udfordringer", "Knowledge of cognitive challenges"},
 			{"jobindsats.samtale.15", "Samarbejde tæt med beskæftigelsesfaglige medarbejdere og jobkonsulenter", "Work closely with employment caseworkers and job consultants"},
 		}},

@@ -7,6 +7,7 @@ import (
 	"maps"
 	"os"
 	"slices"
+	"strings"
 
 	"github.com/huller/huller/examples"
 	"github.com/huller/huller/frameworks"
@@ -16,6 +17,7 @@ import (
 	"github.com/huller/huller/pkg/narrate"
 	"github.com/huller/huller/pkg/privacy"
 	"github.com/huller/huller/pkg/render"
+	"github.com/huller/huller/pkg/risk"
 	"github.com/huller/huller/pkg/roster"
 	"github.com/spf13/cobra"
 )
@@ -31,6 +33,7 @@ type analyzeOptions struct {
 	exampleUnits  bool
 	unitName      string
 	framework     string
+	frameworkDirs []string
 	sheet         string
 	requirements  string
 	ignoreUnknown bool
@@ -40,9 +43,12 @@ type analyzeOptions struct {
 	limit         int
 	specialists   int
 	failOn        string
+	without       []string
+	rosterLabel   string // the roster as the report names it ("" for its file)
+	stale         age
 	settings      analysis.Settings
 	share         shareOptions
-	changed       func(flag string) bool
+	changed       func(flag string) bool // nil: no flag was changed
 	s             *streams
 }
 
@@ -52,10 +58,10 @@ func newAnalyzeCmd(s *streams) *cobra.Command {
 		Use:   "analyze ROSTER...",
 		Short: "Score a team roster and find the team's holes",
 		Long: `Score every person of a roster (xlsx, or CSV; - reads CSV from standard
-input) against a competence framework: basis competences at the level each
+input) against a competence framework: basic competences at the level each
 role requires, and the specialist profiles. Then list the unit's holes by
 priority: what it cannot deliver (a profile none of those expected to hold it
-fits, a basis competence covered below the threshold), what depends on too
+fits, a basic competence covered below the threshold), what depends on too
 few (too few specialists, a competence only one person holds), what nobody
 was assessed on, and profiles still developing. --by-team and --by-role show
 the same per team and role; --person shows one person's own view for a
@@ -79,6 +85,12 @@ The framework is --framework, else the one recorded in a workbook made by
 'huller template', else fagligheder-fase3. --example analyses the built-in
 example roster of a fictional job centre.
 
+--without NAME[,NAME...] analyses the unit without those persons (names or
+ids: a known retirement, a leave, a team moving away) and compares it with
+the whole unit: the findings opened or worsened, the competences no one
+holds any more, the coverage lost; -o writes the report of the unit
+without them.
+
 Exit status: 0 when the analysis ran, whatever it found; 1 for invalid input;
 2 for wrong usage; 3 when --fail-on holes|gaps matched.`,
 		Example: `  huller analyze --example
@@ -93,7 +105,9 @@ Exit status: 0 when the analysis ran, whatever it found; 1 for invalid input;
   huller analyze team.xlsx --person "Mette Holm"
   huller analyze team.xlsx --person "Mette Holm" -o mette-talk.xlsx
   huller analyze team.xlsx --format json > huller.json
-  huller analyze team.csv --format markdown --fail-on holes   # in CI`,
+  huller analyze team.xlsx --without "Jesper Thorsen",N1034   # a known departure
+  huller analyze team.csv --format markdown --fail-on holes   # in CI
+  huller analyze team.xlsx --stale 12m   # who was assessed more than a year ago`,
 		Args: args(cobra.ArbitraryArgs),
 		RunE: func(cmd *cobra.Command, a []string) error {
 			if len(a) == 1 {
@@ -111,43 +125,67 @@ Exit status: 0 when the analysis ran, whatever it found; 1 for invalid input;
 		},
 	}
 	f := cmd.Flags()
-	f.BoolVar(&opts.example, "example", false, "analyse the built-in example roster (Jobcenter Nordby)")
-	f.BoolVar(&opts.exampleUnits, "example-units", false, "compare the three built-in example job centres (Nordby, Sydby, Vestby)")
-	f.StringVar(&opts.unitName, "unit-name", "", "with several rosters: a regular expression whose first group, found in a roster's file name, names its unit")
-	f.StringVarP(&opts.framework, "framework", "f", "", "framework: a built-in id or a YAML file (default: recorded in the workbook, else fagligheder-fase3)")
-	f.StringVar(&opts.sheet, "sheet", "", "workbook sheet to read (default: Roster or Medarbejdere, else the first)")
-	f.StringVar(&opts.requirements, "requirements", "", "file with required levels per role (CSV, xlsx or YAML)")
-	f.BoolVar(&opts.ignoreUnknown, "ignore-unknown", false, "warn about columns naming no competence instead of failing")
+	inputFlags(cmd, opts)
 	enumFlag(cmd, &opts.format, "format", "", "table", render.Formats(), "output format")
-	langFlag(cmd, &opts.lang, "", "language of labels and framework texts (default: the framework's)")
 	f.StringVarP(&opts.output, "output", "o", "", "also write the Excel report to this .xlsx file")
 	f.StringVar(&opts.output, "xlsx", "", "same as --output")
 	intFlag(cmd, &opts.limit, "limit", 0, maxRows, "rows of holes and people shown in table and markdown; 0 for all (default: 50 on a terminal, all otherwise)")
-	floatFlag(cmd, &opts.settings.Coverage, "coverage", 0, 1, "team coverage below which a basis competence is a hole (0–1)")
-	intFlag(cmd, &opts.specialists, "min-specialists", 0, maxSpecialists, "persons who should fit each profile (default: each profile's own, else 2)")
-	intFlag(cmd, &opts.settings.Target, "target", 0, maxLevel, "target level for every competence (default: the framework's)")
-	floatFlag(cmd, &opts.settings.Fit, "fit", 0, 1, "share of a profile's competences at the target needed to fit it (0–1; default: the framework's)")
-	f.StringVar(&opts.settings.Team, "team", "", "analyse only this team")
 	f.StringVar(&opts.settings.Person, "person", "", "show only this person's own view (name or id), for a development talk; with -o, a one-person workbook")
 	f.BoolVar(&opts.settings.ByTeam, "by-team", false, "also show coverage and holes per team")
 	f.BoolVar(&opts.settings.ByRole, "by-role", false, "also show coverage and holes per role")
 	enumFlag(cmd, &opts.failOn, "fail-on", "", "", []string{"holes", "gaps"}, "exit 3 when the analysis finds any")
+	withoutFlag(cmd, &opts.without, "analyse the unit without these persons (names or ids, separated by commas) and compare it with the whole unit")
+	f.Var(&ageValue{&opts.stale}, "stale", "warn about and list the persons last assessed longer ago than this (the assessed column): 12m (months), 1y, 6w, 90d")
+	f.BoolVar(&opts.exampleUnits, "example-units", false, "compare the three built-in example job centres (Nordby, Sydby, Vestby)")
+	f.StringVar(&opts.unitName, "unit-name", "", "with several rosters: a regular expression whose first group, found in a roster's file name, names its unit")
 	opts.share.addFlags(cmd, shareFeatures{Person: true, Aggregate: true})
 	_ = f.MarkHidden("xlsx")
-	_ = cmd.RegisterFlagCompletionFunc("framework", completeFrameworks)
 	return cmd
+}
+
+// inputFlags declares the flags that choose and read a roster and set the
+// analysis's thresholds, shared by the commands that analyse a roster.
+func inputFlags(cmd *cobra.Command, opts *analyzeOptions) {
+	f := cmd.Flags()
+	f.BoolVar(&opts.example, "example", false, "analyse the built-in example roster (Jobcenter Nordby)")
+	f.StringVarP(&opts.framework, "framework", "f", "", "framework: a built-in id or a YAML file (default: recorded in the workbook, else fagligheder-fase3)")
+	frameworkDirFlag(cmd, &opts.frameworkDirs)
+	f.StringVar(&opts.sheet, "sheet", "", "workbook sheet to read (default: Roster or Medarbejdere, else the first)")
+	f.StringVar(&opts.requirements, "requirements", "", "file with required levels per role (CSV, xlsx or YAML)")
+	f.BoolVar(&opts.ignoreUnknown, "ignore-unknown", false, "warn about columns naming no competence instead of failing")
+	langFlag(cmd, &opts.lang, "", "language of labels and framework texts (default: the framework's)")
+	floatFlag(cmd, &opts.settings.Coverage, "coverage", 0, 1, "team coverage below which a basic competence is a hole (0–1)")
+	intFlag(cmd, &opts.specialists, "min-specialists", 0, maxSpecialists, "persons who should fit each profile (default: each profile's own, else 2)")
+	intFlag(cmd, &opts.settings.Target, "target", 0, maxLevel, "target level for every competence (default: the framework's)")
+	floatFlag(cmd, &opts.settings.Fit, "fit", 0, 1, "share of a profile's competences at the target needed to fit it (0–1; default: the framework's)")
+	f.StringVar(&opts.settings.Team, "team", "", "analyse only this team")
+	_ = cmd.RegisterFlagCompletionFunc("framework", completeFrameworks)
+}
+
+// withoutFlag declares --without: names or ids separated by commas (a name
+// holding a comma in double quotes), the flag repeatable.
+func withoutFlag(cmd *cobra.Command, p *[]string, usage string) {
+	cmd.Flags().StringSliceVar(p, "without", nil, usage)
+	_ = cmd.RegisterFlagCompletionFunc("without", cobra.NoFileCompletions)
 }
 
 func (opts *analyzeOptions) check() error {
 	switch {
 	case opts.example && opts.exampleUnits:
 		return usageError{errors.New("give either --example or --example-units, not both")}
-	case (opts.example || opts.exampleUnits) && len(opts.rosters) > 0:
-		return usageError{errors.New("give either roster files or an example, not both")}
+	case opts.example && len(opts.rosters) > 0:
+		return usageError{errors.New("give either a roster file or --example, not both")}
+	case opts.exampleUnits && len(opts.rosters) > 0:
+		return usageError{errors.New("give either roster files or --example-units, not both")}
 	case !opts.example && !opts.exampleUnits && len(opts.rosters) == 0:
 		return usageError{errors.New("no roster given: name a roster file (xlsx or CSV, - for standard input), or use --example")}
+	case len(opts.without) > 0 && opts.settings.Person != "":
+		return usageError{errors.New("give either --person (one person's own view) or --without (the unit without some persons), not both")}
 	}
 	if opts.multi() {
+		if len(opts.without) > 0 || opts.stale.unit != 0 {
+			return usageError{errors.New("--without and --stale are for one roster: several rosters are compared unit by unit")}
+		}
 		return opts.checkUnits()
 	}
 	if opts.unitName != "" {
@@ -156,59 +194,50 @@ func (opts *analyzeOptions) check() error {
 	if err := checkOutput(opts); err != nil {
 		return err
 	}
-	if err := opts.share.check(opts.changed, opts.s, opts.settings.Person, opts.output, opts.roster, opts.requirements, opts.framework); err != nil {
+	if err := opts.share.check(opts.flagChanged, opts.s, opts.settings.Person, opts.output, opts.roster, opts.requirements, opts.framework); err != nil {
 		return err
 	}
-	if opts.share.aggregate && opts.settings.ByTeam && opts.settings.ByRole {
+	switch {
+	case opts.share.aggregate && opts.settings.ByTeam && opts.settings.ByRole:
 		return usageError{errors.New("an aggregate report shows one breakdown, by team (the default) or --by-role: with both, a team minus a role could single out a few persons")}
+	case opts.share.aggregate && len(opts.without) > 0:
+		return usageError{errors.New("--without names the persons left out: it does not go with an aggregate report")}
 	}
 	return nil
+}
+
+// flagChanged reports whether the user set a flag.
+func (opts *analyzeOptions) flagChanged(name string) bool {
+	return opts.changed != nil && opts.changed(name)
 }
 
 func runAnalyze(opts *analyzeOptions) error {
 	if err := opts.check(); err != nil {
 		return err
 	}
-	warnLang(opts.s, opts.lang)
 	if opts.multi() {
+		warnLang(opts.s, opts.lang)
 		return runUnits(opts)
 	}
-	src := roster.FileSource(opts.roster, opts.s.In)
-	if opts.example {
-		src = roster.Source{Name: examples.RosterName, R: bytes.NewReader(examples.Roster)}
-	}
-	fw, err := chooseFramework(opts)
+	res, err := readAnalysis(opts)
 	if err != nil {
 		return err
-	}
-	if err := opts.settings.Validate(fw); err != nil {
-		return usageError{err}
-	}
-	if err := opts.readRequirements(fw); err != nil {
-		return err
-	}
-	rs, err := opts.share.readRosters(opts.s, fw, opts.rosterOptions(), src)
-	if err != nil {
-		return err
-	}
-	if opts.settings.Person, err = opts.share.person(opts.settings.Person); err != nil {
-		return err
-	}
-	res, err := analysis.Analyze(fw, rs[0], opts.settings)
-	if err != nil {
-		return err
-	}
-	for _, w := range res.Warnings {
-		opts.s.warn("%s", w)
 	}
 	if opts.settings.Person == "" {
 		for _, note := range narrate.New(res, lang.For("en"), false).DefaultsNotes() {
 			opts.s.note("%s", note)
 		}
 	}
+	var sc *risk.Scenario
+	if len(opts.without) > 0 {
+		if sc, err = scenario(opts, res); err != nil {
+			return err
+		}
+		res = sc.After
+	}
 	lang := opts.lang
 	if lang == "" {
-		lang = fw.Language
+		lang = res.Framework.Language
 	}
 	ro := opts.renderOptions(lang)
 	if opts.share.aggregate {
@@ -217,13 +246,90 @@ func runAnalyze(opts *analyzeOptions) error {
 	if err := writeReport(opts, res, lang); err != nil {
 		return err
 	}
-	if err := render.Render(opts.s.Out, opts.format, res, ro); err != nil {
+	if sc != nil {
+		err = render.Scenario(opts.s.Out, opts.format, sc, ro)
+	} else {
+		err = render.Render(opts.s.Out, opts.format, res, ro)
+	}
+	if err != nil {
 		return err
 	}
 	if opts.failOn == "holes" && res.HasHoles() || opts.failOn == "gaps" && res.HasGaps() {
 		return exitCodeError{exitFindings, fmt.Sprintf("--fail-on %s: the analysis found %s", opts.failOn, opts.failOn)}
 	}
 	return nil
+}
+
+// scenario analyses the unit of res without the persons --without names
+// and compares it with the whole unit.
+func scenario(opts *analyzeOptions, res *analysis.Result) (*risk.Scenario, error) {
+	without, err := opts.share.persons(opts.without)
+	if err != nil {
+		return nil, err
+	}
+	away, err := risk.Match(res, without)
+	if err != nil {
+		return nil, err
+	}
+	after, err := analysis.Analyze(res.Framework, risk.RosterWithout(res, away), opts.settings)
+	if err != nil {
+		return nil, err
+	}
+	sc := risk.Compare(res, after, away)
+	code := opts.lang
+	if code == "" {
+		code = res.Framework.Language
+	}
+	l := lang.For(code)
+	names := make([]string, len(away))
+	for i, p := range away {
+		names[i] = narrate.New(res, l, true).Person(p)
+	}
+	opts.rosterLabel = res.Roster.Source + " " + l.F(lang.ScenarioWithout, strings.Join(names, ", "))
+	return sc, nil
+}
+
+// readAnalysis reads the framework, the requirements and the roster the
+// options name and analyses them, printing the warnings.
+func readAnalysis(opts *analyzeOptions) (*analysis.Result, error) {
+	warnLang(opts.s, opts.lang)
+	src := roster.FileSource(opts.roster, opts.s.In)
+	if opts.example {
+		src = roster.Source{Name: examples.RosterName, R: bytes.NewReader(examples.Roster)}
+	}
+	fw, err := chooseFramework(opts)
+	if err != nil {
+		return nil, err
+	}
+	if err := opts.settings.Validate(fw); err != nil {
+		return nil, usageError{err}
+	}
+	if err := opts.readRequirements(fw); err != nil {
+		return nil, err
+	}
+	rs, err := opts.share.readRosters(opts.s, fw, opts.rosterOptions(), src)
+	if err != nil {
+		return nil, err
+	}
+	ros := rs[0]
+	if opts.settings.Person, err = opts.share.person(opts.settings.Person); err != nil {
+		return nil, err
+	}
+	if opts.stale.unit != 0 {
+		today, err := reportDate(opts.s.Getenv)
+		if err != nil {
+			return nil, err
+		}
+		warnStale(opts.s, ros, opts.stale, today)
+	}
+	res, err := analysis.Analyze(fw, ros, opts.settings)
+	if err != nil {
+		return nil, err
+	}
+	for _, w := range res.Warnings {
+		opts.s.warn("%s", w)
+	}
+	return res, nil
 }
 
 // readRequirements reads --requirements into the settings.
@@ -299,7 +405,7 @@ func chooseFramework(opts *analyzeOptions) (*framework.Framework, error) {
 	if ref == "" {
 		ref = frameworks.Default
 	}
-	return loadFramework(ref)
+	return loadFramework(ref, opts.frameworkDirs)
 }
 
 func roleIDs(m map[string][]framework.Requirement) []string {

@@ -3,13 +3,11 @@ package main
 import (
 	"encoding/json"
 	"fmt"
-	"strings"
 
 	"github.com/huller/huller/frameworks"
 	"github.com/huller/huller/pkg/framework"
 	"github.com/huller/huller/pkg/outline"
-	"github.com/olekukonko/tablewriter"
-	"github.com/olekukonko/tablewriter/tw"
+	"github.com/huller/huller/pkg/render"
 	"github.com/spf13/cobra"
 	"go.yaml.in/yaml/v3"
 )
@@ -18,6 +16,7 @@ type frameworksOptions struct {
 	format string
 	lang   string
 	ref    string
+	dirs   []string // --framework-dir
 	s      *streams
 }
 
@@ -27,7 +26,7 @@ func newFrameworksCmd(s *streams) *cobra.Command {
 		Use:   "frameworks",
 		Short: "List the built-in competence frameworks",
 		Long: `List the competence frameworks built into huller, with their counts of basis
-groups, basis competences (scored leaves), profiles, profile items and roles.
+groups, basic competences (scored leaves), profiles, profile items and roles.
 The JSON form is an array of objects with the keys id, title, language,
 groups, basis_leaves, profiles, profile_leaves and roles.`,
 		Example: `  huller frameworks
@@ -42,42 +41,22 @@ groups, basis_leaves, profiles, profile_leaves and roles.`,
 	return cmd
 }
 
-// frameworkRow is one framework in `huller frameworks --format json`.
-type frameworkRow struct {
-	ID       string `json:"id"`
-	Title    string `json:"title"`
-	Language string `json:"language"`
-	framework.Summary
-}
-
 func runFrameworksList(opts *frameworksOptions) error {
 	loader := framework.NewLoader(frameworks.FS)
-	rows := []frameworkRow{}
+	rows := []render.FrameworkRow{}
 	for _, id := range loader.Builtins() {
 		fw, err := loader.Load(id)
 		if err != nil {
 			return err
 		}
-		rows = append(rows, frameworkRow{fw.ID, fw.Text(fw.Title, opts.lang), fw.Language, fw.Summary()})
+		rows = append(rows, render.FrameworkRow{ID: fw.ID, Title: fw.Text(fw.Title, opts.lang), Language: fw.Language, Summary: fw.Summary()})
 	}
 	if opts.format == "json" {
 		enc := json.NewEncoder(opts.s.Out)
 		enc.SetIndent("", "  ")
 		return enc.Encode(rows)
 	}
-	t := tablewriter.NewTable(opts.s.Out, tablewriter.WithHeaderAutoFormat(tw.Off),
-		tablewriter.WithRowAutoWrap(tw.WrapNone))
-	t.Header("ID", "Title", "Lang", "Groups", "Basis", "Profiles", "Items", "Roles")
-	// The title takes what the other columns leave of the width.
-	titleWidth := max(30, terminalWidth(opts.s)-85)
-	for _, r := range rows {
-		title := strings.Join(outline.Wrap(r.Title, titleWidth), "\n")
-		if err := t.Append(r.ID, title, r.Language, fmt.Sprint(r.Groups), fmt.Sprint(r.BasisLeaves),
-			fmt.Sprint(r.Profiles), fmt.Sprint(r.ProfileLeaves), fmt.Sprint(r.Roles)); err != nil {
-			return err
-		}
-	}
-	return t.Render()
+	return render.FrameworkList(opts.s.Out, rows, render.Options{Lang: opts.lang, Width: terminalWidth(opts.s)})
 }
 
 func newFrameworksShowCmd(s *streams) *cobra.Command {
@@ -86,9 +65,14 @@ func newFrameworksShowCmd(s *streams) *cobra.Command {
 		Use:   "show ID|FILE",
 		Short: "Show a framework as a readable outline, or as JSON or YAML",
 		Long: `Show a framework — built-in id or file — after resolving extends: its scale,
-basis competences, profiles and roles. --lang picks the language of the texts
-(the framework's own by default). --format json|yaml prints the resolved
-framework in the framework file format, for scripts or as a starting point.`,
+basic competences, profiles, roles, target groups, learning goals and notes,
+as the source reads. The source's own words are quoted; what huller added
+(the scale, default levels, roles, judgements) is marked [huller].
+
+--lang picks the language of the texts (the framework's own by default).
+--format json|yaml prints the resolved framework in the framework file
+format, with what is huller's marked by origin, for scripts or as a starting
+point; it parses back into the same framework.`,
 		Example: `  huller frameworks show fagligheder-fase3
   huller frameworks show koordinator-mreze --lang en
   huller frameworks show examples/jobcenter-nordby.yaml --format yaml`,
@@ -101,12 +85,13 @@ framework in the framework file format, for scripts or as a starting point.`,
 	}
 	enumFlag(cmd, &opts.format, "format", "", "text", []string{"text", "json", "yaml"}, "output format")
 	langFlag(cmd, &opts.lang, "", "language of the texts (default: the framework's)")
+	frameworkDirFlag(cmd, &opts.dirs)
 	return cmd
 }
 
 func runFrameworksShow(opts *frameworksOptions) error {
 	warnLang(opts.s, opts.lang)
-	fw, err := loadFramework(opts.ref)
+	fw, err := loadFramework(opts.ref, opts.dirs)
 	if err != nil {
 		return err
 	}
@@ -126,9 +111,33 @@ func runFrameworksShow(opts *frameworksOptions) error {
 	return outline.Write(opts.s.Out, fw, outline.Options{Lang: opts.lang, Width: terminalWidth(opts.s)})
 }
 
-// loadFramework loads a framework by built-in id or path.
-func loadFramework(ref string) (*framework.Framework, error) {
-	return framework.NewLoader(frameworks.FS).Load(ref)
+// loadFramework loads a framework by built-in id or path; extends may also
+// reach the folders of --framework-dir.
+func loadFramework(ref string, dirs []string) (*framework.Framework, error) {
+	l, err := newLoader(dirs)
+	if err != nil {
+		return nil, err
+	}
+	return l.Load(ref)
+}
+
+// newLoader returns a loader of the built-in frameworks and files, whose
+// extends may also reach the folders of --framework-dir.
+func newLoader(dirs []string) (*framework.Loader, error) {
+	l := framework.NewLoader(frameworks.FS)
+	for _, d := range dirs {
+		if err := l.AllowDir(d); err != nil {
+			return nil, usageError{fmt.Errorf("--framework-dir %v", err)}
+		}
+	}
+	return l, nil
+}
+
+// frameworkDirFlag declares --framework-dir: folders whose framework files
+// `extends` may name, besides built-in frameworks and the framework file's
+// own folder and those below it.
+func frameworkDirFlag(cmd *cobra.Command, p *[]string) {
+	cmd.Flags().StringArrayVar(p, "framework-dir", nil, "a folder whose framework files `extends` may name, besides built-in frameworks and the framework file's own folder (repeatable)")
 }
 
 func completeFrameworks(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {

@@ -43,7 +43,7 @@ func (opts *analyzeOptions) workbookOptions(lang string) (workbook.Options, erro
 		return workbook.Options{}, err
 	}
 	v, _ := buildVersion()
-	return workbook.Options{Lang: lang, Date: date, Generator: "huller " + v,
+	return workbook.Options{Lang: lang, Date: date, Generator: "huller " + v, RosterFile: opts.rosterLabel,
 		Share: workbook.Share{Audience: opts.share.audience, Pseudonyms: opts.share.pseudonyms()}}, nil
 }
 

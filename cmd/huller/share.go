@@ -324,5 +324,19 @@ func (o *shareOptions) person(q string) (string, error) {
 	case 1:
 		return found[0], nil
 	}
-	return "", withHint(fmt.Errorf("--person %q matches %d persons", q, len(found)), "give the person's id instead")
+	return "", withHint(fmt.Errorf("%q matches %d persons of the roster", q, len(found)), "give the person's id instead")
+}
+
+// persons turns a list of names or ids (--without) into the pseudonyms
+// that now stand for those persons, as person does.
+func (o *shareOptions) persons(qs []string) ([]string, error) {
+	out := make([]string, len(qs))
+	for i, q := range qs {
+		p, err := o.person(q)
+		if err != nil {
+			return nil, err
+		}
+		out[i] = p
+	}
+	return out, nil
 }

@@ -113,7 +113,27 @@ func TestNoPersonLeaks(t *testing.T) {
 	runs = append(runs,
 		run{keyed, []string{"analyze", roster, "--pseudonymise", "--for", "person", "--person", "Bo Kjær", "--format", "json"}},
 		run{keyed, []string{"analyze", roster, "--pseudonymise", "--person", "N1001"}},
+		run{keyed, []string{"analyze", roster, "--pseudonymise", "--without", "Bo Kjær,N1002", "--format", "json"}},
 	)
+	// a mapping with assessors and dates: --stale lists persons and who
+	// assessed them
+	mapping := filepath.Join("..", "..", "examples", "nordby-2026.csv")
+	for _, mode := range []string{"--pseudonymise", "--aggregate"} {
+		for _, format := range []string{"table", "json"} {
+			runs = append(runs, run{keyed, []string{"analyze", mapping, mode, "--stale", "1m", "--format", format}})
+		}
+	}
+	data, err := os.ReadFile(mapping)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows, err := csvRecords(string(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range rows[1:] {
+		names = append(names, r[0], r[1], r[5])
+	}
 	words := personWords(names)
 	for i, r := range runs {
 		out := filepath.Join(dir, "report"+string(rune('a'+i%26))+".xlsx")

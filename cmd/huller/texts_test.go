@@ -47,6 +47,13 @@ func TestNoFormattingDebris(t *testing.T) {
 			run{args: []string{"analyze", "--example", "--lang", l, "-o", filepath.Join(dir, l+"-report.xlsx")}, file: filepath.Join(dir, l+"-report.xlsx")},
 			run{args: []string{"template", "--lang", l, "-o", filepath.Join(dir, l+"-form.xlsx")}, file: filepath.Join(dir, l+"-form.xlsx")},
 			run{args: []string{"frameworks", "show", "fagligheder-fase3", "--lang", l}},
+			run{args: []string{"plan", "--example", "--lang", l, "--budget", "60000"}},
+			run{args: []string{"plan", "--example", "--lang", l, "--format", "markdown", "--person", "N1001"}},
+			run{args: []string{"plan", "--example", "--lang", l, "--budget", "60000", "-o", filepath.Join(dir, l+"-plan.xlsx")}, file: filepath.Join(dir, l+"-plan.xlsx")},
+			run{args: []string{"template", "--catalog", "--lang", l, "-o", filepath.Join(dir, l+"-catalog.xlsx")}, file: filepath.Join(dir, l+"-catalog.xlsx")},
+			run{args: []string{"risk", "--example", "--lang", l}},
+			run{args: []string{"risk", "--example", "--lang", l, "--format", "markdown", "--vacancy", "mentor"}},
+			run{args: []string{"analyze", "--example", "--lang", l, "--without", "N1021,N1034"}},
 		)
 	}
 	runs = append(runs, run{args: []string{"frameworks"}}, run{args: []string{"validate", "../../frameworks"}})

@@ -220,7 +220,7 @@ func analyseUnits(opts *analyzeOptions, fw *framework.Framework, files []string,
 // workbooks record (they must agree), else the default.
 func unitsFramework(opts *analyzeOptions, files []string) (*framework.Framework, error) {
 	if opts.framework != "" || opts.exampleUnits {
-		return loadFramework(cmpOr(opts.framework, frameworks.Default))
+		return loadFramework(cmpOr(opts.framework, frameworks.Default), opts.frameworkDirs)
 	}
 	ref, from := "", ""
 	for _, f := range files {
@@ -246,7 +246,7 @@ func unitsFramework(opts *analyzeOptions, files []string) (*framework.Framework,
 				"choose the framework with --framework")
 		}
 	}
-	return loadFramework(cmpOr(ref, frameworks.Default))
+	return loadFramework(cmpOr(ref, frameworks.Default), opts.frameworkDirs)
 }
 
 func cmpOr(a, b string) string {

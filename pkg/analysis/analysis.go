@@ -119,7 +119,8 @@ type Result struct {
 	// Defaults says which of the framework's defaults are in use.
 	Defaults DefaultsUsed
 
-	needs []int // per profile: leaves at T a person needs to fit it
+	needs []int     // per profile: leaves at T a person needs to fit it
+	an    *analyzer // the analysis's rules, for FiguresOf and Findings
 
 	// Warnings are problems that did not stop the analysis (an unknown
 	// role), each once.
@@ -133,16 +134,16 @@ type Figures struct {
 	Profiles []ProfileStat // indexed like Framework.Profiles
 }
 
-// DefaultsUsed says which levels and expectations came from the framework
-// alone, not from the unit: huller's defaults for a built-in framework,
-// which a leader should confirm or replace.
+// DefaultsUsed says which levels and expectations are huller's defaults
+// (marked origin huller in the framework, as in every built-in one), not the
+// unit's: a leader should confirm or replace them.
 type DefaultsUsed struct {
 	// Roles are the roles (indices of Result.Roles) whose required levels
-	// come from the framework, because neither the roster's Requirements
+	// are huller's defaults, because neither the roster's Requirements
 	// sheet nor a requirements file gives them.
 	Roles []int32
-	// Expectations counts the persons whose expected profiles come from
-	// their role in the framework (the roster's profiles column is blank).
+	// Expectations counts the persons whose expected profiles are huller's
+	// defaults for their role (the roster's profiles column is blank).
 	Expectations int
 }
 
@@ -208,10 +209,11 @@ type Role struct {
 	// after the precedence roster sheet → requirements file → framework
 	// role → framework default.
 	Required []int8
-	// FromFramework reports that Required comes from the framework alone
-	// (its role, else its default): neither the roster's Requirements
-	// sheet nor a requirements file gives the role's levels.
-	FromFramework bool
+	// HullerDefaults reports that Required comes from huller's default
+	// levels in the framework (origin huller): neither the roster's
+	// Requirements sheet nor a requirements file gives the role's levels,
+	// or they give the same levels (a template's sheet left as it came).
+	HullerDefaults bool
 	// Profiles are the profiles the framework expects of the role (indices
 	// of Framework.Profiles, in framework order, each once).
 	Profiles []int32

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/huller/huller/pkg/framework"
+	"github.com/huller/huller/pkg/internal/rostertest"
 	"github.com/huller/huller/pkg/roster"
 )
 
@@ -22,48 +23,8 @@ func frameworkYAML(id string, minLevel int, defaults, body string) string {
 	return b.String() + body
 }
 
-// tinyYAML is a framework small enough to compute every figure by hand.
-// Scale 0–4. Basis leaves (framework order): A1, A2a, A2b, B1; profile
-// leaves: P1–P4 (target 3, need 3 of 4 at fit 0.75), Q1, Q2 (target 2,
-// need 2 of 2).
-var tinyYAML = frameworkYAML("tiny", 0, "{required: 2, target: 3, fit: 0.75}", `
-basis:
-  - id: A
-    name: Group A
-    items:
-      - {id: A1, name: A one}
-      - id: A2
-        name: A two
-        items:
-          - {id: A2a, name: A two a}
-          - {id: A2b, name: A two b}
-  - id: B
-    name: Group B
-    items:
-      - {id: B1, name: B one}
-profiles:
-  - id: P
-    name: Profile P
-    items:
-      - {id: P1, name: P one}
-      - {id: P2, name: P two}
-      - {id: P3, name: P three}
-      - {id: P4, name: P four}
-  - id: Q
-    name: Profile Q
-    target: 2
-    items:
-      - {id: Q1, name: Q one}
-      - {id: Q2, name: Q two}
-roles:
-  - id: lead
-    name: Lead
-    requires: {A: 3, B: 0}
-    profiles: [P]
-  - id: aide
-    name: Aide
-    requires: {A2b: 1}
-`)
+// tinyYAML is rostertest.Tiny.
+var tinyYAML = rostertest.Tiny
 
 func parseFW(t testing.TB, src string) *framework.Framework {
 	t.Helper()
@@ -631,9 +592,6 @@ func TestExpected(t *testing.T) {
 	if n := res.ProfileNotAssessed(1, 0); n != 1 {
 		t.Errorf("Bo P not assessed %d, want 1", n)
 	}
-	if res.Defaults.Expectations != 2 {
-		t.Errorf("%d persons expected through their role, want 2", res.Defaults.Expectations)
-	}
 }
 
 // TestNotAssessedIsNotZero: a person expected to hold a profile but
@@ -939,8 +897,15 @@ func TestTalk(t *testing.T) {
 // TestDefaultsUsed: the roles measured against the framework's levels
 // alone, and the persons whose profiles come from their role.
 func TestDefaultsUsed(t *testing.T) {
+	// a framework whose levels and roles are the job centre's own: no note
 	fw := parseFW(t, tinyYAML)
 	res := analyze(t, fw, tinyRoster(t, fw), DefaultSettings())
+	if res.Defaults.Roles != nil || res.Defaults.Expectations != 0 {
+		t.Errorf("defaults of a local framework %+v", res.Defaults)
+	}
+	// huller's defaults, as in every built-in framework
+	fw = parseFW(t, "origin: huller\n"+tinyYAML)
+	res = analyze(t, fw, tinyRoster(t, fw), DefaultSettings())
 	if want := (DefaultsUsed{Roles: []int32{0, 1, 2}, Expectations: 1}); !reflect.DeepEqual(res.Defaults, want) {
 		t.Errorf("defaults %+v, want %+v", res.Defaults, want)
 	}
@@ -951,5 +916,17 @@ func TestDefaultsUsed(t *testing.T) {
 	res = analyze(t, fw, r, s)
 	if want := []int32{2}; !reflect.DeepEqual(res.Defaults.Roles, want) {
 		t.Errorf("roles on defaults %v, want %v", res.Defaults.Roles, want)
+	}
+	// a Requirements sheet that repeats huller's levels (a template's,
+	// left as it came) leaves them huller's
+	r = tinyRoster(t, fw)
+	r.Requirements = map[string][]framework.Requirement{"aide": {{Node: "A2b", Level: 1}}, "lead": {{Node: "A1", Level: 2}}}
+	res = analyze(t, fw, r, DefaultSettings())
+	var onDefaults []string
+	for _, i := range res.Defaults.Roles {
+		onDefaults = append(onDefaults, res.Roles[i].ID)
+	}
+	if want := []string{"aide", ""}; !reflect.DeepEqual(onDefaults, want) {
+		t.Errorf("roles on defaults %q, want %q", onDefaults, want)
 	}
 }

@@ -49,6 +49,7 @@ func Analyze(fw *framework.Framework, r *roster.Roster, s Settings) (*Result, er
 		roleIdx:  map[string]int32{}, warned: map[string]bool{},
 	}
 	a.res = &Result{Framework: fw, Roster: r}
+	a.res.an = a
 	if err := a.selectPeople(); err != nil {
 		return nil, err
 	}
@@ -236,7 +237,6 @@ func (a *analyzer) role(id string) int32 {
 	}
 	file, inFile := a.s.FileRequirements[id]
 	sheet, inSheet := a.r.Requirements[id]
-	ro.FromFramework = !inFile && !inSheet
 	if id != "" && ro.Role == nil && !inFile && !inSheet {
 		a.warn(fmt.Sprintf("%s: role %q is defined neither by framework %s nor by the requirements: "+
 			"its persons are measured against the framework's default level %d; "+
@@ -244,6 +244,10 @@ func (a *analyzer) role(id string) int32 {
 			a.r.Source, id, fw.ID, fw.Defaults.Required))
 	}
 	req := fw.Required(own, file, sheet)
+	// A Requirements sheet or file that repeats huller's default levels (as
+	// the template's sheet does until a unit adapts it) leaves them huller's.
+	ro.HullerDefaults = hullerLevels(fw, ro.Role) &&
+		(!inFile && !inSheet || slices.Equal(req, fw.Required(own)))
 	ro.Required = make([]int8, len(req))
 	for i, v := range req {
 		ro.Required[i] = int8(v)
@@ -252,6 +256,23 @@ func (a *analyzer) role(id string) int32 {
 	a.res.Roles = append(a.res.Roles, ro)
 	a.roleIdx[id] = i
 	return i
+}
+
+// hullerLevels reports whether a role's required levels come from huller's
+// defaults (origin huller): the framework's default level, or a level of
+// the role that huller set, not the source or the job centre.
+func hullerLevels(fw *framework.Framework, r *framework.Role) bool {
+	if fw.Defaults.RequiredOrigin == framework.OriginHuller {
+		return true
+	}
+	if r != nil {
+		for _, q := range r.Requires {
+			if q.Origin == framework.OriginHuller {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // profileIDs returns the ids of the framework's profiles, for messages.

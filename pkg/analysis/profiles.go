@@ -8,29 +8,12 @@ import (
 // maxListed is how many bottlenecks and candidates a profile hole lists.
 const maxListed = 3
 
-// profileHole returns the hole of profile j in a group, if it has one:
-//   - none of those expected to hold it who were assessed fits it:
-//     TierCannotDeliver;
-//   - else fewer fit it than its number of specialists (in a team or role,
-//     only when a member is expected to hold it): TierFragile;
-//   - else some are expected to hold it but none of them was assessed on
-//     it: TierUnknown;
-//   - else some of those expected and assessed do not fit it yet:
-//     TierDeveloping.
+// profileHole returns the hole of profile j in a group, if it has one, of
+// the tier profileTier says.
 func (a *analyzer) profileHole(members []int32, j int, f Figures, whole bool) (Hole, bool) {
 	ps := f.Profiles[j]
-	thin := int(ps.Fitting) < ps.Specialists && (whole || ps.Expected > 0)
-	var tier Tier
-	switch {
-	case ps.ExpectedAssessed > 0 && ps.ExpectedFitting == 0:
-		tier = TierCannotDeliver
-	case thin:
-		tier = TierFragile
-	case ps.Expected > 0 && ps.ExpectedAssessed == 0:
-		tier = TierUnknown
-	case ps.ExpectedFitting < ps.ExpectedAssessed:
-		tier = TierDeveloping
-	default:
+	tier := profileTier(ps, whole)
+	if tier == 0 {
 		return Hole{}, false
 	}
 	res := a.res

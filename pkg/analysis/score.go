@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 
+	"github.com/huller/huller/pkg/framework"
 	"github.com/huller/huller/pkg/roster"
 )
 
@@ -62,7 +63,9 @@ func (a *analyzer) score() error {
 		sp.pgaps[1] = int32(len(pgaps))
 		if p.ExpectedByRole {
 			p.Expected = ex
-			res.Defaults.Expectations++
+			if ro.Role != nil && ro.Role.Origin == framework.OriginHuller {
+				res.Defaults.Expectations++
+			}
 		}
 	}
 	// The slabs are final: hand out the persons' parts (full slice
@@ -76,7 +79,7 @@ func (a *analyzer) score() error {
 		}
 	}
 	for i, ro := range res.Roles {
-		if ro.FromFramework {
+		if ro.HullerDefaults {
 			res.Defaults.Roles = append(res.Defaults.Roles, int32(i))
 		}
 	}

@@ -9,6 +9,22 @@ func apply(base *Framework, d *doc) (*Framework, Diagnostics) {
 		diags = append(diags, Diagnostic{Pos: pos, Message: fmt.Sprintf(format, args...)})
 	}
 	fw := base
+	applyTop(fw, d)
+	applyDefaults(fw, d)
+	applyScale(fw, d)
+	applyEdits(fw, d, errorf)
+	fw.Basis = append(fw.Basis, d.basis...)
+	fw.Profiles = append(fw.Profiles, d.profiles...)
+	for _, e := range d.roles {
+		mergeRole(fw, e, errorf)
+	}
+	return fw, diags
+}
+
+// applyTop lays the extending document's top-level values over the base's:
+// id, title, language, source, origin, target groups, learning-goal types,
+// notes and metadata.
+func applyTop(fw *Framework, d *doc) {
 	fw.Extends, fw.File = d.extends, d.file
 	fw.ID, fw.idPos, fw.rootPos = d.id, d.idPos, d.rootPos
 	for n := range d.groups {
@@ -26,27 +42,37 @@ func apply(base *Framework, d *doc) (*Framework, Diagnostics) {
 	if d.source != nil {
 		fw.Source = *d.source
 	}
+	if d.origin != OriginLocal {
+		fw.Origin = d.origin // else the base's default stays, for export
+	}
+	if d.hasGroups {
+		fw.TargetGroups = d.targetGroups
+	}
+	fw.LearningGoalTypes = mergeGoalTypes(fw.LearningGoalTypes, d.goalTypes)
+	fw.Notes = mergeNotes(fw.Notes, d.notes)
 	for _, k := range sortedKeys(d.metadata) {
 		if fw.Metadata == nil {
 			fw.Metadata = map[string]any{}
 		}
 		fw.Metadata[k] = d.metadata[k]
 	}
-	applyDefaults(fw, d)
-	applyScale(fw, d)
+}
 
+// applyEdits applies the extending document's remove, remove_roles,
+// change and add to the base's nodes and roles.
+func applyEdits(fw *Framework, d *doc, errorf func(Pos, string, ...any)) {
 	ids := func() []string { return sortedKeys(fw.index) }
 	for _, r := range d.remove {
 		n := fw.index[r.id]
 		if n == nil {
-			errorf(r.pos, "remove: %q names no node of %s%s", r.id, d.extends, didYouMean(r.id, ids()))
+			errorf(r.pos, "remove: %s names no node of %s%s", quote(r.id), clip(d.extends), didYouMean(r.id, ids()))
 			continue
 		}
 		fw.removeNode(n)
 	}
 	for _, r := range d.removeRole {
 		if fw.roles[r.id] == nil {
-			errorf(r.pos, "remove_roles: %q names no role of %s%s", r.id, d.extends, didYouMean(r.id, sortedKeys(fw.roles)))
+			errorf(r.pos, "remove_roles: %s names no role of %s%s", quote(r.id), clip(d.extends), didYouMean(r.id, sortedKeys(fw.roles)))
 			continue
 		}
 		fw.removeRole(r.id)
@@ -54,7 +80,7 @@ func apply(base *Framework, d *doc) (*Framework, Diagnostics) {
 	for _, c := range d.change {
 		n := fw.index[c.id]
 		if n == nil {
-			errorf(c.pos, "change: %q names no node of %s%s", c.id, d.extends, didYouMean(c.id, ids()))
+			errorf(c.pos, "change: %s names no node of %s%s", quote(c.id), clip(d.extends), didYouMean(c.id, ids()))
 			continue
 		}
 		applyChange(n, c, errorf)
@@ -62,20 +88,50 @@ func apply(base *Framework, d *doc) (*Framework, Diagnostics) {
 	for _, a := range d.add {
 		parent := fw.index[a.under.id]
 		if parent == nil {
-			errorf(a.under.pos, "add: under %q names no node of %s%s", a.under.id, d.extends, didYouMean(a.under.id, ids()))
+			errorf(a.under.pos, "add: under %s names no node of %s%s", quote(a.under.id), clip(d.extends), didYouMean(a.under.id, ids()))
 			continue
 		}
 		fw.groups[parent] = true
 		parent.Children = append(parent.Children, a.node)
 	}
-	fw.Basis = append(fw.Basis, d.basis...)
-	fw.Profiles = append(fw.Profiles, d.profiles...)
-	for _, e := range d.roles {
-		mergeRole(fw, e, errorf)
-	}
-	return fw, diags
 }
 
+// mergeGoalTypes lays an extending file's learning-goal types over the
+// base's, by type.
+func mergeGoalTypes(base, ext []LearningGoalType) []LearningGoalType {
+	for _, t := range ext {
+		found := false
+		for i := range base {
+			if base[i].Type == t.Type {
+				base[i], found = t, true
+			}
+		}
+		if !found {
+			base = append(base, t)
+		}
+	}
+	return base
+}
+
+// mergeNotes lays an extending file's notes over the base's, by id.
+func mergeNotes(base, ext []*Note) []*Note {
+	for _, n := range ext {
+		found := false
+		for i := range base {
+			if base[i].ID == n.ID {
+				base[i], found = n, true
+			}
+		}
+		if !found {
+			base = append(base, n)
+		}
+	}
+	return base
+}
+
+// applyScale merges the extending file's scale levels by level: a level it
+// gives replaces the texts and teaching mark it gives, and takes the file's
+// origin for that level.
 func applyScale(fw *Framework, d *doc) {
 	for _, e := range d.scale {
 		found := false
@@ -88,6 +144,10 @@ func applyScale(fw *Framework, d *doc) {
 				if e.hasDesc {
 					fw.Scale[i].Description = e.level.Description
 				}
+				if e.hasTeaches {
+					fw.Scale[i].Teaches = e.level.Teaches
+				}
+				fw.Scale[i].Origin = e.level.Origin
 				fw.Scale[i].Pos = e.level.Pos
 			}
 		}
@@ -101,24 +161,45 @@ func applyChange(n *Node, c changeEdit, errorf func(Pos, string, ...any)) {
 	if c.hasName {
 		n.Name = c.name
 	}
+	if c.hasStatement {
+		n.Statement = c.statement
+	}
 	if c.hasDesc {
 		n.Description = c.desc
 	}
 	if c.hasIndic {
 		n.Indicators = c.indicators
 	}
+	if c.hasNote {
+		n.Note, n.NoteOrigin = c.note, c.noteOrigin
+	}
+	if c.hasGoals {
+		n.LearningGoals, n.LearningGoalsOrigin = c.goals, c.goalsOrigin
+	}
 	isProfile := n.Area == Profile && n.Depth == 0
-	if c.hasFocus {
-		if !isProfile {
-			errorf(c.pos, "change %q: only a profile has a focus line", c.id)
+	profileOnly := func(has bool, pos Pos, what string) bool {
+		if has && !isProfile {
+			errorf(pos, "change %s: only a profile has %s", quote(c.id), what)
 		}
+		return has
+	}
+	if profileOnly(c.hasFocus, c.pos, "a focus line") {
 		n.Focus = c.focus
 	}
-	if c.hasTarget {
-		if !isProfile {
-			errorf(c.targetPos, "change %q: only a profile has a target level", c.id)
-		}
+	if profileOnly(c.hasTarget, c.targetPos, "a target level") {
 		n.Target = c.target
+	}
+	if profileOnly(c.hasFit, c.fitPos, "a fit threshold") {
+		n.Fit, n.Need = c.fit, 0
+	}
+	if profileOnly(c.hasNeed, c.needPos, "a need") {
+		n.Need, n.Fit = c.need, 0
+		if c.hasFit {
+			errorf(c.needPos, "change %s gives both `fit` and `need`; give one", quote(c.id))
+		}
+	}
+	if profileOnly(c.hasSpecialists, c.specialistsPos, "a number of specialists") {
+		n.Specialists = c.specialists
 	}
 }
 
@@ -191,7 +272,7 @@ func mergeRole(fw *Framework, e roleEdit, errorf func(Pos, string, ...any)) {
 	r := fw.roles[e.role.ID]
 	if r == nil {
 		if !e.hasName {
-			errorf(e.role.Pos, "role %q is new (the base has no such role), so it needs a `name`; to change an existing role, use its id (%s)", e.role.ID, joinQuoted(sortedKeys(fw.roles)))
+			errorf(e.role.Pos, "role %s is new (the base has no such role), so it needs a `name`; to change an existing role, use its id (%s)", quote(e.role.ID), joinQuoted(sortedKeys(fw.roles)))
 			return
 		}
 		fw.Roles = append(fw.Roles, e.role)
@@ -201,11 +282,17 @@ func mergeRole(fw *Framework, e roleEdit, errorf func(Pos, string, ...any)) {
 	if e.hasName {
 		r.Name = e.role.Name
 	}
+	if e.hasStatement {
+		r.Statement = e.role.Statement
+	}
 	if e.hasDesc {
 		r.Description = e.role.Description
 	}
 	if e.hasProfiles {
 		r.Profiles, r.profilePos = e.role.Profiles, e.role.profilePos
+	}
+	if e.hasProfiles || e.hasOrigin {
+		r.Origin = e.role.Origin
 	}
 	for _, k := range e.role.Requires {
 		replaced := false

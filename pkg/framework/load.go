@@ -3,19 +3,25 @@ package framework
 import (
 	"bytes"
 	"fmt"
-	"io"
 	"io/fs"
-	"os"
 	"path"
 	"path/filepath"
 	"sort"
 	"strings"
+
+	"github.com/huller/huller/pkg/limits"
 )
 
 // Loader loads frameworks by built-in id (from an fs.FS holding <id>.yaml
 // files) or from a file path, resolving `extends`.
+//
+// A framework file may extend a built-in framework, or a file in its own
+// folder or below it — the folder of the file the loader was asked for —
+// or in a folder allowed with AllowDir. Framework files must be regular
+// files: never a folder, device, pipe or socket.
 type Loader struct {
 	builtin fs.FS
+	dirs    []string // folders allowed with AllowDir, absolute, symlinks resolved
 }
 
 // NewLoader returns a loader whose built-in frameworks are the *.yaml files
@@ -58,7 +64,7 @@ func (l *Loader) Load(ref string) (*Framework, error) {
 // Check loads and validates a framework, returning every error and warning.
 // The framework is nil when it could not be built at all.
 func (l *Loader) Check(ref string) (*Framework, Diagnostics) {
-	src, err := l.locate(ref, "")
+	src, err := l.locate(ref, nil)
 	if err != nil {
 		return nil, Diagnostics{{Message: err.Error()}}
 	}
@@ -86,7 +92,7 @@ func dedupe(ds Diagnostics) Diagnostics {
 }
 
 // Parse parses and validates a framework from bytes; name is used in
-// messages. It may extend only a path relative to the working directory.
+// messages. It reads no file: it may extend no other framework.
 func Parse(name string, data []byte) (*Framework, error) {
 	l := &Loader{}
 	fw, diags := l.resolve(source{name: name, data: data}, nil)
@@ -97,52 +103,6 @@ func Parse(name string, data []byte) (*Framework, error) {
 		return nil, errs
 	}
 	return fw, nil
-}
-
-// source is a framework file to read.
-type source struct {
-	name    string // as shown in messages
-	key     string // identity for cycle detection
-	dir     string // folder for relative extends; "" for built-ins
-	builtin bool
-	data    []byte
-}
-
-// locate finds ref as a built-in id or a file (relative to dir).
-func (l *Loader) locate(ref, dir string) (source, error) {
-	looksLikePath := strings.ContainsAny(ref, `/\`) || strings.HasSuffix(ref, ".yaml") || strings.HasSuffix(ref, ".yml")
-	if !looksLikePath && l.IsBuiltin(ref) {
-		data, err := fs.ReadFile(l.builtin, ref+".yaml")
-		if err != nil {
-			return source{}, err
-		}
-		return source{name: ref + ".yaml", key: "builtin:" + ref, builtin: true, data: data}, nil
-	}
-	p := ref
-	if dir != "" && !filepath.IsAbs(p) {
-		p = filepath.Join(dir, p)
-	}
-	data, err := readLimited(p)
-	if err != nil {
-		if os.IsNotExist(err) && !looksLikePath {
-			return source{}, fmt.Errorf("%q is neither a built-in framework (%s) nor a file", ref, strings.Join(l.Builtins(), ", "))
-		}
-		return source{}, err
-	}
-	abs, _ := filepath.Abs(p)
-	return source{name: p, key: abs, dir: filepath.Dir(p), data: data}, nil
-}
-
-func readLimited(p string) ([]byte, error) {
-	f, err := os.Open(p)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	if st, err := f.Stat(); err == nil && st.IsDir() {
-		return nil, fmt.Errorf("%s is a folder, not a framework file", p)
-	}
-	return io.ReadAll(io.LimitReader(f, MaxFileSize+1))
 }
 
 // resolve parses src and applies it over its base, recursively.
@@ -158,9 +118,12 @@ func (l *Loader) resolve(src source, chain []string) (*Framework, Diagnostics) {
 	chain = append(chain, src.key)
 	var base *Framework
 	if src.builtin && (strings.ContainsAny(d.extends, `/\`) || !l.IsBuiltin(d.extends)) {
-		return nil, append(diags, Diagnostic{Pos: d.extendsPos, Message: fmt.Sprintf("extends: a built-in framework can only extend another built-in one (%s), not %q", strings.Join(l.Builtins(), ", "), d.extends)})
+		return nil, append(diags, Diagnostic{Pos: d.extendsPos, Message: fmt.Sprintf("extends: a built-in framework can only extend another built-in one (%s), not %s", strings.Join(l.Builtins(), ", "), quote(d.extends))})
 	}
-	bsrc, err := l.locate(d.extends, src.dir)
+	if len(chain) > limits.FrameworkExtends {
+		return nil, append(diags, Diagnostic{Pos: d.extendsPos, Message: fmt.Sprintf("extends: more than %d frameworks extend each other in a chain; huller follows at most %d", limits.FrameworkExtends, limits.FrameworkExtends)})
+	}
+	bsrc, err := l.locate(d.extends, &src)
 	if err != nil {
 		return nil, append(diags, Diagnostic{Pos: d.extendsPos, Message: "extends: " + err.Error()})
 	}
@@ -174,7 +137,7 @@ func (l *Loader) resolve(src source, chain []string) (*Framework, Diagnostics) {
 	diags = append(diags, bdiags...)
 	if base == nil {
 		if len(bdiags.Errors()) == 0 {
-			diags = append(diags, Diagnostic{Pos: d.extendsPos, Message: fmt.Sprintf("extends: cannot load %q", d.extends)})
+			diags = append(diags, Diagnostic{Pos: d.extendsPos, Message: fmt.Sprintf("extends: cannot load %s", quote(d.extends))})
 		}
 		return nil, diags
 	}
@@ -203,8 +166,11 @@ func newFramework(d *doc) *Framework {
 	fw := &Framework{
 		ID: d.id, Title: d.title, Language: d.language, Description: d.desc,
 		File: d.file, Basis: d.basis, Profiles: d.profiles, Metadata: d.metadata,
-		Defaults: Defaults{Required: 2, Target: 3, Fit: 0.75},
-		groups:   d.groups, titleGiven: d.hasTitle,
+		TargetGroups: d.targetGroups, LearningGoalTypes: d.goalTypes, Notes: d.notes,
+		Origin: d.origin,
+		Defaults: Defaults{Required: 2, Target: 3, Fit: 0.75,
+			RequiredOrigin: OriginHuller, TargetOrigin: OriginHuller, FitOrigin: OriginHuller},
+		groups: d.groups, titleGiven: d.hasTitle,
 		idPos: d.idPos, rootPos: d.rootPos, titlePos: d.titlePos, langPos: d.langPos, scalePos: d.scalePos,
 	}
 	if d.source != nil {
@@ -220,15 +186,19 @@ func newFramework(d *doc) *Framework {
 	return fw
 }
 
+// applyDefaults lays the defaults a document gives over fw's. A default
+// the document does not give keeps its value and origin; the built-in values
+// (2, 3, 0.75) are huller's.
 func applyDefaults(fw *Framework, d *doc) {
-	if v := d.defaults.required; v != nil {
-		fw.Defaults.Required, fw.defaultsPos[0] = *v, d.defaults.requiredPos
+	de := d.defaults
+	if v := de.required; v != nil {
+		fw.Defaults.Required, fw.Defaults.RequiredOrigin, fw.defaultsPos[0] = *v, de.requiredOrigin, de.requiredPos
 	}
-	if v := d.defaults.target; v != nil {
-		fw.Defaults.Target, fw.defaultsPos[1] = *v, d.defaults.targetPos
+	if v := de.target; v != nil {
+		fw.Defaults.Target, fw.Defaults.TargetOrigin, fw.defaultsPos[1] = *v, de.targetOrigin, de.targetPos
 	}
-	if v := d.defaults.fit; v != nil {
-		fw.Defaults.Fit, fw.defaultsPos[2] = *v, d.defaults.fitPos
+	if v := de.fit; v != nil {
+		fw.Defaults.Fit, fw.Defaults.FitOrigin, fw.defaultsPos[2] = *v, de.fitOrigin, de.fitPos
 	}
 }
 
@@ -255,7 +225,7 @@ func (fw *Framework) finish() Diagnostics {
 				n.Depth, n.Group, n.Profile, n.Area = parent.Depth+1, parent.Group, parent.Profile, parent.Area
 			}
 			if first, dup := fw.index[n.ID]; dup && n.ID != "" {
-				diags = append(diags, Diagnostic{Pos: n.Pos, Message: fmt.Sprintf("%s id %q is defined twice (first at %s)", n.kind(), n.ID, first.Pos.where(n.Pos))})
+				diags = append(diags, Diagnostic{Pos: n.Pos, Message: fmt.Sprintf("%s id %s is defined twice (first at %s)", n.kind(), quote(n.ID), first.Pos.where(n.Pos))})
 			} else if n.ID != "" {
 				fw.index[n.ID] = n
 			}
@@ -282,7 +252,7 @@ func (fw *Framework) finish() Diagnostics {
 	}
 	for _, r := range fw.Roles {
 		if first, dup := fw.roles[r.ID]; dup {
-			diags = append(diags, Diagnostic{Pos: r.Pos, Message: fmt.Sprintf("role id %q is defined twice (first at %s)", r.ID, first.Pos.where(r.Pos))})
+			diags = append(diags, Diagnostic{Pos: r.Pos, Message: fmt.Sprintf("role id %s is defined twice (first at %s)", quote(r.ID), first.Pos.where(r.Pos))})
 			continue
 		}
 		fw.roles[r.ID] = r
@@ -344,11 +314,11 @@ func (fw *Framework) eachText(fn func(t Text, pos Pos, what string)) {
 		}
 	}
 	for _, n := range fw.Nodes() {
-		what := fmt.Sprintf("%s %q", n.kind(), n.ID)
+		what := fmt.Sprintf("%s %s", n.kind(), quote(n.ID))
 		for _, t := range []struct {
 			t    Text
 			name string
-		}{{n.Name, "name"}, {n.Description, "description"}, {n.Focus, "focus"}} {
+		}{{n.Name, "name"}, {n.Statement, "statement"}, {n.Description, "description"}, {n.Focus, "focus"}, {n.Note, "note"}} {
 			if t.t != nil {
 				fn(t.t, n.Pos, what+" "+t.name)
 			}
@@ -358,12 +328,47 @@ func (fw *Framework) eachText(fn func(t Text, pos Pos, what string)) {
 		}
 	}
 	for _, r := range fw.Roles {
-		what := fmt.Sprintf("role %q", r.ID)
-		if r.Name != nil {
-			fn(r.Name, r.Pos, what+" name")
+		what := fmt.Sprintf("role %s", quote(r.ID))
+		for _, t := range []struct {
+			t    Text
+			name string
+		}{{r.Name, "name"}, {r.Statement, "statement"}, {r.Description, "description"}} {
+			if t.t != nil {
+				fn(t.t, r.Pos, what+" "+t.name)
+			}
 		}
-		if r.Description != nil {
-			fn(r.Description, r.Pos, what+" description")
+	}
+	var groups func([]*TargetGroup)
+	groups = func(gs []*TargetGroup) {
+		for _, g := range gs {
+			if g.Name != nil {
+				fn(g.Name, g.Pos, "target group name")
+			}
+			if g.Description != nil {
+				fn(g.Description, g.Pos, "target group description")
+			}
+			groups(g.Items)
+		}
+	}
+	groups(fw.TargetGroups)
+	for _, t := range fw.LearningGoalTypes {
+		what := fmt.Sprintf("learning-goal type %q", t.Type)
+		if t.Name != nil {
+			fn(t.Name, t.Pos, what+" name")
+		}
+		if t.Description != nil {
+			fn(t.Description, t.Pos, what+" description")
+		}
+	}
+	for _, nt := range fw.Notes {
+		what := fmt.Sprintf("note %s", quote(nt.ID))
+		for _, t := range []struct {
+			t    Text
+			name string
+		}{{nt.Title, "title"}, {nt.Text, "text"}, {nt.Statement, "statement"}} {
+			if t.t != nil {
+				fn(t.t, nt.Pos, what+" "+t.name)
+			}
 		}
 	}
 }

@@ -9,6 +9,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
 
@@ -19,43 +20,54 @@ import (
 // memory. The largest built-in framework is a small fraction of it.
 const MaxFileSize = limits.FrameworkFile
 
-// maxNodes caps the YAML nodes visited while reading one file, aliases
+// maxYAMLNodes caps the YAML values visited while reading one file, aliases
 // expanded: it stops alias bombs ("billion laughs") in linear time.
-const maxNodes = limits.FrameworkNodes
+const maxYAMLNodes = limits.FrameworkYAMLNodes
 
 var (
 	idPattern   = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._-]*$`)
 	langPattern = regexp.MustCompile(`^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$`)
 )
 
+// unset marks an origin a file does not give, until the file's own default
+// (its top-level `origin`) is known.
+const unset Origin = "\x00unset"
+
 // doc is what one file says, before extends is resolved.
 type doc struct {
-	file       string
-	id         string
-	idPos      Pos
-	extends    string
-	extendsPos Pos
-	language   string
-	langPos    Pos
-	title      Text
-	titlePos   Pos
-	hasTitle   bool
-	source     *Source
-	desc       Text
-	hasDesc    bool
-	scale      []scaleEdit
-	scalePos   Pos
-	defaults   defaultsEdit
-	basis      []*Node
-	profiles   []*Node
-	roles      []roleEdit
-	metadata   map[string]any
-	remove     []ref
-	removeRole []ref
-	change     []changeEdit
-	add        []addEdit
-	groups     map[*Node]bool // nodes declared with an `items` key
-	rootPos    Pos
+	file         string
+	id           string
+	idPos        Pos
+	extends      string
+	extendsPos   Pos
+	language     string
+	langPos      Pos
+	title        Text
+	titlePos     Pos
+	hasTitle     bool
+	source       *Source
+	desc         Text
+	hasDesc      bool
+	origin       Origin // the file's default origin; unset when not given
+	scale        []scaleEdit
+	scalePos     Pos
+	defaults     defaultsEdit
+	basis        []*Node
+	profiles     []*Node
+	roles        []roleEdit
+	targetGroups []*TargetGroup
+	goalTypes    []LearningGoalType
+	notes        []*Note
+	hasGroups    bool // target_groups given
+	hasGoalTypes bool // learning_goal_types given
+	hasNotes     bool // notes given
+	metadata     map[string]any
+	remove       []ref
+	removeRole   []ref
+	change       []changeEdit
+	add          []addEdit
+	groups       map[*Node]bool // nodes declared with an `items` key
+	rootPos      Pos
 }
 
 type ref struct {
@@ -64,9 +76,10 @@ type ref struct {
 }
 
 type scaleEdit struct {
-	level    Level
-	hasLabel bool
-	hasDesc  bool
+	level      Level
+	hasLabel   bool
+	hasDesc    bool
+	hasTeaches bool
 }
 
 type defaultsEdit struct {
@@ -74,22 +87,31 @@ type defaultsEdit struct {
 	fit                    *float64
 	requiredPos, targetPos Pos
 	fitPos                 Pos
+	// origin is the block's `origin`; the others a value's own long form.
+	origin, requiredOrigin, targetOrigin, fitOrigin Origin
 }
 
 type roleEdit struct {
 	role                                  *Role
 	hasName, hasDesc, hasReq, hasProfiles bool
+	hasStatement, hasOrigin               bool
 }
 
 type changeEdit struct {
 	ref
-	name, desc, focus  Text
-	indicators         []Text
-	target             int
-	hasName, hasDesc   bool
-	hasFocus, hasIndic bool
-	hasTarget          bool
-	targetPos          Pos
+	name, desc, focus, statement, note Text
+	indicators                         []Text
+	goals                              []LearningGoal
+	goalsOrigin, noteOrigin            Origin
+	target, need, specialists          int
+	fit                                float64
+	hasName, hasDesc                   bool
+	hasFocus, hasIndic                 bool
+	hasStatement, hasNote, hasGoals    bool
+	hasTarget, hasFit, hasNeed         bool
+	hasSpecialists                     bool
+	targetPos, fitPos, needPos         Pos
+	specialistsPos, goalsPos           Pos
 }
 
 type addEdit struct {
@@ -98,10 +120,12 @@ type addEdit struct {
 }
 
 type parser struct {
-	file  string
-	diags Diagnostics
-	nodes int
-	doc   *doc
+	file    string
+	diags   Diagnostics
+	nodes   int // YAML values visited
+	aliases int // alias expansions among them
+	fwNodes int // groups, competences and profiles read
+	doc     *doc
 }
 
 func (p *parser) pos(n *yaml.Node) Pos { return at(p.file, n.Line, n.Column) }
@@ -110,16 +134,21 @@ func (p *parser) errorf(n *yaml.Node, format string, args ...any) {
 	p.diags = append(p.diags, Diagnostic{Pos: p.pos(n), Severity: Error, Message: fmt.Sprintf(format, args...)})
 }
 
-// errBudget stops the walk when a file expands to too many nodes.
-var errBudget = errors.New("budget")
+// errBudget stops the walk when a file expands to too many YAML values,
+// errTooMany when it holds too many groups, competences and profiles.
+var (
+	errBudget  = errors.New("budget")
+	errTooMany = errors.New("too many nodes")
+)
 
-// deref follows aliases and counts visited nodes.
+// deref follows aliases and counts visited values.
 func (p *parser) deref(n *yaml.Node) *yaml.Node {
 	for n.Kind == yaml.AliasNode && n.Alias != nil {
 		n = n.Alias
+		p.aliases++
 	}
 	p.nodes++
-	if p.nodes > maxNodes {
+	if p.nodes > maxYAMLNodes {
 		panic(errBudget)
 	}
 	return n
@@ -127,13 +156,16 @@ func (p *parser) deref(n *yaml.Node) *yaml.Node {
 
 // parseDoc reads one framework file into a doc. It never panics on input.
 func parseDoc(file string, r io.Reader) (d *doc, diags Diagnostics) {
-	p := &parser{file: file, doc: &doc{file: file, groups: map[*Node]bool{}}}
+	p := &parser{file: file, doc: &doc{file: file, groups: map[*Node]bool{}, origin: unset}}
 	data, err := io.ReadAll(io.LimitReader(r, MaxFileSize+1))
 	if err != nil {
 		return nil, Diagnostics{{Pos: Pos{File: file}, Message: fmt.Sprintf("cannot read: %v", err)}}
 	}
 	if len(data) > MaxFileSize {
-		return nil, Diagnostics{{Pos: Pos{File: file}, Message: fmt.Sprintf("file is larger than %d MiB; a framework file is a few hundred KiB at most", MaxFileSize>>20)}}
+		return nil, Diagnostics{{Pos: Pos{File: file}, Message: fmt.Sprintf("file is larger than %d MiB, the limit for a framework file (a real one is a few hundred KiB at most)", MaxFileSize>>20)}}
+	}
+	if n := yamlValues(data); n > maxYAMLNodes {
+		return nil, Diagnostics{{Pos: Pos{File: file}, Message: budgetMessage(false)}}
 	}
 	var root yaml.Node
 	dec := yaml.NewDecoder(bytes.NewReader(data))
@@ -149,11 +181,19 @@ func parseDoc(file string, r io.Reader) (d *doc, diags Diagnostics) {
 	}
 	defer func() {
 		if r := recover(); r != nil {
-			if r != errBudget {
+			d = nil
+			switch r {
+			case errBudget:
+				diags = append(p.diags, Diagnostic{Pos: Pos{File: file}, Message: budgetMessage(p.aliases > 0)})
+			case errTooMany:
+				msg := fmt.Sprintf("file holds more than %s groups, competences and profiles; huller accepts at most %s in a framework", thousands(limits.FrameworkNodes), thousands(limits.FrameworkNodes))
+				if p.aliases > 0 {
+					msg = fmt.Sprintf("file expands to more than %s groups, competences and profiles through its aliases, the limit for a framework (an alias bomb?); write the values out instead of repeating aliases", thousands(limits.FrameworkNodes))
+				}
+				diags = append(p.diags, Diagnostic{Pos: Pos{File: file}, Message: msg})
+			default:
 				panic(r)
 			}
-			d = nil
-			diags = append(p.diags, Diagnostic{Pos: Pos{File: file}, Message: fmt.Sprintf("file expands to more than %d YAML nodes through aliases (an alias bomb?); write the values out instead of repeating aliases", maxNodes)})
 		}
 	}()
 	top := &root
@@ -161,8 +201,65 @@ func parseDoc(file string, r io.Reader) (d *doc, diags Diagnostics) {
 		top = top.Content[0]
 	}
 	p.doc.rootPos = p.pos(top)
+	if !p.looksLikeFramework(top) {
+		return nil, p.diags
+	}
 	p.top(top)
+	p.resolveOrigins()
 	return p.doc, p.diags
+}
+
+// budgetMessage names the limit a file hit: its YAML values, counted with
+// alias expansions when the file uses aliases.
+func budgetMessage(aliases bool) string {
+	if aliases {
+		return fmt.Sprintf("file expands to more than %s YAML values through its aliases, the limit for a framework file (an alias bomb?); write the values out instead of repeating aliases", thousands(maxYAMLNodes))
+	}
+	return fmt.Sprintf("file holds more than %s YAML values, the limit for a framework file (a framework has at most %s competences); split it, or remove what huller does not read", thousands(maxYAMLNodes), thousands(limits.FrameworkNodes))
+}
+
+// yamlValues counts the characters that can start a YAML value (a line
+// start, '-', ',', '[', '{', ':', '?'): about the number of values in data,
+// so that a file of millions of tiny values is refused before it is decoded
+// into millions of nodes.
+func yamlValues(data []byte) int {
+	n := 1
+	for _, c := range data {
+		switch c {
+		case '\n', '-', ',', '[', '{', ':', '?':
+			n++
+		}
+	}
+	return n
+}
+
+// thousands formats n with commas: 1,000,000.
+func thousands(n int) string {
+	s := strconv.Itoa(n)
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	return s
+}
+
+// looksLikeFramework reports whether the top of a file is a mapping with at
+// least one key of the framework format. A file that is not a framework
+// (a password file, an .env file named by mistake) gets one short message,
+// and none of its contents is repeated.
+func (p *parser) looksLikeFramework(n *yaml.Node) bool {
+	n = p.deref(n)
+	if n.Kind == yaml.MappingNode {
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			if k := p.deref(n.Content[i]); k.Kind == yaml.ScalarNode && contains(topKeys, k.Value) {
+				return true
+			}
+		}
+	}
+	if n.Kind == yaml.MappingNode && len(n.Content) == 0 {
+		return true // an empty mapping: the missing keys are reported
+	}
+	p.diags = append(p.diags, Diagnostic{Pos: Pos{File: p.file}, Message: "is not a framework file: it has none of the keys id, title, language, scale …"})
+	return false
 }
 
 var yamlLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
@@ -172,10 +269,26 @@ func yamlError(file string, err error) Diagnostic {
 	msg := err.Error()
 	if m := yamlLine.FindStringSubmatch(msg); m != nil {
 		line, _ := strconv.Atoi(m[1])
-		return Diagnostic{Pos: at(file, line, 1), Message: "YAML syntax: " + m[2]}
+		return Diagnostic{Pos: at(file, line, 1), Message: "YAML syntax: " + clip(m[2])}
 	}
-	return Diagnostic{Pos: Pos{File: file}, Message: "YAML: " + strings.TrimPrefix(msg, "yaml: ")}
+	return Diagnostic{Pos: Pos{File: file}, Message: "YAML: " + clip(strings.TrimPrefix(msg, "yaml: "))}
 }
+
+// maxQuoted is how many characters of a value from a file messages quote:
+// enough to find it, never a file's contents.
+const maxQuoted = 60
+
+// clip shortens s to at most maxQuoted characters, ending in "…".
+func clip(s string) string {
+	if utf8.RuneCountInString(s) <= maxQuoted {
+		return s
+	}
+	r := []rune(s)
+	return string(r[:maxQuoted-1]) + "…"
+}
+
+// quote quotes a value from a file for a message, clipped.
+func quote(s string) string { return strconv.Quote(clip(s)) }
 
 // fields walks a mapping, calling fn for each known key and reporting
 // unknown and repeated keys. what names the mapping in messages.
@@ -190,12 +303,12 @@ func (p *parser) fields(n *yaml.Node, what string, known []string, fn func(key s
 		k, v := p.deref(n.Content[i]), n.Content[i+1]
 		key := k.Value
 		if first, dup := seen[key]; dup {
-			p.errorf(k, "key %q is given twice in %s (first at %s)", key, what, first.short())
+			p.errorf(k, "key %s is given twice in %s (first at %s)", quote(key), what, first.short())
 			continue
 		}
 		seen[key] = p.pos(k)
 		if !contains(known, key) {
-			p.errorf(k, "unknown key %q in %s%s; expected one of: %s", key, what, didYouMean(key, known), strings.Join(known, ", "))
+			p.errorf(k, "unknown key %s in %s%s; expected one of: %s", quote(key), what, didYouMean(key, known), strings.Join(known, ", "))
 			continue
 		}
 		fn(key, k, v)
@@ -222,13 +335,14 @@ func kindName(n *yaml.Node) string {
 		if n.Tag == "!!null" {
 			return "empty"
 		}
-		return fmt.Sprintf("the value %q", n.Value)
+		return "the value " + quote(n.Value)
 	}
 	return "something else"
 }
 
-var topKeys = []string{"id", "title", "language", "source", "description", "scale", "defaults",
-	"basis", "profiles", "roles", "metadata", "extends", "remove", "remove_roles", "change", "add"}
+var topKeys = []string{"id", "title", "language", "source", "description", "origin", "scale", "defaults",
+	"basis", "profiles", "roles", "target_groups", "learning_goal_types", "notes", "metadata",
+	"extends", "remove", "remove_roles", "change", "add"}
 
 func (p *parser) top(n *yaml.Node) {
 	d := p.doc
@@ -241,41 +355,29 @@ func (p *parser) top(n *yaml.Node) {
 		case "language":
 			d.language, d.langPos = p.str(v, "language")
 			if d.language != "" && !langPattern.MatchString(d.language) {
-				p.errorf(v, "language %q is not a BCP 47 language code such as da, sl or en", d.language)
+				p.errorf(v, "language %s is not a BCP 47 language code such as da, sl or en", quote(d.language))
 			}
 		case "title":
-			d.title, d.hasTitle, d.titlePos = p.text(v, "title"), true, p.pos(v)
+			d.title, d.hasTitle, d.titlePos = p.name(v, "title"), true, p.pos(v)
 		case "description":
 			d.desc, d.hasDesc = p.text(v, "description"), true
 		case "source":
 			d.source = p.source(v)
-		case "scale":
-			d.scalePos = p.pos(v)
-			p.list(v, "scale", func(e *yaml.Node) {
-				if l, ok := p.level(e); ok {
-					d.scale = append(d.scale, l)
-				}
-			})
+		case "origin":
+			d.origin = p.origin(v)
+		case "scale", "basis", "profiles", "roles":
+			p.topList(key, v)
 		case "defaults":
 			p.defaults(v)
-		case "basis":
-			p.list(v, "basis", func(e *yaml.Node) {
-				if nd := p.node(e, Basis, 0, "basis group"); nd != nil {
-					d.basis = append(d.basis, nd)
-				}
-			})
-		case "profiles":
-			p.list(v, "profiles", func(e *yaml.Node) {
-				if nd := p.node(e, Profile, 0, "profile"); nd != nil {
-					d.profiles = append(d.profiles, nd)
-				}
-			})
-		case "roles":
-			p.list(v, "roles", func(e *yaml.Node) {
-				if r, ok := p.role(e); ok {
-					d.roles = append(d.roles, r)
-				}
-			})
+		case "target_groups":
+			d.hasGroups = true
+			d.targetGroups = p.targetGroups(v, 1)
+		case "learning_goal_types":
+			d.hasGoalTypes = true
+			p.goalTypes(v)
+		case "notes":
+			d.hasNotes = true
+			p.notes(v)
 		case "metadata":
 			p.metadata(v)
 		case "remove":
@@ -300,6 +402,39 @@ func (p *parser) top(n *yaml.Node) {
 	}
 }
 
+// topList reads the top-level list key: the scale, the basis groups, the
+// profiles or the roles.
+func (p *parser) topList(key string, v *yaml.Node) {
+	d := p.doc
+	switch key {
+	case "scale":
+		d.scalePos = p.pos(v)
+		p.list(v, "scale", func(e *yaml.Node) {
+			if l, ok := p.level(e); ok {
+				d.scale = append(d.scale, l)
+			}
+		})
+	case "basis":
+		p.list(v, "basis", func(e *yaml.Node) {
+			if nd := p.node(e, Basis, 0, "basis group"); nd != nil {
+				d.basis = append(d.basis, nd)
+			}
+		})
+	case "profiles":
+		p.list(v, "profiles", func(e *yaml.Node) {
+			if nd := p.node(e, Profile, 0, "profile"); nd != nil {
+				d.profiles = append(d.profiles, nd)
+			}
+		})
+	case "roles":
+		p.list(v, "roles", func(e *yaml.Node) {
+			if r, ok := p.role(e); ok {
+				d.roles = append(d.roles, r)
+			}
+		})
+	}
+}
+
 // str reads a scalar string.
 func (p *parser) str(n *yaml.Node, what string) (string, Pos) {
 	n = p.deref(n)
@@ -310,11 +445,14 @@ func (p *parser) str(n *yaml.Node, what string) (string, Pos) {
 	return strings.TrimSpace(n.Value), p.pos(n)
 }
 
-// id reads an identifier and checks its syntax.
+// id reads an identifier and checks its syntax and length.
 func (p *parser) id(n *yaml.Node, what string) (string, Pos) {
 	s, pos := p.str(n, what)
-	if s != "" && !idPattern.MatchString(s) {
-		p.errorf(n, "%s %q may only hold ASCII letters, digits, '.', '_' and '-' (no spaces), starting with a letter or digit", what, s)
+	switch {
+	case len(s) > limits.FrameworkID:
+		p.errorf(n, "%s %s is %d characters long; huller accepts ids of at most %d", what, quote(s), len(s), limits.FrameworkID)
+	case s != "" && !idPattern.MatchString(s):
+		p.errorf(n, "%s %s may only hold ASCII letters, digits, '.', '_' and '-' (no spaces), starting with a letter or digit", what, quote(s))
 	}
 	return s, pos
 }
@@ -329,6 +467,84 @@ func (p *parser) integer(n *yaml.Node, what string) (int, bool) {
 	}
 	p.errorf(n, "%s must be a whole number, not %s", what, kindName(n))
 	return 0, false
+}
+
+// number reads a decimal number.
+func (p *parser) number(n *yaml.Node, what, hint string) (float64, bool) {
+	n = p.deref(n)
+	if n.Kind == yaml.ScalarNode {
+		if v, err := strconv.ParseFloat(strings.TrimSpace(n.Value), 64); err == nil {
+			return v, true
+		}
+	}
+	p.errorf(n, "%s must be a number%s, not %s", what, hint, kindName(n))
+	return 0, false
+}
+
+// boolean reads true or false.
+func (p *parser) boolean(n *yaml.Node, what string) bool {
+	n = p.deref(n)
+	if n.Kind == yaml.ScalarNode {
+		switch strings.TrimSpace(n.Value) {
+		case "true":
+			return true
+		case "false":
+			return false
+		}
+	}
+	p.errorf(n, "%s must be true or false, not %s", what, kindName(n))
+	return false
+}
+
+// origin reads `source`, `huller` or `local`.
+func (p *parser) origin(n *yaml.Node) Origin {
+	s, _ := p.str(n, "origin")
+	switch s {
+	case "source":
+		return OriginSource
+	case "huller":
+		return OriginHuller
+	case "local":
+		return OriginLocal
+	case "":
+		return unset
+	}
+	p.errorf(p.deref(n), "origin %s is not one of source, huller, local", quote(s))
+	return unset
+}
+
+// longForm reads a value that may carry its own origin: the plain value,
+// or `{value: …, origin: …}`. value reads the value node.
+func (p *parser) longForm(n *yaml.Node, what string, value func(*yaml.Node)) Origin {
+	d := p.deref(n)
+	if d.Kind != yaml.MappingNode || !hasKey(d, "value") {
+		value(n)
+		return unset
+	}
+	o, has := unset, false
+	p.fields(d, what, []string{"value", "origin"}, func(key string, _, v *yaml.Node) {
+		switch key {
+		case "value":
+			has = true
+			value(v)
+		case "origin":
+			o = p.origin(v)
+		}
+	})
+	if !has {
+		p.errorf(d, "%s needs `value:`", what)
+	}
+	return o
+}
+
+// hasKey reports whether mapping n has key.
+func hasKey(n *yaml.Node, key string) bool {
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		if n.Content[i].Value == key {
+			return true
+		}
+	}
+	return false
 }
 
 // list walks a sequence.
@@ -346,23 +562,45 @@ func (p *parser) list(n *yaml.Node, what string, fn func(*yaml.Node)) {
 	}
 }
 
-// text reads a Text: a plain string in the framework's language (stored
-// under the key "" until the language is known) or a map of language to string.
+// name reads a short Text: a name, label, title or focus line.
+func (p *parser) name(n *yaml.Node, what string) Text {
+	return p.textMax(n, what, limits.FrameworkName)
+}
+
+// text reads a longer Text: a description, statement, note or indicator.
 func (p *parser) text(n *yaml.Node, what string) Text {
+	return p.textMax(n, what, limits.FrameworkText)
+}
+
+// textMax reads a Text: a plain string in the framework's language (stored
+// under the key "" until the language is known) or a map of language to
+// string. A text longer than max characters is an error.
+func (p *parser) textMax(n *yaml.Node, what string, max int) Text {
 	n = p.deref(n)
+	check := func(v *yaml.Node, s string) bool {
+		if c := utf8.RuneCountInString(s); c > max {
+			p.errorf(v, "%s is %d characters long; huller accepts at most %d", what, c, max)
+			return false
+		}
+		return true
+	}
 	switch n.Kind {
 	case yaml.ScalarNode:
 		if n.Tag == "!!null" {
 			p.errorf(n, "%s is empty; write the text, or remove the key", what)
 			return nil
 		}
-		return Text{"": strings.TrimSpace(n.Value)}
+		s := strings.TrimSpace(n.Value)
+		if !check(n, s) {
+			return nil
+		}
+		return Text{"": s}
 	case yaml.MappingNode:
 		t := Text{}
 		for i := 0; i+1 < len(n.Content); i += 2 {
 			k, v := p.deref(n.Content[i]), p.deref(n.Content[i+1])
 			if !langPattern.MatchString(k.Value) {
-				p.errorf(k, "%s: %q is not a language code; write texts as `%s: {da: \"…\", en: \"…\"}`", what, k.Value, lastWord(what))
+				p.errorf(k, "%s: %s is not a language code; write texts as `%s: {da: \"…\", en: \"…\"}`", what, quote(k.Value), lastWord(what))
 				continue
 			}
 			if _, dup := t[k.Value]; dup {
@@ -373,7 +611,9 @@ func (p *parser) text(n *yaml.Node, what string) Text {
 				p.errorf(v, "%s in %q must be a non-empty text, not %s", what, k.Value, kindName(v))
 				continue
 			}
-			t[k.Value] = strings.TrimSpace(v.Value)
+			if s := strings.TrimSpace(v.Value); check(v, s) {
+				t[k.Value] = s
+			}
 		}
 		return t
 	}
@@ -416,169 +656,104 @@ func (p *parser) source(n *yaml.Node) *Source {
 }
 
 func (p *parser) level(n *yaml.Node) (scaleEdit, bool) {
-	var e scaleEdit
-	e.level.Pos = p.pos(n)
+	e := scaleEdit{level: Level{Origin: unset}}
+	e.level.Pos = p.pos(p.deref(n))
 	hasLevel, levelBad := false, false
-	p.fields(n, "a scale level", []string{"level", "label", "description"}, func(key string, k, v *yaml.Node) {
+	p.fields(n, "a scale level", []string{"level", "label", "description", "teaches", "origin"}, func(key string, k, v *yaml.Node) {
 		switch key {
 		case "level":
 			e.level.Level, hasLevel = p.integer(v, "level")
 			levelBad = !hasLevel
 			e.level.Pos = p.pos(p.deref(v))
 		case "label":
-			e.level.Label, e.hasLabel = p.text(v, "scale label"), true
+			e.level.Label, e.hasLabel = p.name(v, "scale label"), true
 		case "description":
 			e.level.Description, e.hasDesc = p.text(v, "scale description"), true
+		case "teaches":
+			e.level.Teaches, e.hasTeaches = p.boolean(v, "teaches"), true
+		case "origin":
+			e.level.Origin = p.origin(v)
 		}
 	})
 	if !hasLevel && !levelBad {
-		p.errorf(n, "a scale level needs `level: <whole number>`")
+		p.errorf(p.deref(n), "a scale level needs `level: <whole number>`")
 	}
 	return e, hasLevel
 }
 
 func (p *parser) defaults(n *yaml.Node) {
 	de := &p.doc.defaults
-	p.fields(n, "defaults", []string{"required", "target", "fit"}, func(key string, k, v *yaml.Node) {
+	de.origin, de.requiredOrigin, de.targetOrigin, de.fitOrigin = unset, unset, unset, unset
+	p.fields(n, "defaults", []string{"required", "target", "fit", "origin"}, func(key string, k, v *yaml.Node) {
 		switch key {
 		case "required":
-			if x, ok := p.integer(v, "defaults.required"); ok {
-				de.required, de.requiredPos = &x, p.pos(p.deref(v))
-			}
-		case "target":
-			if x, ok := p.integer(v, "defaults.target"); ok {
-				de.target, de.targetPos = &x, p.pos(p.deref(v))
-			}
-		case "fit":
-			v = p.deref(v)
-			x, err := strconv.ParseFloat(strings.TrimSpace(v.Value), 64)
-			if v.Kind != yaml.ScalarNode || err != nil {
-				p.errorf(v, "defaults.fit must be a number between 0 and 1 (e.g. 0.75), not %s", kindName(v))
-				return
-			}
-			de.fit, de.fitPos = &x, p.pos(v)
-		}
-	})
-}
-
-var nodeKeys = []string{"id", "name", "description", "indicators", "items"}
-var profileKeys = []string{"id", "name", "focus", "description", "target", "indicators", "items"}
-
-// node reads a node and its items.
-func (p *parser) node(n *yaml.Node, area Area, depth int, what string) *Node {
-	keys := nodeKeys
-	if area == Profile && depth == 0 {
-		keys = profileKeys
-	}
-	nd := &Node{Area: area, Depth: depth, Target: -1, Leaf: -1}
-	nd.Pos = p.pos(p.deref(n))
-	p.nodeFields(n, nd, what, keys, nil)
-	return nd
-}
-
-// nodeFields reads a node's keys; extra handles keys beyond the node's own.
-func (p *parser) nodeFields(n *yaml.Node, nd *Node, what string, keys []string, extra func(key string, v *yaml.Node)) {
-	hasID, hasName := false, false
-	ok := p.fields(n, "a "+what, keys, func(key string, k, v *yaml.Node) {
-		switch key {
-		case "id":
-			nd.ID, nd.Pos = p.id(v, what+" id")
-			hasID = true
-		case "name":
-			nd.Name, hasName = p.text(v, "name"), true
-		case "description":
-			nd.Description = p.text(v, "description")
-		case "focus":
-			nd.Focus = p.text(v, "focus")
-		case "indicators":
-			nd.Indicators = p.texts(v, "indicators")
-		case "target":
-			if x, ok := p.integer(v, "target"); ok {
-				nd.Target = x
-			}
-		case "items":
-			p.doc.groups[nd] = true
-			child := "competence"
-			if nd.Area == Profile {
-				child = "profile item"
-			} else if nd.Depth >= 1 {
-				child = "sub-competence"
-			}
-			p.list(v, "items", func(e *yaml.Node) {
-				if c := p.node(e, nd.Area, nd.Depth+1, child); c != nil {
-					nd.Children = append(nd.Children, c)
+			de.requiredOrigin = p.longForm(v, "defaults.required", func(v *yaml.Node) {
+				if x, ok := p.integer(v, "defaults.required"); ok {
+					de.required, de.requiredPos = &x, p.pos(p.deref(v))
 				}
 			})
-		default:
-			if extra != nil {
-				extra(key, v)
-			}
+		case "target":
+			de.targetOrigin = p.longForm(v, "defaults.target", func(v *yaml.Node) {
+				if x, ok := p.integer(v, "defaults.target"); ok {
+					de.target, de.targetPos = &x, p.pos(p.deref(v))
+				}
+			})
+		case "fit":
+			de.fitOrigin = p.longForm(v, "defaults.fit", func(v *yaml.Node) {
+				if x, ok := p.number(v, "defaults.fit", " between 0 and 1 (e.g. 0.75)"); ok {
+					de.fit, de.fitPos = &x, p.pos(p.deref(v))
+				}
+			})
+		case "origin":
+			de.origin = p.origin(v)
 		}
 	})
-	if !ok {
-		return
-	}
-	if !hasID {
-		p.errorf(p.deref(n), "a %s needs an `id`", what)
-	}
-	if !hasName {
-		p.errorf(p.deref(n), "%s %q needs a `name`", what, nd.ID)
-	}
 }
 
-func (p *parser) role(n *yaml.Node) (roleEdit, bool) {
-	r := roleEdit{role: &Role{}}
-	r.role.Pos = p.pos(p.deref(n))
-	hasID := false
-	ok := p.fields(n, "a role", []string{"id", "name", "description", "requires", "profiles"}, func(key string, k, v *yaml.Node) {
-		switch key {
-		case "id":
-			r.role.ID, r.role.Pos = p.id(v, "role id")
-			hasID = true
-		case "name":
-			r.role.Name, r.hasName = p.text(v, "role name"), true
-		case "description":
-			r.role.Description, r.hasDesc = p.text(v, "role description"), true
-		case "requires":
-			r.hasReq = true
-			p.requires(v, r.role)
-		case "profiles":
-			r.hasProfiles = true
-			r.role.Profiles = []string{}
-			for _, x := range p.refs(v, "role profiles") {
-				r.role.Profiles = append(r.role.Profiles, x.id)
-				r.role.profilePos = append(r.role.profilePos, x.pos)
-			}
-		}
-	})
-	if ok && !hasID {
-		p.errorf(p.deref(n), "a role needs an `id`")
+// resolveOrigins gives every value the file does not mark the origin of
+// its block, else the file's own default, else local.
+func (p *parser) resolveOrigins() {
+	d := p.doc
+	if d.origin == unset {
+		d.origin = OriginLocal
 	}
-	return r, ok && hasID
-}
-
-func (p *parser) requires(n *yaml.Node, r *Role) {
-	n = p.deref(n)
-	if n.Kind == yaml.ScalarNode && n.Tag == "!!null" {
-		return
-	}
-	if n.Kind != yaml.MappingNode {
-		p.errorf(n, "requires must map competence ids to levels (e.g. \"2.3\": 3), not %s", kindName(n))
-		return
-	}
-	seen := map[string]Pos{}
-	for i := 0; i+1 < len(n.Content); i += 2 {
-		k := p.deref(n.Content[i])
-		id := strings.TrimSpace(k.Value)
-		if first, dup := seen[id]; dup {
-			p.errorf(k, "role %q requires %q twice (first at %s)", r.ID, id, first.short())
-			continue
+	or := func(o, def Origin) Origin {
+		if o == unset {
+			return def
 		}
-		seen[id] = p.pos(k)
-		lvl, ok := p.integer(n.Content[i+1], fmt.Sprintf("the required level for %q", id))
-		if ok {
-			r.Requires = append(r.Requires, Requirement{Node: id, Level: lvl, Pos: p.pos(k)})
+		return o
+	}
+	for i := range d.scale {
+		d.scale[i].level.Origin = or(d.scale[i].level.Origin, d.origin)
+	}
+	de := &d.defaults
+	block := or(de.origin, d.origin)
+	de.requiredOrigin, de.targetOrigin, de.fitOrigin = or(de.requiredOrigin, block), or(de.targetOrigin, block), or(de.fitOrigin, block)
+	for _, r := range d.roles {
+		r.role.Origin = or(r.role.Origin, d.origin)
+		for i := range r.role.Requires {
+			r.role.Requires[i].Origin = or(r.role.Requires[i].Origin, r.role.Origin)
 		}
+	}
+	var walk func([]*Node)
+	walk = func(ns []*Node) {
+		for _, n := range ns {
+			n.LearningGoalsOrigin = or(n.LearningGoalsOrigin, d.origin)
+			n.NoteOrigin = or(n.NoteOrigin, d.origin)
+			walk(n.Children)
+		}
+	}
+	walk(d.basis)
+	walk(d.profiles)
+	for _, a := range d.add {
+		walk([]*Node{a.node})
+	}
+	for i := range d.change {
+		d.change[i].goalsOrigin = or(d.change[i].goalsOrigin, d.origin)
+		d.change[i].noteOrigin = or(d.change[i].noteOrigin, d.origin)
+	}
+	for _, nt := range d.notes {
+		nt.Origin = or(nt.Origin, d.origin)
 	}
 }
 
@@ -596,54 +771,10 @@ func (p *parser) refs(n *yaml.Node, what string) []ref {
 func (p *parser) metadata(n *yaml.Node) {
 	var m map[string]any
 	if err := p.deref(n).Decode(&m); err != nil {
-		p.errorf(n, "metadata must be a mapping of keys to values: %s", strings.TrimPrefix(err.Error(), "yaml: "))
+		p.errorf(n, "metadata must be a mapping of keys to values: %s", clip(strings.TrimPrefix(err.Error(), "yaml: ")))
 		return
 	}
 	p.doc.metadata = m
-}
-
-func (p *parser) changes(n *yaml.Node) {
-	n = p.deref(n)
-	if n.Kind != yaml.MappingNode {
-		p.errorf(n, "change must map node ids to the fields to change, not %s", kindName(n))
-		return
-	}
-	for i := 0; i+1 < len(n.Content); i += 2 {
-		k := p.deref(n.Content[i])
-		c := changeEdit{ref: ref{strings.TrimSpace(k.Value), p.pos(k)}}
-		p.fields(n.Content[i+1], fmt.Sprintf("change %q", c.id), []string{"name", "description", "focus", "indicators", "target"}, func(key string, _, v *yaml.Node) {
-			switch key {
-			case "name":
-				c.name, c.hasName = p.text(v, "name"), true
-			case "description":
-				c.desc, c.hasDesc = p.text(v, "description"), true
-			case "focus":
-				c.focus, c.hasFocus = p.text(v, "focus"), true
-			case "indicators":
-				c.indicators, c.hasIndic = p.texts(v, "indicators"), true
-			case "target":
-				c.target, c.hasTarget = p.integer(v, "target")
-				c.targetPos = p.pos(p.deref(v))
-			}
-		})
-		p.doc.change = append(p.doc.change, c)
-	}
-}
-
-func (p *parser) addition(n *yaml.Node) {
-	a := addEdit{node: &Node{Target: -1, Leaf: -1}}
-	a.node.Pos = p.pos(p.deref(n))
-	keys := append([]string{"under"}, nodeKeys...)
-	p.nodeFields(n, a.node, "added node", keys, func(key string, v *yaml.Node) {
-		if key == "under" {
-			a.under.id, a.under.pos = p.str(v, "under")
-		}
-	})
-	if a.under.id == "" {
-		p.errorf(p.deref(n), "an added node needs `under: <parent id>`; new basis groups and profiles go under `basis:` and `profiles:` instead")
-		return
-	}
-	p.doc.add = append(p.doc.add, a)
 }
 
 // sortedKeys returns the keys of a map in order.

@@ -43,9 +43,12 @@ var (
 	FormStepGroups = t("The grey group columns (e.g. \"1 …\") are optional: a level there applies to the competences of the group left blank.",
 		"De grå gruppekolonner (fx \"1 …\") er valgfri: et niveau dér gælder for de kompetencer i gruppen, der står tomme.",
 		"Sivi stolpci skupin (npr. \"1 …\") so neobvezni: raven tam velja za kompetence skupine, ki ostanejo prazne.")
-	FormStepRequirements = t("The Requirements sheet holds the required level per role and basis competence. Adapt it to your own requirements; it takes precedence over the framework's.",
+	FormStepRequirements = t("The Requirements sheet holds the required level per role and basic competence. Adapt it to your own requirements; it takes precedence over the framework's.",
 		"Arket Requirements viser det krævede niveau pr. rolle og basiskompetence. Ret det til jeres egne krav; det går forud for rammeværkets.",
 		"List Requirements navaja zahtevano raven za vsako vlogo in osnovno kompetenco. Prilagodite jo svojim zahtevam; ima prednost pred okvirom.")
+	FormStepDefaults = t("The levels filled in on the Requirements sheet are huller's defaults, not the source's. Adapt them to your unit: until you do, the report says that persons are measured against huller's defaults.",
+		"Niveauerne på arket Requirements er hullers standarder, ikke kildens. Tilpas dem til jeres enhed: indtil I gør det, skriver rapporten, at medarbejderne måles mod hullers standarder.",
+		"Ravni na listu Requirements so privzete ravni programa huller, ne vira. Prilagodite jih svoji enoti: dokler tega ne storite, poročilo navaja, da so osebe merjene po privzetih ravneh programa huller.")
 	FormStepRun = t("Do not add other columns to the Roster sheet, and keep its header row. Save as .xlsx, then run: huller analyze %s",
 		"Tilføj ikke andre kolonner på arket Roster, og lad overskriftsrækken være. Gem som .xlsx, og kør derefter: huller analyze %s",
 		"Na list Roster ne dodajajte drugih stolpcev in ohranite vrstico z naslovi. Shranite kot .xlsx in zaženite: huller analyze %s")

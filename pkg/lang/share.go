@@ -52,7 +52,7 @@ var (
 	ReqFileN          = t("requirements file (%s)", "kravfil (%s)", "datoteka z zahtevami (%s)")
 	ReqFrameworkN     = t("framework (%s)", "kompetenceramme (%s)", "okvir (%s)")
 	ProfilesCoveredOf = t("Profiles with enough specialists", "Profiler med nok specialister", "Profili z dovolj specialisti")
-	UnitsCoverage     = t("Coverage per unit and basis competence", "Dækning pr. enhed og basiskompetence", "Pokritost po enotah in osnovnih kompetencah")
+	UnitsCoverage     = t("Coverage per unit and basic competence", "Dækning pr. enhed og basiskompetence", "Pokritost po enotah in osnovnih kompetencah")
 	UnitsHoles        = t("Holes per unit", "Huller pr. enhed", "Vrzeli po enotah")
 	UnitsWarnings     = t("%s: %s", "%s: %s", "%s: %s")
 )

@@ -18,6 +18,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"maps"
 	"regexp"
 	"slices"
 	"strings"
@@ -64,12 +65,21 @@ func Pseudonymise(r *roster.Roster, key []byte) (Mapping, error) {
 //
 // Afterwards each roster lists its persons in pseudonym order and their row
 // numbers are 0: the order and the rows of the roster, which is often
-// sorted by name, would point to the persons.
+// sorted by name, would point to the persons. Assessors (the assessor
+// columns) get pseudonyms too: a person's own when the assessor is a person
+// of the rosters, else one derived from the assessor's name; they are in
+// the mapping after each roster's persons, without an id.
 func PseudonymiseAll(rs []*roster.Roster, key []byte) (Mapping, error) {
 	if key != nil && len(key) < MinKey {
 		return nil, fmt.Errorf("the pseudonymisation key has %d bytes; it needs at least %d (use a long random key, e.g. from `openssl rand -hex 32`)", len(key), MinKey)
 	}
 	ids := identities(rs)
+	assessors := assessorIdentities(rs)
+	for _, id := range slices.Sorted(maps.Values(assessors)) {
+		if !slices.Contains(ids, id) {
+			ids = append(ids, id)
+		}
+	}
 	var names map[string]string
 	if key == nil {
 		names = numbered(rs, ids)
@@ -83,10 +93,12 @@ func PseudonymiseAll(rs []*roster.Roster, key []byte) (Mapping, error) {
 			p := &r.Persons[i]
 			m = append(m, Entry{Pseudonym: names[identity(p)], Name: p.Name, ID: p.ID, Roster: r.Source})
 		}
-		replace := replacer(m[start:])
+		own := assessorEntries(r, assessors, names, m[start:])
+		replace := replacer(append(slices.Clone(m[start:]), own...))
 		for i := range r.Persons {
 			p := &r.Persons[i]
 			p.Name, p.ID, p.Row = m[start+i].Pseudonym, m[start+i].Pseudonym, 0
+			pseudonymiseAssessors(p, assessors, names)
 		}
 		for i := range r.Warnings {
 			r.Warnings[i].Message = replace(r.Warnings[i].Message)
@@ -104,8 +116,90 @@ func PseudonymiseAll(rs []*roster.Roster, key []byte) (Mapping, error) {
 		}
 		r.Persons = persons
 		copy(m[start:], entries)
+		m = append(m, own...)
 	}
 	return m, nil
+}
+
+// normName is a name with case and spacing ignored.
+func normName(s string) string { return strings.Join(strings.Fields(strings.ToLower(s)), " ") }
+
+// assessorIdentities returns the identity of every assessor named in the
+// rosters (the assessor columns), by the assessor's name as written: the
+// identity of the person of that name in the rosters when there is one
+// (an assessor may be a colleague), else the name with case and spacing
+// ignored.
+func assessorIdentities(rs []*roster.Roster) map[string]string {
+	byName := map[string]string{}
+	for _, r := range rs {
+		for i := range r.Persons {
+			byName[normName(r.Persons[i].Name)] = identity(&r.Persons[i])
+		}
+	}
+	out := map[string]string{}
+	add := func(a string) {
+		if strings.TrimSpace(a) == "" {
+			return
+		}
+		if _, ok := out[a]; ok {
+			return
+		}
+		if id, ok := byName[normName(a)]; ok {
+			out[a] = id
+		} else {
+			out[a] = "name\x00" + normName(a)
+		}
+	}
+	for _, r := range rs {
+		for i := range r.Persons {
+			add(r.Persons[i].Assessor)
+			for _, a := range r.Persons[i].Assessors {
+				add(a)
+			}
+		}
+	}
+	return out
+}
+
+// pseudonymiseAssessors replaces the assessors of p by their pseudonyms.
+func pseudonymiseAssessors(p *roster.Person, assessors, names map[string]string) {
+	if id, ok := assessors[p.Assessor]; ok {
+		p.Assessor = names[id]
+	}
+	if p.Assessors != nil {
+		p.Assessors = slices.Clone(p.Assessors)
+		for i, a := range p.Assessors {
+			if id, ok := assessors[a]; ok {
+				p.Assessors[i] = names[id]
+			}
+		}
+	}
+}
+
+// assessorEntries returns the mapping entries of the assessors of roster r
+// who are not persons of it (by the pseudonym they got), in name order.
+func assessorEntries(r *roster.Roster, assessors, names map[string]string, persons Mapping) Mapping {
+	seen := map[string]bool{}
+	for _, e := range persons {
+		seen[e.Pseudonym] = true
+	}
+	var out Mapping
+	add := func(a string) {
+		id, ok := assessors[a]
+		if !ok || seen[names[id]] {
+			return
+		}
+		seen[names[id]] = true
+		out = append(out, Entry{Pseudonym: names[id], Name: a, Roster: r.Source})
+	}
+	for i := range r.Persons {
+		add(r.Persons[i].Assessor)
+		for _, a := range r.Persons[i].Assessors {
+			add(a)
+		}
+	}
+	slices.SortFunc(out, func(a, b Entry) int { return strings.Compare(a.Name, b.Name) })
+	return out
 }
 
 // comparePseudonyms orders pseudonyms: shorter first (P-0002 before

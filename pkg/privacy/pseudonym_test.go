@@ -230,3 +230,37 @@ func FuzzReplaceWord(f *testing.F) {
 		}
 	})
 }
+
+// TestPseudonymiseAssessors: an assessor who is a person of the roster
+// gets the person's pseudonym; another gets one of their own, listed in
+// the mapping without an id; the long layout's assessors per score too.
+func TestPseudonymiseAssessors(t *testing.T) {
+	for _, key := range [][]byte{nil, []byte("0123456789abcdef0123")} {
+		r := team()
+		r.Persons[0].Assessor = "bo  kjær"
+		r.Persons[1].Assessor = "Lone Leder"
+		r.Persons[2].Assessors = []string{"Lone Leder", "", "Anne Nielsen"}
+		m, err := Pseudonymise(r, key)
+		if err != nil {
+			t.Fatal(err)
+		}
+		bo, lone := byName(m, "Bo Kjær"), byName(m, "Lone Leder")
+		if lone.Pseudonym == "" || lone.ID != "" || len(m) != 5 {
+			t.Fatalf("mapping %+v", m)
+		}
+		var assessors []string
+		for _, p := range r.Persons {
+			assessors = append(assessors, p.Assessor)
+			assessors = append(assessors, p.Assessors...)
+		}
+		got := strings.Join(assessors, ",")
+		for _, w := range []string{"Lone", "Bo", "Anne"} {
+			if strings.Contains(got, w) {
+				t.Errorf("assessors %q", got)
+			}
+		}
+		if !strings.Contains(got, bo.Pseudonym) || !strings.Contains(got, lone.Pseudonym) || !strings.Contains(got, byName(m, "Anne Nielsen").Pseudonym) {
+			t.Errorf("assessors %q, Bo %s, Lone %s", got, bo.Pseudonym, lone.Pseudonym)
+		}
+	}
+}

@@ -19,7 +19,7 @@ func Aggregate(w io.Writer, format string, rep *privacy.Report, o Options) error
 	a := newAggView(rep, o)
 	switch format {
 	case FormatTable, "":
-		return a.v.terminal(w, a.document())
+		return a.v.draw(w, a.document())
 	case FormatMarkdown:
 		return a.v.markdown(w, a.document())
 	case FormatJSON:

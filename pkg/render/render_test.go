@@ -466,44 +466,6 @@ func TestRenderErrors(t *testing.T) {
 	}
 }
 
-func TestWrapText(t *testing.T) {
-	tests := []struct {
-		s     string
-		width int
-		want  []string
-	}{
-		{"short", 10, []string{"short"}},
-		{"one two three", 7, []string{"one two", "three"}},
-		{"abcdefghij", 4, []string{"abcd", "efgh", "ij"}},
-		{"ab cdefghij k", 4, []string{"ab", "cdef", "ghij", "k"}},
-		{"75.0\u00a0% fit", 6, []string{"75.0\u00a0%", "fit"}},
-		{"ÆØÅ æøå", 3, []string{"ÆØÅ", "æøå"}},
-		// a hyphenated word breaks after its hyphen, not inside a part
-		{"Gode formidlings-og formuleringsevner", 17, []string{"Gode formidlings-", "og", "formuleringsevner"}},
-		{"a-b-c", 2, []string{"a-", "b-", "c"}},
-		{"Kompetenceprofilen (80,0 %)", 18, []string{"Kompetenceprofilen", "(80,0 %)"}},
-		{"-x- --", 3, []string{"-x-", "--"}},
-		// a word longer than the line is broken, and only then
-		{"Koordinationsprofilen", 8, []string{"Koordina", "tionspro", "filen"}},
-		{"", 5, []string{""}},
-	}
-	for _, tt := range tests {
-		if got := wrapText(tt.s, tt.width); !reflect.DeepEqual(got, tt.want) {
-			t.Errorf("wrapText(%q, %d) = %q, want %q", tt.s, tt.width, got, tt.want)
-		}
-	}
-}
-
-// TestWrapLongWord: a word of 200,000 letters wraps in linear time (this
-// took seconds when the rest of the word was measured after every cut).
-func TestWrapLongWord(t *testing.T) {
-	word := strings.Repeat("A", 200_000)
-	lines := wrapText("Bo "+word, 40)
-	if len(lines) != 5001 || lines[0] != "Bo" || lines[1] != word[:40] {
-		t.Fatalf("%d lines, first %q", len(lines), lines[0])
-	}
-}
-
 func TestLayout(t *testing.T) {
 	rows := [][]cell{{c("1"), c("a fairly long competence name here"), c("x")}}
 	// Room for everything: natural widths.

@@ -8,10 +8,10 @@ import (
 	"strings"
 
 	"github.com/huller/huller/pkg/analysis"
+	"github.com/huller/huller/pkg/internal/textwrap"
 	"github.com/huller/huller/pkg/lang"
 	"github.com/huller/huller/pkg/safetext"
 	"github.com/olekukonko/tablewriter"
-	"github.com/olekukonko/tablewriter/pkg/twwidth"
 	"github.com/olekukonko/tablewriter/tw"
 )
 
@@ -35,22 +35,26 @@ func Terminal(w io.Writer, res *analysis.Result, o Options) error {
 	if err != nil {
 		return err
 	}
-	return v.terminal(w, v.document())
+	return v.draw(w, v.document())
 }
 
-// terminal draws a document for a terminal.
-func (v *view) terminal(w io.Writer, d document) error {
+// draw writes a document as tables fitting Options.Width.
+func (v *view) draw(w io.Writer, d document) error {
 	width := v.o.Width
 	if width <= 0 {
 		width = defaultWidth
 	}
 	bw := bufio.NewWriter(w)
 	d.each(terminalText)
-	v.line(bw, wrapText(d.title, width), true)
-	for _, t := range d.tables {
-		bw.WriteString("\n")
+	if d.title != "" {
+		v.line(bw, textwrap.Wrap(d.title, width), true)
+	}
+	for i, t := range d.tables {
+		if i > 0 || d.title != "" {
+			bw.WriteString("\n")
+		}
 		if t.heading != "" {
-			v.line(bw, wrapText(t.heading, width), true)
+			v.line(bw, textwrap.Wrap(t.heading, width), true)
 		}
 		switch {
 		case len(t.rows) > 0:
@@ -58,13 +62,13 @@ func (v *view) terminal(w io.Writer, d document) error {
 				return err
 			}
 		case t.empty != "":
-			v.line(bw, wrapText(t.empty, width), false)
+			v.line(bw, textwrap.Wrap(t.empty, width), false)
 		}
 		if t.omitted > 0 {
 			v.line(bw, []string{v.l.F(lang.MoreRows, t.omitted)}, false)
 		}
 		for _, note := range t.notes {
-			v.line(bw, wrapText(note, width), false)
+			v.line(bw, textwrap.Wrap(note, width), false)
 		}
 	}
 	return bw.Flush()
@@ -123,14 +127,14 @@ func (v *view) table(w io.Writer, t table, width int) error {
 	if header != nil {
 		hs := make([]string, ncol)
 		for i, h := range header {
-			hs[i] = v.paint(wrapText(h, widths[i]), plain, true)
+			hs[i] = v.paint(textwrap.Wrap(h, widths[i]), plain, true)
 		}
 		tb.Header(hs)
 	}
 	for _, row := range t.rows {
 		cells := make([]string, ncol) // tablewriter keeps the slice: a new one per row
 		for i, cl := range row {
-			cells[i] = v.paint(wrapText(cl.s, widths[i]), cl.tone, false)
+			cells[i] = v.paint(textwrap.Wrap(cl.s, widths[i]), cl.tone, false)
 		}
 		if err := tb.Append(cells); err != nil {
 			return err
@@ -170,14 +174,14 @@ func layout(header []string, rows [][]cell, wrap []bool, width int) []int {
 	for i := range ncol {
 		headWords := 1
 		if i < len(header) {
-			nat[i] = textWidth(header[i])
-			headWords = longestWord(header[i])
+			nat[i] = textwrap.Width(header[i])
+			headWords = textwrap.LongestWord(header[i])
 		}
 		cells, cellWords := 0, 0
 		for _, row := range rows {
-			cells = max(cells, textWidth(row[i].s))
+			cells = max(cells, textwrap.Width(row[i].s))
 			if i < len(wrap) && wrap[i] {
-				cellWords = max(cellWords, longestWord(row[i].s))
+				cellWords = max(cellWords, textwrap.LongestWord(row[i].s))
 			}
 		}
 		nat[i] = max(nat[i], cells)
@@ -261,131 +265,4 @@ func grow(w, goal []int, room int) int {
 		room -= given
 	}
 	return room
-}
-
-// textWidth is the display width of the widest line of s.
-func textWidth(s string) int {
-	n := 0
-	for _, line := range strings.Split(s, "\n") {
-		n = max(n, twwidth.Width(line))
-	}
-	return n
-}
-
-// longestWord is the display width of the widest piece of s that wrapText
-// keeps on one line: a word, or the part of a hyphenated word up to and
-// including a hyphen.
-func longestWord(s string) int {
-	n := 0
-	for _, line := range strings.Split(s, "\n") {
-		for _, word := range strings.Split(line, " ") {
-			for _, piece := range hyphenPieces(word) {
-				n = max(n, twwidth.Width(piece))
-			}
-		}
-	}
-	return n
-}
-
-// hyphenPieces splits a word after each hyphen that has a letter on both
-// sides ("formidlings-og" → "formidlings-", "og"); other words are one
-// piece.
-func hyphenPieces(word string) []string {
-	var out []string
-	start := 0
-	for i := 1; i < len(word)-1; i++ {
-		// not after a single letter: a pseudonym (P-7F3A9C21) or "e-mail"
-		// stays whole
-		if word[i] == '-' && word[i-1] != '-' && word[i+1] != '-' && word[i+1] != ' ' && i-start > 1 {
-			out = append(out, word[start:i+1])
-			start = i + 1
-		}
-	}
-	return append(out, word[start:])
-}
-
-// wrapText wraps s into lines of at most width display columns: at spaces
-// (not at no-break spaces), else after a hyphen inside a word, and it breaks
-// a word only when it is longer than a line. The work is linear in the
-// length of s.
-func wrapText(s string, width int) []string {
-	if width <= 0 || textWidth(s) <= width {
-		return strings.Split(s, "\n")
-	}
-	var lines []string
-	for _, para := range strings.Split(s, "\n") {
-		w := wrapper{width: width}
-		for _, word := range strings.Split(para, " ") {
-			if word != "" {
-				w.word(word)
-			}
-		}
-		if w.curW > 0 || len(w.lines) == 0 {
-			w.flush()
-		}
-		lines = append(lines, w.lines...)
-	}
-	return lines
-}
-
-// wrapper fills lines of at most width columns, one word at a time.
-type wrapper struct {
-	width int
-	lines []string
-	cur   strings.Builder
-	curW  int
-}
-
-func (w *wrapper) flush() {
-	w.lines = append(w.lines, w.cur.String())
-	w.cur.Reset()
-	w.curW = 0
-}
-
-// word adds a word: on the current line when it fits after a space, else
-// as much of it as fits up to a hyphen, else on new lines.
-func (w *wrapper) word(word string) {
-	ww := twwidth.Width(word)
-	if w.curW > 0 && w.curW+1+ww <= w.width {
-		w.cur.WriteByte(' ')
-		w.cur.WriteString(word)
-		w.curW += 1 + ww
-		return
-	}
-	for i, piece := range hyphenPieces(word) {
-		pw := twwidth.Width(piece)
-		sep := 0
-		if i == 0 && w.curW > 0 {
-			sep = 1 // a space before the word, none inside it
-		}
-		if w.curW > 0 && w.curW+sep+pw > w.width {
-			w.flush()
-			sep = 0
-		}
-		if sep == 1 {
-			w.cur.WriteByte(' ')
-			w.curW++
-		}
-		for w.curW == 0 && pw > w.width { // longer than a line: break it
-			head, hw := cut(piece, w.width)
-			w.lines = append(w.lines, head)
-			piece, pw = piece[len(head):], pw-hw
-		}
-		w.cur.WriteString(piece)
-		w.curW += pw
-	}
-}
-
-// cut returns the longest prefix of s of at most width display columns (at
-// least one rune) and its width.
-func cut(s string, width int) (string, int) {
-	w := 0
-	for i, r := range s {
-		rw := twwidth.Width(string(r))
-		if w+rw > width && i > 0 {
-			return s[:i], w
-		}
-		w += rw
-	}
-	return s, w
 }

@@ -29,7 +29,7 @@ func Units(w io.Writer, format string, c *compare.Comparison, o Options) error {
 	u := &unitsView{c: c, l: l, v: &view{fw: c.Framework, l: l, o: o}, o: o}
 	switch format {
 	case FormatTable, "":
-		return u.v.terminal(w, u.document())
+		return u.v.draw(w, u.document())
 	case FormatMarkdown:
 		return u.v.markdown(w, u.document())
 	case FormatJSON:

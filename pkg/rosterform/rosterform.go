@@ -13,8 +13,13 @@
 //     group that collapses onto the group column.
 //   - Requirements: one row per role of the framework with the required
 //     level of every basis leaf, pre-filled from the framework, with the same
-//     drop-downs. pkg/roster reads it back as the roster's requirements.
-//   - Instructions: how to fill it in, the scale, roles and profiles.
+//     drop-downs; a comment on each role whose levels are huller's defaults
+//     says to adapt them. pkg/roster reads it back as the roster's
+//     requirements.
+//   - Instructions: how to fill it in; the scale, roles and profiles; the
+//     source's learning goals, target groups and notes. The source's own
+//     words are quoted, and what huller added (the scale, default levels,
+//     roles) is marked "[huller]".
 //   - Lists (hidden, only when needed): drop-down values too long to be
 //     written inline (Excel's limit is 255 characters).
 //
@@ -71,7 +76,7 @@ type builder struct {
 	opts  Options
 	l     lang.Lang
 	lists int // columns used on the Lists sheet
-	style struct{ header, group, text, wrap, bold, title int }
+	style struct{ header, group, text, wrap, bold, title, note int }
 }
 
 // WriteXLSX writes the template workbook for fw to w.
@@ -110,6 +115,28 @@ func build(fw *framework.Framework, opts Options) (*builder, error) {
 
 func (b *builder) text(t framework.Text) string { return b.fw.Text(t, b.l.Code()) }
 
+// quote quotes the source's own words; "" stays "".
+func (b *builder) quote(s string) string {
+	if s == "" {
+		return ""
+	}
+	return b.l.F(lang.OutlineQuote, s)
+}
+
+// hullerLevels reports whether role r's levels are (at least in part)
+// huller's defaults, not the source's or the unit's.
+func (b *builder) hullerLevels(r *framework.Role) bool {
+	if b.fw.Defaults.RequiredOrigin == framework.OriginHuller {
+		return true
+	}
+	for _, q := range r.Requires {
+		if q.Origin == framework.OriginHuller {
+			return true
+		}
+	}
+	return false
+}
+
 func (b *builder) styles() error {
 	var err error
 	newStyle := func(s *excelize.Style) int {
@@ -129,6 +156,7 @@ func (b *builder) styles() error {
 	b.style.wrap = newStyle(&excelize.Style{Alignment: top})
 	b.style.bold = newStyle(&excelize.Style{Font: &excelize.Font{Bold: true}, Alignment: top})
 	b.style.title = newStyle(&excelize.Style{Font: &excelize.Font{Bold: true, Size: 16}})
+	b.style.note = newStyle(&excelize.Style{Font: &excelize.Font{Italic: true, Color: "595959"}, Alignment: top})
 	return err
 }
 

@@ -123,7 +123,8 @@ func (b *builder) fixedComments() error {
 	return nil
 }
 
-// nodeComment puts a node's full name, description and indicators on its header.
+// nodeComment puts a node's full name, the source's full wording (when the
+// name shortens it), description, indicators and note on its header.
 func (b *builder) nodeComment(sheet, ref string, n *framework.Node, group bool) error {
 	runs := []excelize.RichTextRun{{Text: n.ID + " " + b.text(n.Name), Font: &excelize.Font{Bold: true}}}
 	add := func(s string) {
@@ -131,6 +132,7 @@ func (b *builder) nodeComment(sheet, ref string, n *framework.Node, group bool) 
 			runs = append(runs, excelize.RichTextRun{Text: "\n\n" + s})
 		}
 	}
+	add(b.quote(b.text(n.Statement)))
 	add(b.text(n.Focus))
 	add(b.text(n.Description))
 	if len(n.Indicators) > 0 {
@@ -140,6 +142,11 @@ func (b *builder) nodeComment(sheet, ref string, n *framework.Node, group bool) 
 			sb.WriteString("\n• " + b.text(ind))
 		}
 		add(sb.String())
+	}
+	if note := b.text(n.Note); note != "" && n.NoteOrigin == framework.OriginHuller {
+		add("[huller] " + note)
+	} else {
+		add(note)
 	}
 	if group {
 		add(b.l.T(lang.FormGroupComment))

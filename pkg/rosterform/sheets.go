@@ -2,9 +2,12 @@ package rosterform
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
+	"github.com/huller/huller/pkg/framework"
+	"github.com/huller/huller/pkg/internal/textwrap"
 	"github.com/huller/huller/pkg/lang"
 	"github.com/huller/huller/pkg/roster"
 	"github.com/xuri/excelize/v2"
@@ -50,6 +53,11 @@ func (b *builder) requirements() error {
 		if err := f.SetSheetRow(SheetRequirements, cell(0, r+2), &row); err != nil {
 			return err
 		}
+		if b.hullerLevels(role) {
+			if err := b.comment(SheetRequirements, cell(1, r+2), []excelize.RichTextRun{{Text: b.l.T(lang.OutlineLevelsHuller)}}); err != nil {
+				return err
+			}
+		}
 	}
 	if err := f.SetPanes(SheetRequirements, &excelize.Panes{Freeze: true, XSplit: 2, YSplit: 1, TopLeftCell: "C2", ActivePane: "bottomRight",
 		Selection: []excelize.Selection{{SQRef: "C2", ActiveCell: "C2", Pane: "bottomRight"}}}); err != nil {
@@ -58,105 +66,238 @@ func (b *builder) requirements() error {
 	return b.levelValidation(SheetRequirements, fmt.Sprintf("C2:%s%d", last, len(b.fw.Roles)+101))
 }
 
+// instrWidths are the widths of the Instructions sheet's columns.
+var instrWidths = []float64{18, 32, 34, 80}
+
+// instructions writes how to fill the template in, and what a user should
+// know of the framework: its scale, roles, profiles, learning goals,
+// target groups and notes, the source's own words quoted and huller's
+// additions marked.
 func (b *builder) instructions() error {
-	f := b.f
-	const s = SheetInstructions
-	if _, err := f.NewSheet(s); err != nil {
+	w := &instrWriter{b: b, row: 1}
+	if _, err := b.f.NewSheet(SheetInstructions); err != nil {
 		return err
 	}
-	widths := map[string]float64{"A": 18, "B": 32, "C": 100}
-	for c, w := range widths {
-		if err := f.SetColWidth(s, c, c, w); err != nil {
-			return err
-		}
-	}
-	row := 1
-	put := func(style int, vals ...string) error {
-		for i, v := range vals {
-			if err := f.SetCellStr(s, cell(i, row), v); err != nil {
-				return err
-			}
-		}
-		if style != 0 {
-			if err := f.SetCellStyle(s, cell(0, row), cell(max(len(vals)-1, 0), row), style); err != nil {
-				return err
-			}
-		}
-		row++
-		return nil
+	for i, width := range instrWidths {
+		w.do(func() error { return b.f.SetColWidth(SheetInstructions, colName(i), colName(i), width) })
 	}
 	ref := b.opts.Ref.ID
 	if b.opts.Ref.File != "" {
 		ref = b.opts.Ref.File
 	}
-	lines := []struct {
-		style int
-		vals  []string
-	}{
-		{b.style.title, []string{b.l.T(lang.FormTitle) + ": " + b.text(b.fw.Title)}},
-		{0, []string{b.l.T(lang.FormFramework) + ": " + ref}},
-		{0, nil},
+	l, fw := b.l, b.fw
+	w.line(b.style.title, l.T(lang.FormTitle)+": "+b.text(fw.Title))
+	w.line(0, l.T(lang.FormFramework)+": "+ref)
+	w.row++
+	steps := []string{l.T(lang.FormStepRoster), l.T(lang.FormStepAssess), l.T(lang.FormStepBlank),
+		l.T(lang.FormStepHover), l.T(lang.FormStepGroups), l.T(lang.FormStepRequirements)}
+	if slices.ContainsFunc(fw.Roles, b.hullerLevels) {
+		steps = append(steps, l.T(lang.FormStepDefaults))
 	}
-	steps := []string{b.l.T(lang.FormStepRoster), b.l.T(lang.FormStepAssess), b.l.T(lang.FormStepBlank),
-		b.l.T(lang.FormStepHover), b.l.T(lang.FormStepGroups), b.l.T(lang.FormStepRequirements),
-		b.l.F(lang.FormStepRun, b.opts.FileName)}
+	steps = append(steps, l.F(lang.FormStepRun, b.opts.FileName))
 	for i, st := range steps {
-		lines = append(lines, struct {
-			style int
-			vals  []string
-		}{b.style.wrap, []string{strconv.Itoa(i+1) + ".", st}})
+		w.put(b.style.wrap, []int{0, 1, 3}, strconv.Itoa(i+1)+".", st)
 	}
-	for _, l := range lines {
-		if err := put(l.style, l.vals...); err != nil {
-			return err
+	if b.marked() {
+		w.row++
+		w.put(b.style.note, []int{0, 3}, l.F(lang.OutlineLegend, b.quote("…")))
+	}
+	w.scale()
+	w.roles()
+	w.profiles()
+	w.goalTypes()
+	w.targetGroups()
+	w.notes()
+	return w.err
+}
+
+// marked reports whether the framework quotes its source or marks what
+// huller added.
+func (b *builder) marked() bool {
+	fw := b.fw
+	if fw.Origin == framework.OriginHuller || fw.ScaleOrigin() == framework.OriginHuller {
+		return true
+	}
+	for _, r := range fw.Roles {
+		if r.Statement != nil || r.Origin == framework.OriginHuller {
+			return true
 		}
 	}
-	// Steps run across B:C: merge them so the text wraps at a useful width.
-	for r := 4; r < row; r++ {
-		if err := f.MergeCell(s, cell(1, r), cell(2, r)); err != nil {
-			return err
-		}
-		if err := f.SetRowHeight(s, r, 32); err != nil {
-			return err
-		}
+	return slices.ContainsFunc(fw.Nodes(), func(n *framework.Node) bool { return n.Statement != nil })
+}
+
+// instrWriter writes the Instructions sheet row by row.
+type instrWriter struct {
+	b   *builder
+	row int
+	err error
+}
+
+func (w *instrWriter) do(fn func() error) {
+	if w.err == nil {
+		w.err = fn()
 	}
-	section := func(title string, head [3]string, rows [][3]string) error {
-		row++
-		if err := put(b.style.title, title); err != nil {
-			return err
+}
+
+// line writes a text in column A that may run over the empty cells beside
+// it.
+func (w *instrWriter) line(style int, text string) {
+	w.put(style, nil, text)
+}
+
+// put writes one row. cols[i] is the first column (0-based) of vals[i],
+// which spans, merged, up to the column before the next value's; the last
+// value spans up to the column cols[len(vals)]. nil puts the values in
+// columns A, B, C, … The row is made as high as its longest text needs.
+func (w *instrWriter) put(style int, cols []int, vals ...string) {
+	s := SheetInstructions
+	if cols == nil {
+		for i := range vals {
+			cols = append(cols, i)
 		}
-		if err := put(b.style.bold, head[0], head[1], head[2]); err != nil {
-			return err
-		}
-		for _, r := range rows {
-			if err := put(b.style.wrap, r[0], r[1], r[2]); err != nil {
-				return err
+		cols = append(cols, len(vals)-1)
+	}
+	lines := 1
+	for i, v := range vals {
+		c1, c2 := cols[i], cols[i]
+		if i+1 < len(cols) {
+			c2 = max(c1, cols[i+1]-1)
+			if i+1 == len(vals) {
+				c2 = cols[i+1]
 			}
 		}
-		return nil
-	}
-	var scale, roles, profs [][3]string
-	for _, l := range b.fw.Scale {
-		scale = append(scale, [3]string{strconv.Itoa(l.Level), b.text(l.Label), b.text(l.Description)})
-	}
-	for _, r := range b.fw.Roles {
-		roles = append(roles, [3]string{r.ID, b.text(r.Name), strings.Join(r.Profiles, ", ")})
-	}
-	for _, p := range b.fw.Profiles {
-		profs = append(profs, [3]string{p.ID, b.text(p.Name), b.text(p.Focus)})
-	}
-	if err := section(b.l.T(lang.FormScale), [3]string{b.l.T(lang.FormScaleLevel), b.l.T(lang.FormScaleLabel), b.l.T(lang.FormScaleDescription)}, scale); err != nil {
-		return err
-	}
-	if len(roles) > 0 {
-		if err := section(b.l.T(lang.FormRoles), [3]string{b.l.T(lang.FormRoleID), b.l.T(lang.FormRoleName), b.l.T(lang.FormRoleProfiles)}, roles); err != nil {
-			return err
+		w.do(func() error { return w.b.f.SetCellStr(s, cell(c1, w.row), v) })
+		if style != 0 {
+			w.do(func() error { return w.b.f.SetCellStyle(s, cell(c1, w.row), cell(c2, w.row), style) })
+		}
+		if c2 > c1 {
+			w.do(func() error { return w.b.f.MergeCell(s, cell(c1, w.row), cell(c2, w.row)) })
+		}
+		if style == w.b.style.wrap || style == w.b.style.note || style == w.b.style.bold {
+			width := 0.0
+			for c := c1; c <= c2; c++ {
+				width += instrWidths[c]
+			}
+			lines = max(lines, textwrap.CellLines(v, width))
 		}
 	}
-	if len(profs) > 0 {
-		return section(b.l.T(lang.FormProfiles), [3]string{b.l.T(lang.FormProfileID), b.l.T(lang.FormProfileName), b.l.T(lang.FormProfileFocus)}, profs)
+	if lines > 1 {
+		w.do(func() error { return w.b.f.SetRowHeight(s, w.row, textwrap.RowHeight(lines)) })
 	}
-	return nil
+	w.row++
+}
+
+// section starts a section: a blank row, a title (and a mark beside it),
+// and the column headings over cols.
+func (w *instrWriter) section(title, mark string, cols []int, head ...string) {
+	w.row++
+	w.put(w.b.style.title, nil, title)
+	if mark != "" { // beside the title
+		w.row--
+		w.put(w.b.style.note, []int{1, 3}, mark)
+	}
+	w.put(w.b.style.bold, cols, head...)
+}
+
+// The columns of a section's rows: three values, the last over C:D; and
+// four values.
+var (
+	cols3 = []int{0, 1, 2, 3}
+	cols4 = []int{0, 1, 2, 3, 3}
+)
+
+func (w *instrWriter) scale() {
+	b, l, fw := w.b, w.b.l, w.b.fw
+	whole := fw.ScaleOrigin() == framework.OriginHuller
+	mark := ""
+	if whole {
+		mark = l.T(lang.OutlineScaleHuller)
+	}
+	w.section(l.T(lang.FormScale), mark, cols3, l.T(lang.FormScaleLevel), l.T(lang.FormScaleLabel), l.T(lang.FormScaleDescription))
+	for _, s := range fw.Scale {
+		label := b.text(s.Label)
+		if s.Teaches && !strings.Contains(strings.ToLower(label), strings.ToLower(l.T(lang.OutlineTeaches))) {
+			label += " (" + l.T(lang.OutlineTeaches) + ")"
+		}
+		if !whole && s.Origin == framework.OriginHuller {
+			label += " [huller]"
+		}
+		w.put(b.style.wrap, cols3, strconv.Itoa(s.Level), label, b.text(s.Description))
+	}
+}
+
+func (w *instrWriter) roles() {
+	b, l, fw := w.b, w.b.l, w.b.fw
+	if len(fw.Roles) == 0 {
+		return
+	}
+	mark := ""
+	if slices.ContainsFunc(fw.Roles, b.hullerLevels) {
+		mark = l.T(lang.OutlineLevelsHuller)
+	}
+	w.section(l.T(lang.FormRoles), mark, cols4, l.T(lang.FormRoleID), l.T(lang.FormRoleName), l.T(lang.FormRoleProfiles), l.T(lang.SourceWording))
+	for _, r := range fw.Roles {
+		name := b.text(r.Name)
+		if r.Statement == nil && r.Origin == framework.OriginHuller {
+			name += " " + l.T(lang.OutlineRoleHuller)
+		}
+		w.put(b.style.wrap, cols4, r.ID, name, strings.Join(r.Profiles, ", "), b.quote(b.text(r.Statement)))
+	}
+}
+
+func (w *instrWriter) profiles() {
+	b, l, fw := w.b, w.b.l, w.b.fw
+	if len(fw.Profiles) == 0 {
+		return
+	}
+	w.section(l.T(lang.FormProfiles), "", cols4, l.T(lang.FormProfileID), l.T(lang.FormProfileName), l.T(lang.FormProfileFocus), l.T(lang.SourceWording))
+	for _, p := range fw.Profiles {
+		w.put(b.style.wrap, cols4, p.ID, b.text(p.Name), b.text(p.Focus), b.quote(b.text(p.Statement)))
+	}
+}
+
+func (w *instrWriter) goalTypes() {
+	b, l, fw := w.b, w.b.l, w.b.fw
+	if len(fw.LearningGoalTypes) == 0 {
+		return
+	}
+	w.section(l.T(lang.OutlineGoalTypes), "", cols3, l.T(lang.OutlineLearningGoal), l.T(lang.SourceWording), l.T(lang.Description))
+	for _, g := range fw.LearningGoalTypes {
+		w.put(b.style.wrap, cols3, l.GoalName(string(g.Type)), b.quote(b.text(g.Name)), b.text(g.Description))
+	}
+}
+
+func (w *instrWriter) targetGroups() {
+	b, l, fw := w.b, w.b.l, w.b.fw
+	if len(fw.TargetGroups) == 0 {
+		return
+	}
+	cols := []int{0, 2, 3, 3} // name over A:B, profile, description
+	w.section(l.T(lang.OutlineTargetGroups), "", cols, l.T(lang.FormRoleName), l.T(lang.FormProfileID), l.T(lang.Description))
+	var walk func(depth int, gs []*framework.TargetGroup)
+	walk = func(depth int, gs []*framework.TargetGroup) {
+		for _, g := range gs {
+			w.put(b.style.wrap, cols, strings.Repeat("  ", depth)+b.text(g.Name), g.Profile, b.text(g.Description))
+			walk(depth+1, g.Items)
+		}
+	}
+	walk(0, fw.TargetGroups)
+}
+
+func (w *instrWriter) notes() {
+	b, l, fw := w.b, w.b.l, w.b.fw
+	if len(fw.Notes) == 0 {
+		return
+	}
+	cols := []int{0, 2, 3, 3} // title over A:B, the source's wording, text
+	w.section(l.T(lang.OutlineNotes), "", cols, l.T(lang.TitleL), l.T(lang.SourceWording), l.T(lang.Description))
+	for _, n := range fw.Notes {
+		title := b.text(n.Title)
+		if n.Origin == framework.OriginHuller {
+			title += " [huller]"
+		}
+		w.put(b.style.wrap, cols, title, b.quote(b.text(n.Statement)), b.text(n.Text))
+	}
 }
 
 func (b *builder) properties() error {

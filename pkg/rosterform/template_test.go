@@ -10,6 +10,7 @@ import (
 
 	"github.com/huller/huller/frameworks"
 	"github.com/huller/huller/pkg/framework"
+	"github.com/huller/huller/pkg/lang"
 	"github.com/huller/huller/pkg/roster"
 	"github.com/xuri/excelize/v2"
 )
@@ -300,5 +301,103 @@ func TestCSVTemplate(t *testing.T) {
 	r, err := roster.Read(roster.Source{Name: "t.csv", R: &buf}, fw, roster.Options{})
 	if err != nil || len(r.Columns) != len(fw.Leaves) || r.Persons[0].Scores[0] != 3 || r.Encoding != "UTF-8 with BOM" {
 		t.Errorf("read back: %v", err)
+	}
+}
+
+// TestTemplateReadsAsSource: for every built-in framework, in its own
+// language and in English, each header comment quotes the source's full
+// wording where the column's name shortens it; the Requirements sheet
+// marks every role on huller's default levels; and the Instructions quote
+// the source (roles, profiles, learning goals, notes), mark what huller
+// added and show the target groups.
+func TestTemplateReadsAsSource(t *testing.T) {
+	loader := framework.NewLoader(frameworks.FS)
+	for _, id := range loader.Builtins() {
+		fw, err := loader.Load(id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, code := range []string{fw.Language, "en"} {
+			l := lang.For(code)
+			f := buildFile(t, fw, Options{Lang: code})
+			q := func(t framework.Text) string { return l.F(lang.OutlineQuote, fw.Text(t, code)) }
+
+			header, _ := f.GetRows(SheetRoster)
+			comments, _ := f.GetComments(SheetRoster)
+			byCell := map[string]string{}
+			for _, c := range comments {
+				for _, r := range c.Paragraph {
+					byCell[c.Cell] += r.Text
+				}
+			}
+			for i, h := range header[0] {
+				n := fw.Node(strings.Fields(h)[0])
+				if n == nil || n.Statement == nil {
+					continue
+				}
+				if note := byCell[cell(i, 1)]; !strings.Contains(note, q(n.Statement)) {
+					t.Errorf("%s/%s: the comment on %s lacks the source's wording %q: %q", id, code, n.ID, q(n.Statement), note)
+				}
+			}
+
+			reqs, _ := f.GetComments(SheetRequirements)
+			marked := map[string]bool{}
+			for _, c := range reqs {
+				if len(c.Paragraph) > 0 && c.Paragraph[0].Text == l.T(lang.OutlineLevelsHuller) {
+					marked[c.Cell] = true
+				}
+			}
+			for r, role := range fw.Roles {
+				if want := role.LevelsOrigin() == framework.OriginHuller || fw.Defaults.RequiredOrigin == framework.OriginHuller; marked[cell(1, r+2)] != want {
+					t.Errorf("%s/%s: role %s marked %v on the Requirements sheet, want %v", id, code, role.ID, marked[cell(1, r+2)], want)
+				}
+			}
+
+			rows, _ := f.GetRows(SheetInstructions)
+			var sb strings.Builder
+			for _, r := range rows {
+				sb.WriteString(strings.Join(r, "\x00") + "\n")
+			}
+			text := sb.String()
+			want := []string{l.F(lang.OutlineLegend, l.F(lang.OutlineQuote, "…"))}
+			if fw.ScaleOrigin() == framework.OriginHuller {
+				want = append(want, l.T(lang.OutlineScaleHuller))
+			}
+			if fw.Defaults.RequiredOrigin == framework.OriginHuller {
+				want = append(want, l.T(lang.FormStepDefaults), l.T(lang.OutlineLevelsHuller))
+			}
+			for _, r := range fw.Roles {
+				if r.Statement != nil {
+					want = append(want, q(r.Statement))
+				}
+			}
+			for _, p := range fw.Profiles {
+				if p.Statement != nil {
+					want = append(want, q(p.Statement))
+				}
+			}
+			for _, g := range fw.LearningGoalTypes {
+				want = append(want, q(g.Name))
+			}
+			var walk func([]*framework.TargetGroup)
+			walk = func(gs []*framework.TargetGroup) {
+				for _, g := range gs {
+					want = append(want, fw.Text(g.Name, code))
+					walk(g.Items)
+				}
+			}
+			walk(fw.TargetGroups)
+			for _, n := range fw.Notes {
+				want = append(want, fw.Text(n.Title, code))
+				if n.Statement != nil {
+					want = append(want, q(n.Statement))
+				}
+			}
+			for _, s := range want {
+				if !strings.Contains(text, s) {
+					t.Errorf("%s/%s: the Instructions lack %q", id, code, s)
+				}
+			}
+		}
 	}
 }

@@ -2,13 +2,11 @@ package workbook
 
 import (
 	"errors"
-	"fmt"
 	"io"
 
 	"github.com/huller/huller/pkg/lang"
 	"github.com/huller/huller/pkg/narrate"
 	"github.com/huller/huller/pkg/privacy"
-	"github.com/huller/huller/pkg/workbook/internal/xlsxstream"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -18,38 +16,16 @@ import (
 // or People sheet. It reads nothing but rep (and rep.Setup(), which holds
 // no person), so it cannot show a person or a suppressed figure (written
 // ·). opts.Share.MinCell is set from rep.
-func WriteAggregate(w io.Writer, rep *privacy.Report, opts Options) (err error) {
+func WriteAggregate(w io.Writer, rep *privacy.Report, opts Options) error {
 	if rep == nil || rep.Framework == nil {
 		return errors.New("report: no aggregate report")
 	}
-	lim, err := opts.limits()
-	if err != nil {
-		return err
-	}
-	code := opts.Lang
-	if code == "" {
-		code = rep.Framework.Language
-	}
 	opts.Share.MinCell = rep.Min
 	opts.Share.Pseudonyms = ""
-	f := excelize.NewFile(excelize.Options{TmpDir: opts.TmpDir})
-	defer func() {
-		if cerr := f.Close(); err == nil && cerr != nil {
-			err = cerr
-		}
-	}()
-	l := lang.For(code)
-	res := rep.Setup()
-	b := &builder{f: f, res: res, opts: opts, lim: lim, l: l, bk: xlsxstream.New(f, lim.Rows),
-		narrator: narrate.New(res, l, false), overview: narrate.New(res, l, false)}
-	a := &aggBuilder{builder: b, rep: rep, n: narrate.NewAggregate(rep, l)}
-	if err := a.build(); err != nil {
-		return err
-	}
-	if err := b.bk.WriteTo(w, opts.Compression, opts.TmpDir); err != nil {
-		return fmt.Errorf("report: %w", err)
-	}
-	return nil
+	return writeBook(w, rep.Setup(), opts, "aggregate report", func(b *builder) error {
+		a := &aggBuilder{builder: b, rep: rep, n: narrate.NewAggregate(rep, b.l)}
+		return a.build()
+	})
 }
 
 // aggBuilder builds the workbook of an aggregate report.
@@ -100,7 +76,7 @@ func (a *aggBuilder) build() error {
 		{lang.SheetHuller, 1, len(a.holes), 1, func(p *sheetPlan) error { return a.writeHuller(p) }},
 		{groupSheet, 2, len(rep.Groups) + 1, groupChunks, func(p *sheetPlan) error { return a.writeGroups(p, groupChunks) }},
 		{lang.SheetProfiles, 2, profRows, 1, func(p *sheetPlan) error { return a.writeProfiles(p) }},
-		{lang.SheetFramework, 0, len(fwl.chunks[0]), len(fwl.chunks), func(p *sheetPlan) error { return a.writeFramework(p, fwl) }},
+		{lang.SheetFramework, 0, len(fwl.chunks[0].rows), len(fwl.chunks), func(p *sheetPlan) error { return a.writeFramework(p, fwl) }},
 	}
 	overview := a.l.T(lang.SheetOverview)
 	a.plan = append(a.plan, &sheetPlan{base: overview, pages: []string{overview}})

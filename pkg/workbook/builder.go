@@ -98,15 +98,20 @@ func (b *builder) sheets() ([]reportSheet, error) {
 	profChunks := chunks(len(fw.Profiles), b.lim.Cols-profFixed)
 	groupChunks := chunks(len(fw.BasisLeaves), b.lim.Cols-groupFixed)
 	fwl := newFrameworkLayout(b)
+	rs, err := b.newRiskSheet()
+	if err != nil {
+		return nil, err
+	}
 	return []reportSheet{
 		{lang.SheetHuller, 1, len(b.holes), 1, func(p *sheetPlan) error { return b.writeHuller(p, b.holes) }},
 		{lang.SheetTeams, 2, len(res.Teams) + 1, groupChunks, func(p *sheetPlan) error { return b.writeGroups(p, res.Teams, groupChunks) }},
 		{lang.SheetRoles, 2, len(res.RoleGroups) + 1, groupChunks, func(p *sheetPlan) error { return b.writeGroups(p, res.RoleGroups, groupChunks) }},
+		{lang.SheetRisk, 0, 0, 1, func(p *sheetPlan) error { return b.writeRisk(p, rs) }}, // small: one row per leaf and profile
 		{lang.SheetHeatmap, hm.headRows, len(listed), hm.chunks, func(p *sheetPlan) error { return b.writeHeatmap(p, hm, listed) }},
 		{lang.SheetGaps, 1, gapRows, 1, func(p *sheetPlan) error { return b.writeGaps(p, listed) }},
 		{lang.SheetProfiles, 2, len(listed), profChunks, func(p *sheetPlan) error { return b.writeProfiles(p, profChunks, listed) }},
 		{lang.SheetPeople, 1, len(listed), 1, func(p *sheetPlan) error { return b.writePeople(p, listed) }},
-		{lang.SheetFramework, 0, len(fwl.chunks[0]), len(fwl.chunks), func(p *sheetPlan) error { return b.writeFramework(p, fwl) }},
+		{lang.SheetFramework, 0, len(fwl.chunks[0].rows), len(fwl.chunks), func(p *sheetPlan) error { return b.writeFramework(p, fwl) }},
 	}, nil
 }
 

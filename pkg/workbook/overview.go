@@ -5,9 +5,9 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/huller/huller/pkg/analysis"
+	"github.com/huller/huller/pkg/internal/textwrap"
 	"github.com/huller/huller/pkg/lang"
 	"github.com/huller/huller/pkg/workbook/internal/xlsxstream"
 	"github.com/xuri/excelize/v2"
@@ -118,35 +118,11 @@ func (o *ovw) fitRow(spans ...span) {
 		for c := s.c1; c <= min(s.c2, len(o.widths)); c++ {
 			w += o.widths[c-1]
 		}
-		lines = max(lines, textLines(s.text, w))
+		lines = max(lines, textwrap.CellLines(s.text, w))
 	}
 	if lines > 1 && o.err == nil {
-		o.err = o.b.f.SetRowHeight(o.sheet, o.row, float64(lines)*15+2)
+		o.err = o.b.f.SetRowHeight(o.sheet, o.row, textwrap.RowHeight(lines))
 	}
-}
-
-// textLines estimates how many lines a text takes in a column of width
-// characters, wrapping at spaces.
-func textLines(text string, width float64) int {
-	chars := int(width * 1.1)
-	lines, cur := 1, 0
-	for _, word := range strings.Fields(text) {
-		n := utf8.RuneCountInString(word)
-		switch {
-		case cur == 0:
-			cur = n
-		case cur+1+n <= chars:
-			cur += 1 + n
-		default:
-			lines++
-			cur = n
-		}
-		for cur > chars {
-			lines++
-			cur -= chars
-		}
-	}
-	return lines
 }
 
 // layout sets the column widths and hides the grid lines.

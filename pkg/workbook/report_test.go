@@ -8,6 +8,7 @@ import (
 	"html"
 	"io"
 	"math"
+	"path"
 	"regexp"
 	"slices"
 	"strconv"
@@ -15,8 +16,10 @@ import (
 	"testing"
 	"time"
 
+	"github.com/huller/huller/frameworks"
 	"github.com/huller/huller/pkg/analysis"
 	"github.com/huller/huller/pkg/framework"
+	"github.com/huller/huller/pkg/internal/rostertest"
 	"github.com/huller/huller/pkg/lang"
 	"github.com/huller/huller/pkg/roster"
 	"github.com/huller/huller/pkg/workbook/internal/xlsxstream"
@@ -179,7 +182,8 @@ func TestCharts(t *testing.T) {
 	res := team40(t)
 	data := write(t, res, Options{Lang: "en", Date: testDate})
 	p := parts(t, data)
-	c1, c2 := html.UnescapeString(p["xl/charts/chart1.xml"]), html.UnescapeString(p["xl/charts/chart2.xml"])
+	n1, c1 := chartWith(p, "<lineChart>")
+	n2, c2 := chartWith(p, "Persons fitting each profile")
 	if c1 == "" || c2 == "" {
 		t.Fatalf("charts missing: %v", keys(p))
 	}
@@ -188,7 +192,7 @@ func TestCharts(t *testing.T) {
 	if n := strings.Count(c1, "<ser>"); n != len(res.Framework.Basis)+1 {
 		t.Errorf("coverage chart has %d series, want %d", n, len(res.Framework.Basis)+1)
 	}
-	for _, want := range []string{"<barChart>", `<barDir val="col">`, "<lineChart>", "Coverage per basis competence",
+	for _, want := range []string{"<barChart>", `<barDir val="col">`, "<lineChart>", "Coverage per basic competence",
 		`'Overview'!$A$`, `formatCode="0%"`, `<max val="1">`, `<overlap val="100">`} {
 		if !strings.Contains(c1, want) {
 			t.Errorf("coverage chart lacks %s", want)
@@ -198,7 +202,7 @@ func TestCharts(t *testing.T) {
 		!strings.Contains(c2, `<barDir val="bar">`) {
 		t.Errorf("profile chart:\n%s", c2)
 	}
-	if !strings.Contains(p["xl/drawings/_rels/drawing1.xml.rels"], "chart2.xml") {
+	if !sameDrawing(p, n1, n2) {
 		t.Error("charts not in the Overview's drawing")
 	}
 	// the series names and values refer to cells holding the data
@@ -222,12 +226,32 @@ func TestCharts(t *testing.T) {
 	}
 }
 
+// chartWith returns the name and the text of the chart whose XML holds s.
+func chartWith(p map[string]string, s string) (name, text string) {
+	for k, v := range p {
+		if strings.HasPrefix(k, "xl/charts/chart") && strings.Contains(html.UnescapeString(v), s) {
+			return k, html.UnescapeString(v)
+		}
+	}
+	return "", ""
+}
+
+// sameDrawing reports whether one drawing holds both charts.
+func sameDrawing(p map[string]string, c1, c2 string) bool {
+	for k, v := range p {
+		if strings.HasPrefix(k, "xl/drawings/_rels/") && strings.Contains(v, path.Base(c1)) && strings.Contains(v, path.Base(c2)) {
+			return true
+		}
+	}
+	return false
+}
+
 // checkCoverageChart checks that the coverage chart's categories and values
 // are the rows of the Overview's coverage table: the first and the last
 // basis leaf.
 func checkCoverageChart(t *testing.T, data []byte, res *analysis.Result) {
 	t.Helper()
-	c1 := html.UnescapeString(parts(t, data)["xl/charts/chart1.xml"])
+	_, c1 := chartWith(parts(t, data), "<lineChart>")
 	f := open(t, data)
 	cat := regexp.MustCompile(`<cat><strRef><f>'Overview'!\$A\$(\d+):\$A\$(\d+)</f>`).FindStringSubmatch(c1)
 	if cat == nil {
@@ -780,10 +804,10 @@ func TestLanguages(t *testing.T) {
 		want  []string
 		title string
 	}{
-		{"da", []string{"Overblik", "Huller", "Teams", "Roller", "Kompetencematrix", "Kompetencegab", "Profiler", "Medarbejdere", "Kompetenceramme"}, "Fagligheder på beskæftigelsesområdet"},
+		{"da", []string{"Overblik", "Huller", "Teams", "Roller", "Sårbarhed", "Kompetencematrix", "Kompetencegab", "Profiler", "Medarbejdere", "Kompetenceramme"}, "Fagligheder på beskæftigelsesområdet"},
 		// the framework has no Slovenian texts: English, as on the terminal
-		{"sl", []string{"Pregled", "Vrzeli", "Ekipe", "Vloge", "Toplotna karta", "Primanjkljaji", "Profili", "Osebe", "Okvir"}, "Poročilo huller: Professional competences"},
-		{"", []string{"Overblik", "Huller", "Teams", "Roller", "Kompetencematrix", "Kompetencegab", "Profiler", "Medarbejdere", "Kompetenceramme"}, "Fagligheder"},
+		{"sl", []string{"Pregled", "Vrzeli", "Ekipe", "Vloge", "Ranljivost", "Toplotna karta", "Primanjkljaji", "Profili", "Osebe", "Okvir"}, "Poročilo huller: Professional competences"},
+		{"", []string{"Overblik", "Huller", "Teams", "Roller", "Sårbarhed", "Kompetencematrix", "Kompetencegab", "Profiler", "Medarbejdere", "Kompetenceramme"}, "Fagligheder"},
 		{"fr", sheetNames("en"), "huller report: Professional competences"}, // no French texts: English labels and framework texts
 	} {
 		f := open(t, write(t, res, Options{Lang: tc.lang, Limits: Limits{Rows: 30}}))
@@ -796,8 +820,8 @@ func TestLanguages(t *testing.T) {
 		if !slices.Equal(base, tc.want) {
 			t.Errorf("lang %q: sheets %q, want %q", tc.lang, base, tc.want)
 		}
-		if !slices.Contains(f.GetSheetList(), tc.want[4]+" (2)") {
-			t.Errorf("lang %q: no continuation sheet %q", tc.lang, tc.want[4]+" (2)")
+		if !slices.Contains(f.GetSheetList(), tc.want[5]+" (2)") {
+			t.Errorf("lang %q: no continuation sheet %q", tc.lang, tc.want[5]+" (2)")
 		}
 		if a1 := get(t, f, tc.want[0], "A1"); !strings.Contains(a1, tc.title) {
 			t.Errorf("lang %q: title %q", tc.lang, a1)
@@ -837,54 +861,7 @@ func TestNestedFramework(t *testing.T) {
 	}
 }
 
-const tinyYAML = `
-id: tiny
-title: Tiny
-language: xx
-scale:
-  - {level: 0, label: None}
-  - {level: 1, label: Basic}
-  - {level: 2, label: Independent}
-  - {level: 3, label: Specialist}
-  - {level: 4, label: Expert}
-defaults: {required: 2, target: 3, fit: 0.75}
-basis:
-  - id: A
-    name: Group A
-    items:
-      - {id: A1, name: A one}
-      - id: A2
-        name: A two
-        items:
-          - {id: A2a, name: A two a}
-          - {id: A2b, name: A two b}
-  - id: B
-    name: Group B
-    items:
-      - {id: B1, name: B one}
-profiles:
-  - id: P
-    name: Profile P
-    items:
-      - {id: P1, name: P one}
-      - {id: P2, name: P two}
-      - {id: P3, name: P three}
-      - {id: P4, name: P four}
-  - id: Q
-    name: Profile Q
-    target: 2
-    items:
-      - {id: Q1, name: Q one}
-      - {id: Q2, name: Q two}
-roles:
-  - id: lead
-    name: Lead
-    requires: {A: 3, B: 0}
-    profiles: [P]
-  - id: aide
-    name: Aide
-    requires: {A2b: 1}
-`
+var tinyYAML = rostertest.Tiny
 
 func TestEmptyRoster(t *testing.T) {
 	fw := builtin(t, "fagligheder-fase3")
@@ -893,7 +870,7 @@ func TestEmptyRoster(t *testing.T) {
 		t.Skipf("the analysis refuses an empty roster: %v", err)
 	}
 	f := open(t, write(t, res, Options{Lang: "en"}))
-	if len(f.GetSheetList()) != 9 {
+	if len(f.GetSheetList()) != 10 {
 		t.Errorf("sheets %q", f.GetSheetList())
 	}
 }
@@ -1017,5 +994,93 @@ func TestTalk(t *testing.T) {
 	var again bytes.Buffer
 	if err := WriteTalk(&again, res, p, Options{Lang: "en", Date: testDate}); err != nil || !bytes.Equal(again.Bytes(), b.Bytes()) {
 		t.Errorf("talk workbook not deterministic (%v)", err)
+	}
+}
+
+// TestFrameworkSheetReadsAsSource: for every built-in framework, in its
+// own language and in English, the Framework sheet quotes each node's
+// source wording in full on the node's row, marks what huller added (the
+// scale, default levels, roles on huller's levels) and shows the source's
+// learning goals, target groups and notes.
+func TestFrameworkSheetReadsAsSource(t *testing.T) {
+	loader := framework.NewLoader(frameworks.FS)
+	for _, id := range loader.Builtins() {
+		fw := builtin(t, id)
+		ro := &roster.Roster{Source: id + ".csv", Columns: fw.Leaves}
+		for i, r := range fw.Roles { // one person per role, every level 1
+			scores := make([]int8, len(fw.Leaves))
+			for j := range scores {
+				scores[j] = 1
+			}
+			ro.Persons = append(ro.Persons, roster.Person{Row: i + 2, Name: fmt.Sprint("P", i), Role: r.ID, Scores: scores})
+		}
+		if len(fw.Roles) > 1 { // the unit's own levels for the first role
+			ro.Requirements = map[string][]framework.Requirement{fw.Roles[0].ID: {{Node: fw.BasisLeaves[0].ID, Level: 4}}}
+		}
+		res, err := analysis.Analyze(fw, ro, analysis.DefaultSettings())
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, code := range []string{fw.Language, "en"} {
+			l := lang.For(code)
+			f := open(t, write(t, res, Options{Lang: code}))
+			sheet := f.GetSheetList()[len(f.GetSheetList())-1]
+			rs := rows(t, f, sheet)
+			byID := map[string][]string{}
+			var all []string
+			inTable := false // in the table of competences
+			for _, r := range rs {
+				switch {
+				case len(r) > 5 && r[5] == l.T(lang.SourceWording) && r[0] == l.T(lang.ID):
+					inTable = len(byID) == 0
+				case len(r) == 0:
+					inTable = false
+				case inTable:
+					byID[strings.TrimSpace(r[0])] = r
+				}
+				all = append(all, strings.Join(r, "\x00"))
+			}
+			text := strings.Join(all, "\n")
+			for _, n := range fw.Nodes() {
+				r := byID[n.ID]
+				want := l.F(lang.OutlineQuote, fw.Wording(n, code))
+				if len(r) < 6 || r[5] != want {
+					t.Errorf("%s/%s: %s's source wording is not %q in its row %q", id, code, n.ID, want, r)
+				}
+			}
+			if fw.ScaleOrigin() == framework.OriginHuller && !strings.Contains(text, l.T(lang.OutlineScaleHuller)) {
+				t.Errorf("%s/%s: the scale is not marked as huller's", id, code)
+			}
+			for i, ro := range res.Roles {
+				head := l.F(lang.RequiredBy, ro.ID)
+				if ro.Role != nil {
+					head = l.F(lang.RequiredBy, fw.Text(ro.Role.Name, code))
+				}
+				marked := strings.Contains(text, head+" [huller]")
+				if marked != ro.HullerDefaults {
+					t.Errorf("%s/%s: role %d %q marked %v, on huller's defaults %v", id, code, i, head, marked, ro.HullerDefaults)
+				}
+			}
+			var texts []string
+			for _, g := range fw.LearningGoalTypes {
+				texts = append(texts, l.F(lang.OutlineQuote, fw.Text(g.Name, code)))
+			}
+			var walk func([]*framework.TargetGroup)
+			walk = func(gs []*framework.TargetGroup) {
+				for _, g := range gs {
+					texts = append(texts, fw.Text(g.Name, code))
+					walk(g.Items)
+				}
+			}
+			walk(fw.TargetGroups)
+			for _, n := range fw.Notes {
+				texts = append(texts, fw.Text(n.Title, code))
+			}
+			for _, s := range texts {
+				if !strings.Contains(text, s) {
+					t.Errorf("%s/%s: the sheet lacks %q", id, code, s)
+				}
+			}
+		}
 	}
 }

@@ -25,6 +25,7 @@ const font = "Calibri"
 // styles are the cell style ids of the workbook.
 type styles struct {
 	title, h2, head, headWrap, headRot, group, note, bold     int
+	boldWrap                                                  int // bold, wrapped, at the top
 	warnNote                                                  int // a note that asks for action
 	input                                                     int // a cell to fill in
 	top                                                       int // a number at the top of a tall row
@@ -60,6 +61,8 @@ func (b *builder) newStyles() error {
 	s.title = add(&excelize.Style{Font: &excelize.Font{Family: font, Bold: true, Size: 16, Color: "1F4E79"}})
 	s.h2 = add(&excelize.Style{Font: &excelize.Font{Family: font, Bold: true, Size: 12, Color: "1F4E79"}})
 	s.bold = add(&excelize.Style{Font: &excelize.Font{Family: font, Bold: true}})
+	s.boldWrap = add(&excelize.Style{NumFmt: 49, Font: &excelize.Font{Family: font, Bold: true},
+		Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"}})
 	s.head = add(&excelize.Style{Font: &excelize.Font{Family: font, Bold: true}, Fill: fill(colorHeader),
 		Border: thin("9BC2E6"), Alignment: &excelize.Alignment{Vertical: "center"}})
 	s.headWrap = add(&excelize.Style{Font: &excelize.Font{Family: font, Bold: true}, Fill: fill(colorHeader),

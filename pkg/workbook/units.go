@@ -2,14 +2,12 @@ package workbook
 
 import (
 	"errors"
-	"fmt"
 	"io"
 	"strconv"
 
 	"github.com/huller/huller/pkg/analysis"
 	"github.com/huller/huller/pkg/compare"
 	"github.com/huller/huller/pkg/lang"
-	"github.com/huller/huller/pkg/narrate"
 	"github.com/huller/huller/pkg/privacy"
 	"github.com/huller/huller/pkg/workbook/internal/xlsxstream"
 	"github.com/xuri/excelize/v2"
@@ -25,39 +23,16 @@ const unitsFixed = 10
 // basis competence per unit, red below the threshold and green at or above
 // it. It names no person; in an aggregate comparison a suppressed figure is
 // ·.
-func WriteUnits(w io.Writer, c *compare.Comparison, opts Options) (err error) {
+func WriteUnits(w io.Writer, c *compare.Comparison, opts Options) error {
 	if c == nil || c.Framework == nil {
 		return errors.New("report: no comparison")
 	}
-	lim, err := opts.limits()
-	if err != nil {
-		return err
-	}
-	code := opts.Lang
-	if code == "" {
-		code = c.Framework.Language
-	}
 	opts.Share.MinCell = c.Min
 	opts.Share.Pseudonyms = ""
-	f := excelize.NewFile(excelize.Options{TmpDir: opts.TmpDir})
-	defer func() {
-		if cerr := f.Close(); err == nil && cerr != nil {
-			err = cerr
-		}
-	}()
-	l := lang.For(code)
 	res := &analysis.Result{Framework: c.Framework, Settings: c.Settings}
-	b := &builder{f: f, res: res, opts: opts, lim: lim, l: l, bk: xlsxstream.New(f, lim.Rows),
-		narrator: narrate.New(res, l, false), overview: narrate.New(res, l, false)}
-	b.kind = "units"
-	u := &unitsBuilder{builder: b, c: c}
-	if err := u.build(); err != nil {
-		return err
-	}
-	if err := b.bk.WriteTo(w, opts.Compression, opts.TmpDir); err != nil {
-		return fmt.Errorf("report: %w", err)
-	}
-	return nil
+	return writeBook(w, res, opts, "units workbook", func(b *builder) error {
+		return (&unitsBuilder{builder: b, c: c}).build()
+	})
 }
 
 type unitsBuilder struct {

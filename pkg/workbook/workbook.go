@@ -19,6 +19,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strings"
 	"time"
 
 	"github.com/huller/huller/pkg/analysis"
@@ -118,10 +119,16 @@ const (
 // in memory up to 8 MB, beyond that in a temporary file in opts.TmpDir, and
 // written to w in name order at the end. After an error w may hold part of a
 // workbook.
-func Write(w io.Writer, res *analysis.Result, opts Options) (err error) {
+func Write(w io.Writer, res *analysis.Result, opts Options) error {
 	if res == nil || res.Framework == nil {
 		return errors.New("report: no analysis result")
 	}
+	return writeBook(w, res, opts, "report", (*builder).build)
+}
+
+// writeBook writes a workbook on a builder of res: build adds its sheets,
+// then the workbook is compressed to w. what names the workbook in errors.
+func writeBook(w io.Writer, res *analysis.Result, opts Options, what string, build func(*builder) error) (err error) {
 	lim, err := opts.limits()
 	if err != nil {
 		return err
@@ -139,11 +146,14 @@ func Write(w io.Writer, res *analysis.Result, opts Options) (err error) {
 	l := lang.For(code)
 	b := &builder{f: f, res: res, opts: opts, lim: lim, l: l, bk: xlsxstream.New(f, lim.Rows),
 		narrator: narrate.New(res, l, true), overview: narrate.New(res, l, false)}
-	if err := b.build(); err != nil {
+	if what != "report" {
+		b.kind = strings.Fields(what)[0] // talk, plan, aggregate, units: PropReport
+	}
+	if err := build(b); err != nil {
 		return err
 	}
 	if err := b.bk.WriteTo(w, opts.Compression, opts.TmpDir); err != nil {
-		return fmt.Errorf("report: %w", err)
+		return fmt.Errorf("%s: %w", what, err)
 	}
 	return nil
 }

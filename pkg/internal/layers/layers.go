@@ -6,10 +6,13 @@
 //	layer 0  limits, lang, safetext, outfile, framework's own helpers:
 //	         what everything may use
 //	layer 1  framework, spreadsheet reading
-//	layer 2  roster
+//	layer 2  roster, catalog (the course catalog)
 //	layer 3  analysis
-//	layer 4  privacy: pseudonyms and the figures an aggregate report may show
-//	layer 5  narrate: the findings in words; compare: units side by side
+//	layer 4  plan: from holes to a plan; risk: vulnerability and hires;
+//	         diff: two mappings compared; privacy: pseudonyms and the
+//	         figures an aggregate report may show
+//	layer 5  narrate: the findings in words; compare: units side by side;
+//	         inspect: what personal data a file holds
 //	layer 6  outputs: render (text), workbook (Excel), rosterform (template),
 //	         outline (a framework as text)
 //
@@ -29,9 +32,15 @@ var Layers = map[string]int{
 	"pkg/internal/layers":              0,
 	"pkg/framework":                    1,
 	"pkg/internal/spreadsheet":         1,
+	"pkg/internal/textwrap":            0,
+	"pkg/internal/suggest":             0,
 	"pkg/roster":                       2,
+	"pkg/catalog":                      2,
 	"pkg/analysis":                     3,
 	"pkg/internal/rostertest":          3,
+	"pkg/diff":                         4,
+	"pkg/plan":                         4,
+	"pkg/risk":                         4,
 	"pkg/privacy":                      4,
 	"pkg/narrate":                      5,
 	"pkg/compare":                      5,

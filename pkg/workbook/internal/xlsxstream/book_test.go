@@ -10,7 +10,8 @@ import (
 )
 
 // book writes a workbook of one table of n rows over sheets of at most
-// maxRows rows, each row a text, a number and a styled number.
+// maxRows rows, each row a text, a number and a styled number; every fifth
+// row 30 points high.
 func book(t *testing.T, n, maxRows int) []byte {
 	t.Helper()
 	f := excelize.NewFile()
@@ -35,7 +36,11 @@ func book(t *testing.T, n, maxRows int) []byte {
 	}
 	tb.Rows = func(lo, hi int, add func([]any) error) error {
 		for i := lo; i < hi; i++ {
-			if err := add([]any{fmt.Sprintf("row %d & <ø>", i), i, excelize.Cell{StyleID: style, Value: float64(i) / 100}}); err != nil {
+			row := []any{fmt.Sprintf("row %d & <ø>", i), i, excelize.Cell{StyleID: style, Value: float64(i) / 100}}
+			if i%5 == 0 {
+				row = append(row, Height(30))
+			}
+			if err := add(row); err != nil {
 				return err
 			}
 		}
@@ -72,9 +77,16 @@ func TestBook(t *testing.T) {
 		if rows[0][0] != "text" {
 			t.Errorf("%s: header %q", sheet, rows[0])
 		}
-		for _, r := range rows[1:] {
-			if want := fmt.Sprintf("row %d & <ø>", i); r[0] != want || r[1] != fmt.Sprint(i) {
+		for k, r := range rows[1:] {
+			if want := fmt.Sprintf("row %d & <ø>", i); len(r) != 3 || r[0] != want || r[1] != fmt.Sprint(i) {
 				t.Errorf("%s: row %q, want %q, %d", sheet, r, want, i)
+			}
+			h, err := f.GetRowHeight(sheet, k+2)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if high := h == 30; high != (i%5 == 0) {
+				t.Errorf("%s: row %d is %g high", sheet, i, h)
 			}
 			i++
 		}

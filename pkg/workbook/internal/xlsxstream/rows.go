@@ -31,11 +31,25 @@ func (e *rowEncoder) col(i int) []byte {
 	return e.cols[i]
 }
 
+// Height, as the last value of a row, sets the row's height in points
+// (for wrapped text, which Excel and LibreOffice do not always fit on
+// opening); it takes no cell.
+type Height float64
+
 // row renders row r with vals from column A: nil and "" leave a cell out;
-// an excelize.Cell gives a style; ints, floats and strings are values.
+// an excelize.Cell gives a style; ints, floats and strings are values; a
+// last Height sets the row's height.
 func (e *rowEncoder) row(r int, vals []any) error {
 	b := append(e.buf, `<row r="`...)
 	b = strconv.AppendInt(b, int64(r), 10)
+	if n := len(vals); n > 0 {
+		if h, ok := vals[n-1].(Height); ok {
+			vals = vals[:n-1]
+			b = append(b, `" ht="`...)
+			b = strconv.AppendFloat(b, float64(h), 'f', -1, 64)
+			b = append(b, `" customHeight="1`...)
+		}
+	}
 	b = append(b, `">`...)
 	for i, v := range vals {
 		style := 0

@@ -55,7 +55,7 @@ type Table struct {
 	// Rows writes the data rows lo..hi-1 (0-based over the whole table)
 	// with add: one call of add per row, values from column A (nil and ""
 	// leave a cell out; an excelize.Cell gives a style; ints, floats and
-	// strings are values).
+	// strings are values; a last Height sets the row's height).
 	Rows func(lo, hi int, add func([]any) error) error
 	// Tail adds what needs the final row count (conditional formats,
 	// autofilter); first and last are the sheet's data rows (last < first

@@ -1,0 +1,321 @@
+package main
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/huller/huller/examples"
+	"github.com/huller/huller/frameworks"
+	"github.com/huller/huller/pkg/analysis"
+	"github.com/huller/huller/pkg/diff"
+	"github.com/huller/huller/pkg/framework"
+	"github.com/huller/huller/pkg/outfile"
+	"github.com/huller/huller/pkg/render"
+	"github.com/huller/huller/pkg/roster"
+	"github.com/huller/huller/pkg/workbook"
+	"github.com/spf13/cobra"
+)
+
+type diffOptions struct {
+	before, after   string // as given: FILE or FILE#SHEET
+	example         bool
+	framework       string
+	frameworkDirs   []string
+	oldFramework    string
+	sheet           string
+	requirements    string
+	oldRequirements string
+	ignoreUnknown   bool
+	allowDisjoint   bool
+	format          string
+	lang            string
+	output          string
+	limit           int
+	specialists     int
+	failOn          string
+	settings        analysis.Settings
+	s               *streams
+}
+
+func newDiffCmd(s *streams) *cobra.Command {
+	opts := &diffOptions{s: s, settings: analysis.DefaultSettings()}
+	cmd := &cobra.Command{
+		Use:   "diff OLD NEW",
+		Short: "Compare two mappings of a team: what changed, and why",
+		Long: `Compare two rosters of the same unit — last year's mapping and this year's,
+or the mapping before and after a round of training — and show what changed:
+the unit's figures and holes before and after, the holes that opened, closed,
+persisted or changed kind, and for each person who left, joined or stayed,
+the levels that went up or down, assessments removed, gap sums, profiles
+gained or lost, role and team changes.
+
+Real change is kept apart from what only looks like change: the way from
+OLD to NEW is taken in steps (those who left, the changes of those who
+stayed, the levels a different assessor gave, those who joined, new
+requirements or framework), each analysed, and every hole that opened or
+closed is put down to its step. Differences in requirements or framework
+are shown first. With the roster columns assessor and assessed, a level a
+different assessor gave is marked (rater drift), and a person not assessed
+again (the same date) is told apart from one reassessed.
+
+OLD and NEW are rosters in any format huller reads (- for standard input,
+for one of them); FILE#SHEET names a sheet of a workbook, so that
+team.xlsx#2025 team.xlsx#2026 compares two sheets of one workbook. Persons
+are matched by id, else by name (case and spacing ignored).
+
+Exit status: 0 when the comparison ran; 1 for invalid input (two rosters on
+different frameworks, no person in common without --allow-disjoint); 2 for
+wrong usage; 3 when --fail-on regressions found a hole that opened or got
+more severe.`,
+		Example: `  huller diff --example
+  huller diff mapping-2025.xlsx mapping-2026.xlsx
+  huller diff team.xlsx#2025 team.xlsx#2026 -o changes.xlsx
+  huller diff old.csv new.csv --format json > diff.json
+  huller diff old.csv new.csv --old-requirements krav-2025.csv --requirements krav-2026.csv
+  huller diff last.xlsx now.xlsx --format markdown --fail-on regressions   # scheduled`,
+		Args: args(cobra.MaximumNArgs(2)),
+		RunE: func(cmd *cobra.Command, a []string) error {
+			if len(a) > 0 {
+				opts.before = a[0]
+			}
+			if len(a) > 1 {
+				opts.after = a[1]
+			}
+			if !cmd.Flags().Changed("limit") {
+				opts.limit = -1
+			}
+			if cmd.Flags().Changed("min-specialists") {
+				opts.settings.MinSpecialists = opts.specialists
+			}
+			return runDiff(opts)
+		},
+	}
+	f := cmd.Flags()
+	f.BoolVar(&opts.example, "example", false, "compare the built-in example's two mappings a year apart (Jobcenter Nordby)")
+	f.StringVarP(&opts.framework, "framework", "f", "", "framework: a built-in id or a YAML file (default: recorded in the workbook, else fagligheder-fase3)")
+	frameworkDirFlag(cmd, &opts.frameworkDirs)
+	f.StringVar(&opts.oldFramework, "old-framework", "", "the framework OLD was measured against, when it was edited since (default: as NEW)")
+	f.StringVar(&opts.sheet, "sheet", "", "workbook sheet to read in both (FILE#SHEET for one)")
+	f.StringVar(&opts.requirements, "requirements", "", "file with required levels per role (CSV, xlsx or YAML), for both")
+	f.StringVar(&opts.oldRequirements, "old-requirements", "", "file with the required levels OLD was measured against, when they changed since")
+	f.BoolVar(&opts.ignoreUnknown, "ignore-unknown", false, "warn about columns naming no competence instead of failing")
+	f.BoolVar(&opts.allowDisjoint, "allow-disjoint", false, "compare rosters with no person in common")
+	enumFlag(cmd, &opts.format, "format", "", "table", render.Formats(), "output format")
+	langFlag(cmd, &opts.lang, "", "language of labels and framework texts (default: the framework's)")
+	f.StringVarP(&opts.output, "output", "o", "", "also write the changes as an Excel workbook to this .xlsx file")
+	intFlag(cmd, &opts.limit, "limit", 0, maxRows, "rows of holes and persons shown per table in table and markdown; 0 for all (default: 50 on a terminal, all otherwise)")
+	floatFlag(cmd, &opts.settings.Coverage, "coverage", 0, 1, "team coverage below which a basic competence is a hole (0–1)")
+	intFlag(cmd, &opts.specialists, "min-specialists", 0, maxSpecialists, "persons who should fit each profile (default: each profile's own, else 2)")
+	intFlag(cmd, &opts.settings.Target, "target", 0, maxLevel, "target level for every competence (default: the framework's)")
+	floatFlag(cmd, &opts.settings.Fit, "fit", 0, 1, "share of a profile's competences at the target needed to fit it (0–1; default: the framework's)")
+	enumFlag(cmd, &opts.failOn, "fail-on", "", "", []string{"regressions"}, "exit 3 when a hole opened or got more severe")
+	_ = cmd.RegisterFlagCompletionFunc("framework", completeFrameworks)
+	_ = cmd.RegisterFlagCompletionFunc("old-framework", completeFrameworks)
+	return cmd
+}
+
+// side is one roster of a comparison as the user named it.
+type diffSide struct {
+	path, sheet string
+	src         roster.Source
+}
+
+// splitSheet splits FILE#SHEET: an existing file is taken whole (a name
+// may hold #); else the part before the last # must be an existing file.
+func splitSheet(arg string) (path, sheet string) {
+	if arg == "-" {
+		return arg, ""
+	}
+	if _, err := os.Stat(arg); err == nil {
+		return arg, ""
+	}
+	if i := strings.LastIndex(arg, "#"); i > 0 && i < len(arg)-1 {
+		if _, err := os.Stat(arg[:i]); err == nil {
+			return arg[:i], arg[i+1:]
+		}
+	}
+	return arg, ""
+}
+
+func (opts *diffOptions) check() error {
+	switch {
+	case opts.example && opts.before != "":
+		return usageError{errors.New("give either two rosters or --example, not both")}
+	case !opts.example && opts.after == "":
+		return usageError{errors.New("give two rosters to compare, OLD and NEW (xlsx or CSV; FILE#SHEET for a sheet of a workbook), or use --example")}
+	case opts.before == "-" && opts.after == "-":
+		return usageError{errors.New("only one of the two rosters can come from standard input")}
+	}
+	if opts.output == "" {
+		return nil
+	}
+	if !strings.EqualFold(filepath.Ext(opts.output), ".xlsx") {
+		return usageError{fmt.Errorf("--output %s: the changes are an Excel workbook; give a file name ending in .xlsx", opts.output)}
+	}
+	b, _ := splitSheet(opts.before)
+	a, _ := splitSheet(opts.after)
+	return outfile.Check(opts.output, b, a, opts.requirements, opts.oldRequirements, opts.framework, opts.oldFramework)
+}
+
+func runDiff(opts *diffOptions) error {
+	if err := opts.check(); err != nil {
+		return err
+	}
+	warnLang(opts.s, opts.lang)
+	sides := [2]diffSide{}
+	for i, arg := range []string{opts.before, opts.after} {
+		path, sheet := splitSheet(arg)
+		if sheet == "" {
+			sheet = opts.sheet
+		}
+		sides[i] = diffSide{path: path, sheet: sheet, src: roster.FileSource(path, opts.s.In)}
+	}
+	if opts.example {
+		sides[0] = diffSide{src: roster.Source{Name: examples.Mapping2026Name, R: bytes.NewReader(examples.Mapping2026)}}
+		sides[1] = diffSide{src: roster.Source{Name: examples.Mapping2027Name, R: bytes.NewReader(examples.Mapping2027)}}
+	}
+	fws, err := diffFrameworks(opts, sides)
+	if err != nil {
+		return err
+	}
+	var in [2]diff.Input
+	for i := range sides {
+		if in[i], err = readSide(opts, sides[i], fws[i], i == 0); err != nil {
+			return err
+		}
+	}
+	if err := opts.settings.Validate(fws[1]); err != nil {
+		return usageError{err}
+	}
+	res, err := diff.Compare(in[0], in[1], diff.Options{AllowDisjoint: opts.allowDisjoint})
+	switch {
+	case errors.Is(err, diff.ErrDisjoint):
+		return withHint(err, "check that OLD and NEW are mappings of the same unit; --allow-disjoint compares them anyway")
+	case errors.Is(err, diff.ErrFrameworks):
+		return withHint(err, "give --framework to read both against one framework (and --old-framework for the version OLD was measured against)")
+	case err != nil:
+		return err
+	}
+	for _, w := range append(append(res.Before.Warnings, res.After.Warnings...), res.Warnings...) {
+		opts.s.warn("%s", w)
+	}
+	lang := opts.lang
+	if lang == "" {
+		lang = fws[1].Language
+	}
+	if err := writeDiffReport(opts, res, lang); err != nil {
+		return err
+	}
+	limit := opts.limit
+	if limit < 0 {
+		limit = 0
+		if opts.s.OutTTY {
+			limit = terminalRows
+		}
+	}
+	ro := render.Options{Lang: lang, Width: terminalWidth(opts.s), Color: colorEnabled(opts.s), Limit: limit}
+	if err := render.RenderDiff(opts.s.Out, opts.format, res, ro); err != nil {
+		return err
+	}
+	if opts.failOn == "regressions" && res.HasRegressions() {
+		return exitCodeError{exitFindings, "--fail-on regressions: a hole opened or got more severe"}
+	}
+	return nil
+}
+
+// diffFrameworks loads the framework of each side: --framework (OLD:
+// --old-framework first), else the one recorded in the workbook, else the
+// default. The same reference is loaded once.
+func diffFrameworks(opts *diffOptions, sides [2]diffSide) ([2]*framework.Framework, error) {
+	var refs [2]string
+	for i, sd := range sides {
+		ref := opts.framework
+		if i == 0 && opts.oldFramework != "" {
+			ref = opts.oldFramework
+		}
+		if ref == "" && !opts.example && sd.path != "-" {
+			rec, err := roster.RecordedFramework(sd.path)
+			if err != nil {
+				return [2]*framework.Framework{}, err
+			}
+			ref = rec.ID
+			if rec.File != "" {
+				if _, err := os.Stat(rec.File); err == nil || rec.ID == "" {
+					ref = rec.File
+				}
+			}
+		}
+		if ref == "" {
+			ref = frameworks.Default
+		}
+		refs[i] = ref
+	}
+	var out [2]*framework.Framework
+	for i, ref := range refs {
+		if i == 1 && ref == refs[0] {
+			out[1] = out[0]
+			break
+		}
+		fw, err := loadFramework(ref, opts.frameworkDirs)
+		if err != nil {
+			return out, err
+		}
+		out[i] = fw
+	}
+	return out, nil
+}
+
+// readSide reads one roster and its requirements file.
+func readSide(opts *diffOptions, sd diffSide, fw *framework.Framework, old bool) (diff.Input, error) {
+	in := diff.Input{Framework: fw, Settings: opts.settings}
+	reqs := opts.requirements
+	if old && opts.oldRequirements != "" {
+		reqs = opts.oldRequirements
+	}
+	if reqs != "" {
+		r, warns, err := roster.ReadRequirements(roster.FileSource(reqs, opts.s.In), fw, roster.Options{})
+		if err != nil {
+			return in, err
+		}
+		for _, w := range warns {
+			opts.s.warn("%s", w)
+		}
+		in.Settings.FileRequirements, in.Settings.RequirementsFile = r, reqs
+	}
+	ros, err := roster.Read(sd.src, fw, roster.Options{Sheet: sd.sheet, IgnoreUnknown: opts.ignoreUnknown,
+		ExtraRoles: roleIDs(in.Settings.FileRequirements)})
+	if err != nil {
+		return in, err
+	}
+	for _, w := range ros.Warnings {
+		opts.s.warn("%s", w)
+	}
+	in.Roster = ros
+	return in, nil
+}
+
+// writeDiffReport writes the workbook of the changes when --output is
+// given.
+func writeDiffReport(opts *diffOptions, res *diff.Result, lang string) error {
+	out := opts.output
+	if out == "" {
+		return nil
+	}
+	date, err := reportDate(opts.s.Getenv)
+	if err != nil {
+		return err
+	}
+	v, _ := buildVersion()
+	wo := workbook.Options{Lang: lang, Date: date, Generator: "huller " + v}
+	if err := outfile.Write(out, func(w io.Writer) error { return workbook.WriteDiff(w, res, wo) }); err != nil {
+		return fmt.Errorf("%s: cannot write the workbook: %w", out, err)
+	}
+	fmt.Fprintf(opts.s.Err, "huller: wrote %s (%d %s before, %d after)\n", out,
+		len(res.Before.People), plural(len(res.Before.People), "person", "persons"), len(res.After.People))
+	return nil
+}
