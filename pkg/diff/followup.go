@@ -78,6 +78,10 @@ type FollowUp struct {
 	// LevelsDiffer counts the needs of persons found whose level in the
 	// plan differs from the old mapping's.
 	LevelsDiffer int
+
+	byPerson [][]int             // need indices per person of the plan
+	acts     map[string][]Counts // per route, per activity
+	persons  []int               // the persons with needs, in plan order
 }
 
 // NeedFollow is what became of one planned need.
@@ -111,40 +115,38 @@ func (f *FollowUp) Route(route string) Counts {
 	return c
 }
 
-// Activity counts the needs of activity i of a route.
+// Activity counts the needs of activity i of a route (RouteJoint,
+// RouteColleague, RouteCourse).
 func (f *FollowUp) Activity(route string, i int) Counts {
-	var c Counts
-	for k, n := range f.Plan.Needs {
-		if n.Route == route && n.Activity == i {
-			c[f.Needs[k].Outcome]++
-		}
+	if a := f.acts[route]; i >= 0 && i < len(a) {
+		return a[i]
 	}
-	return c
+	return Counts{}
 }
 
 // PersonNeeds returns the indices of person q's needs, in plan order.
-func (f *FollowUp) PersonNeeds(q int) []int {
-	var out []int
-	for k, n := range f.Plan.Needs {
-		if n.Person == q {
-			out = append(out, k)
-		}
-	}
-	return out
-}
+func (f *FollowUp) PersonNeeds(q int) []int { return f.byPerson[q] }
 
 // PlanPersons returns the persons of the plan who have needs, in plan
 // order.
-func (f *FollowUp) PlanPersons() []int {
-	seen := make([]bool, len(f.Plan.Persons))
-	var out []int
-	for _, n := range f.Plan.Needs {
-		if !seen[n.Person] {
-			seen[n.Person] = true
-			out = append(out, n.Person)
+func (f *FollowUp) PlanPersons() []int { return f.persons }
+
+// index groups the needs by person and counts them by activity.
+func (f *FollowUp) index() {
+	p := f.Plan
+	f.byPerson = make([][]int, len(p.Persons))
+	f.acts = map[string][]Counts{RouteJoint: make([]Counts, len(p.Joint)), RouteColleague: make([]Counts, len(p.Pairs)),
+		RouteCourse: make([]Counts, len(p.Runs))}
+	f.persons = f.persons[:0]
+	for k, n := range p.Needs {
+		if len(f.byPerson[n.Person]) == 0 {
+			f.persons = append(f.persons, n.Person)
+		}
+		f.byPerson[n.Person] = append(f.byPerson[n.Person], k)
+		if a := f.acts[n.Route]; n.Activity >= 0 && n.Activity < len(a) {
+			a[n.Activity][f.Needs[k].Outcome]++
 		}
 	}
-	return out
 }
 
 // followPlan compares plan p with the new mapping. The plan must be made
@@ -168,6 +170,7 @@ func (c *comparer) followPlan(p *SavedPlan) error {
 		leaves[k] = node.Leaf
 	}
 	f := &FollowUp{Plan: p, Needs: make([]NeedFollow, len(p.Needs))}
+	f.index() // the persons; the counts follow the outcomes below
 	f.Before, f.ByName = matchPlan(p, b)
 	f.After = make([]int32, len(p.Persons))
 	for q, j := range f.Before {
@@ -243,6 +246,7 @@ func (c *comparer) followPlan(p *SavedPlan) error {
 		r.Warnings = append(r.Warnings, fmt.Sprintf("%s's framework has no competence %s: the plan's needs on it are counted as not assessed",
 			a.Roster.Source, strings.Join(ids, ", ")))
 	}
+	f.index()
 	r.Plan = f
 	return nil
 }
