@@ -1,6 +1,8 @@
 package render
 
 import (
+	"cmp"
+	"slices"
 	"strings"
 
 	"github.com/huller/huller/pkg/diff"
@@ -125,6 +127,17 @@ type planActivity struct {
 	i     int
 }
 
+// byNeeds orders a plan's activities (as activities lists them) for a
+// reader: those with the most needs first, the order of activities on a
+// tie.
+func byNeeds(f *diff.FollowUp, acts []planActivity) []planActivity {
+	out := slices.Clone(acts)
+	slices.SortStableFunc(out, func(x, y planActivity) int {
+		return cmp.Compare(f.Activity(y.route, y.i).Needs(), f.Activity(x.route, x.i).Needs())
+	})
+	return out
+}
+
 // activities lists a plan's activities: joint activities, course runs,
 // then colleague pairs, each in the plan's order.
 func activities(p *diff.SavedPlan) []planActivity {
@@ -176,14 +189,15 @@ func (dv *diffView) planPerson(f *diff.FollowUp, q int) string {
 	return pp.Name
 }
 
-// planActivities counts each activity's needs by outcome.
+// planActivities counts each activity's needs by outcome, those with the
+// most needs first.
 func (dv *diffView) planActivities(f *diff.FollowUp) table {
 	l := dv.l
 	t := table{heading: l.T(lang.FollowActivitiesT), empty: l.T(lang.FollowNoActivity),
 		header: []string{l.T(lang.FollowActivityCol), l.T(lang.FollowNeedsCol), l.T(lang.OutMet), l.T(lang.OutPartly), l.T(lang.OutNotYet), l.T(lang.OutOther)},
 		wrap:   []bool{true, false, true, true, true, true}, right: []bool{false, true, true, true, true, true},
 		notes: []string{l.T(lang.FollowOtherNote)}}
-	for _, a := range activities(f.Plan) {
+	for _, a := range byNeeds(f, activities(f.Plan)) {
 		if dv.o.Limit > 0 && len(t.rows) == dv.o.Limit {
 			t.omitted++
 			continue

@@ -224,7 +224,7 @@ func TestDiffWorkbookPlan(t *testing.T) {
 	if len(acts) != 1+len(fu.Plan.Joint)+len(fu.Plan.Pairs)+len(fu.Plan.Runs) {
 		t.Fatalf("%d rows of activities", len(acts))
 	}
-	if r := acts[2]; r[1] != "Joint activity on 4.6 for the whole unit, led by Jesper Thorsen (N1021)" || r[2] != "24" || r[3] != "13" || r[4] != "5" {
+	if r := acts[1]; r[1] != "Joint activity on 4.6 for the whole unit, led by Jesper Thorsen (N1021)" || r[2] != "24" || r[3] != "13" || r[4] != "5" {
 		t.Errorf("the joint activity on 4.6: %q", r)
 	}
 	needs := rows(t, f, "Planned needs")

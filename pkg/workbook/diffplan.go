@@ -1,6 +1,8 @@
 package workbook
 
 import (
+	"cmp"
+	"slices"
 	"strings"
 
 	"github.com/huller/huller/pkg/diff"
@@ -162,11 +164,14 @@ func (db *diffBook) activityName(a planActivity) string {
 // planActivityCols is the number of columns of the activities sheet.
 const planActivityCols = 11
 
-// writePlanActivities writes a row per activity of the plan: its needs by
-// what became of them.
+// writePlanActivities writes a row per activity of the plan, those with
+// the most needs first: its needs by what became of them.
 func (db *diffBook) writePlanActivities(plan *sheetPlan) {
 	b, l, f := db.b, db.b.l, db.d.Plan
 	acts := planActivities(f.Plan)
+	slices.SortStableFunc(acts, func(x, y planActivity) int { // the most needs first
+		return cmp.Compare(f.Activity(y.route, y.i).Needs(), f.Activity(x.route, x.i).Needs())
+	})
 	pg := b.bk.AddTable(plan.pages, len(acts))
 	head := []string{l.T(lang.FollowRouteCol), l.T(lang.FollowActivityCol), l.T(lang.FollowNeedsCol)}
 	for _, o := range diff.Outcomes {
