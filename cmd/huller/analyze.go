@@ -44,6 +44,7 @@ type analyzeOptions struct {
 	specialists   int
 	failOn        string
 	without       []string
+	catalog       string // prices the report's Risk sheet
 	rosterLabel   string // the roster as the report names it ("" for its file)
 	stale         age
 	settings      analysis.Settings
@@ -91,6 +92,10 @@ the whole unit: the findings opened or worsened, the competences no one
 holds any more, the coverage lost; -o writes the report of the unit
 without them.
 
+--catalog FILE (with -o) prices, on the report's Risk sheet, the
+development of current staff instead of a hire, as 'huller risk --catalog'
+does; --example -o uses the built-in example catalog.
+
 Exit status: 0 when the analysis ran, whatever it found; 1 for invalid input;
 2 for wrong usage; 3 when --fail-on holes|gaps matched.`,
 		Example: `  huller analyze --example
@@ -135,6 +140,7 @@ Exit status: 0 when the analysis ran, whatever it found; 1 for invalid input;
 	f.BoolVar(&opts.settings.ByRole, "by-role", false, "also show coverage and holes per role")
 	enumFlag(cmd, &opts.failOn, "fail-on", "", "", []string{"holes", "gaps"}, "exit 3 when the analysis finds any")
 	withoutFlag(cmd, &opts.without, "analyse the unit without these persons (names or ids, separated by commas) and compare it with the whole unit")
+	f.StringVar(&opts.catalog, "catalog", "", "with -o: course catalog pricing, on the report's Risk sheet, the development of current staff instead of a hire (YAML, xlsx or CSV)")
 	f.Var(&ageValue{&opts.stale}, "stale", "warn about and list the persons last assessed longer ago than this (the assessed column): 12m (months), 1y, 6w, 90d")
 	f.BoolVar(&opts.exampleUnits, "example-units", false, "compare the three built-in example job centres (Nordby, Sydby, Vestby)")
 	f.StringVar(&opts.unitName, "unit-name", "", "with several rosters: a regular expression whose first group, found in a roster's file name, names its unit")
@@ -181,6 +187,8 @@ func (opts *analyzeOptions) check() error {
 		return usageError{errors.New("no roster given: name a roster file (xlsx or CSV, - for standard input), or use --example")}
 	case len(opts.without) > 0 && opts.settings.Person != "":
 		return usageError{errors.New("give either --person (one person's own view) or --without (the unit without some persons), not both")}
+	case opts.catalog != "" && (opts.output == "" || opts.settings.Person != ""):
+		return usageError{errors.New("--catalog prices the Risk sheet of the report: give -o FILE.xlsx without --person, or use 'huller risk --catalog' in the terminal")}
 	}
 	if opts.multi() {
 		if len(opts.without) > 0 || opts.stale.unit != 0 {

@@ -38,6 +38,7 @@ type diffOptions struct {
 	limit           int
 	specialists     int
 	failOn          string
+	plan            string // a plan made from OLD (huller plan --format json)
 	settings        analysis.Settings
 	s               *streams
 }
@@ -63,6 +64,11 @@ are shown first. With the roster columns assessor and assessed, a level a
 different assessor gave is marked (rater drift), and a person not assessed
 again (the same date) is told apart from one reassessed.
 
+--plan PLAN.json (the JSON 'huller plan OLD --format json' wrote) shows
+first which planned development happened: each need's level in NEW against
+its goal, by route, by activity (joint activity, colleague, course run) and
+by person. A level not assessed again does not count as development.
+
 OLD and NEW are rosters in any format huller reads (- for standard input,
 for one of them); FILE#SHEET names a sheet of a workbook, so that
 team.xlsx#2025 team.xlsx#2026 compares two sheets of one workbook. Persons
@@ -76,6 +82,8 @@ more severe.`,
   huller diff mapping-2025.xlsx mapping-2026.xlsx
   huller diff team.xlsx#2025 team.xlsx#2026 -o changes.xlsx
   huller diff old.csv new.csv --format json > diff.json
+  huller plan old.csv --catalog kursuskatalog.yaml --format json > plan.json
+  huller diff old.csv new.csv --plan plan.json   # did the planned development happen?
   huller diff old.csv new.csv --old-requirements krav-2025.csv --requirements krav-2026.csv
   huller diff last.xlsx now.xlsx --format markdown --fail-on regressions   # scheduled`,
 		Args: args(cobra.MaximumNArgs(2)),
@@ -114,6 +122,7 @@ more severe.`,
 	intFlag(cmd, &opts.settings.Target, "target", 0, maxLevel, "target level for every competence (default: the framework's)")
 	floatFlag(cmd, &opts.settings.Fit, "fit", 0, 1, "share of a profile's competences at the target needed to fit it (0–1; default: the framework's)")
 	enumFlag(cmd, &opts.failOn, "fail-on", "", "", []string{"regressions"}, "exit 3 when a hole opened or got more severe")
+	f.StringVar(&opts.plan, "plan", "", "a plan made from OLD (the JSON of huller plan --format json): show first which planned development happened")
 	_ = cmd.RegisterFlagCompletionFunc("framework", completeFrameworks)
 	_ = cmd.RegisterFlagCompletionFunc("old-framework", completeFrameworks)
 	return cmd
@@ -159,7 +168,7 @@ func (opts *diffOptions) check() error {
 	}
 	b, _ := splitSheet(opts.before)
 	a, _ := splitSheet(opts.after)
-	return outfile.Check(opts.output, b, a, opts.requirements, opts.oldRequirements, opts.framework, opts.oldFramework)
+	return outfile.Check(opts.output, b, a, opts.requirements, opts.oldRequirements, opts.framework, opts.oldFramework, opts.plan)
 }
 
 func runDiff(opts *diffOptions) error {
@@ -192,12 +201,18 @@ func runDiff(opts *diffOptions) error {
 	if err := opts.settings.Validate(fws[1]); err != nil {
 		return usageError{err}
 	}
-	res, err := diff.Compare(in[0], in[1], diff.Options{AllowDisjoint: opts.allowDisjoint})
+	plan, err := readPlan(opts.plan)
+	if err != nil {
+		return err
+	}
+	res, err := diff.Compare(in[0], in[1], diff.Options{AllowDisjoint: opts.allowDisjoint, Plan: plan})
 	switch {
 	case errors.Is(err, diff.ErrDisjoint):
 		return withHint(err, "check that OLD and NEW are mappings of the same unit; --allow-disjoint compares them anyway")
 	case errors.Is(err, diff.ErrFrameworks):
 		return withHint(err, "give --framework to read both against one framework (and --old-framework for the version OLD was measured against)")
+	case errors.Is(err, diff.ErrPlanMismatch):
+		return withHint(err, "follow up the plan made from OLD with the same framework: huller plan OLD --catalog FILE --format json > plan.json")
 	case err != nil:
 		return err
 	}
@@ -226,6 +241,34 @@ func runDiff(opts *diffOptions) error {
 		return exitCodeError{exitFindings, "--fail-on regressions: a hole opened or got more severe"}
 	}
 	return nil
+}
+
+// readPlan reads --plan; nil when not given.
+func readPlan(path string) (*diff.SavedPlan, error) {
+	if path == "" {
+		return nil, nil
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		if os.IsNotExist(err) {
+			return nil, withHint(fmt.Errorf("--plan %s: no such file", path), "write it first: huller plan OLD --catalog FILE --format json > %s", path)
+		}
+		return nil, fmt.Errorf("--plan %s: cannot read: %w", path, unwrapPathError(err))
+	}
+	defer f.Close()
+	if st, err := f.Stat(); err == nil && st.IsDir() {
+		return nil, fmt.Errorf("--plan %s: is a folder, not a file", path)
+	}
+	return diff.ReadPlan(path, f)
+}
+
+// unwrapPathError drops the path an *os.PathError repeats.
+func unwrapPathError(err error) error {
+	var pe *os.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
 }
 
 // diffFrameworks loads the framework of each side: --framework (OLD:

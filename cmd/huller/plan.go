@@ -10,7 +10,6 @@ import (
 
 	"github.com/huller/huller/examples"
 	"github.com/huller/huller/pkg/analysis"
-	"github.com/huller/huller/pkg/catalog"
 	"github.com/huller/huller/pkg/framework"
 	"github.com/huller/huller/pkg/lang"
 	"github.com/huller/huller/pkg/narrate"
@@ -173,9 +172,12 @@ func runPlan(opts *planOptions) error {
 	if err != nil {
 		return err
 	}
-	cat, err := readCatalog(opts, fw)
+	cat, err := readCatalog(s, opts.catalog, ao.example, fw)
 	if err != nil {
 		return err
+	}
+	if cat == nil {
+		s.note("no course catalog given (--catalog): the plan uses the unit's own colleagues, and what they cannot cover is on the wish list")
 	}
 	p, err := plan.Make(fw, ros, ao.settings, cat, opts.opts)
 	if err != nil {
@@ -242,34 +244,6 @@ func readRoster(ao *analyzeOptions) (*framework.Framework, *roster.Roster, error
 		ao.s.warn("%s", w)
 	}
 	return fw, ros, nil
-}
-
-// readCatalog reads --catalog, else with --example the example catalog;
-// nil when there is none. Warnings go to standard error; errors stop the
-// run, each naming its place.
-func readCatalog(opts *planOptions, fw *framework.Framework) (*catalog.Catalog, error) {
-	s := opts.a.s
-	var cat *catalog.Catalog
-	var diags framework.Diagnostics
-	switch {
-	case opts.catalog != "":
-		cat, diags = catalog.Read(opts.catalog, fw, catalog.SheetOptions{Language: fw.Language})
-	case opts.a.example:
-		cat, diags = catalog.Parse(examples.CatalogName, examples.Catalog)
-		if len(diags.Errors()) == 0 {
-			diags = append(diags, catalog.Check(cat, fw)...)
-		}
-	default:
-		s.note("no course catalog given (--catalog): the plan uses the unit's own colleagues, and what they cannot cover is on the wish list")
-		return nil, nil
-	}
-	if errs := diags.Errors(); len(errs) > 0 {
-		return nil, errs
-	}
-	for _, d := range diags {
-		s.warn("%s", d.String())
-	}
-	return cat, nil
 }
 
 // writePlanWorkbook writes -o.

@@ -28,6 +28,13 @@ func writeReport(opts *analyzeOptions, res *analysis.Result, lang string) error 
 	if res.Listed != nil {
 		return writeTalk(opts, res, ro)
 	}
+	cat, err := readCatalog(opts.s, opts.catalog, opts.example, res.Framework)
+	if err != nil {
+		return err
+	}
+	if cat != nil {
+		ro.Prices = cat
+	}
 	if err := outfile.Write(out, func(w io.Writer) error { return workbook.Write(w, res, ro) }); err != nil {
 		return fmt.Errorf("%s: cannot write the report: %w", out, err)
 	}
@@ -96,7 +103,7 @@ func checkOutput(opts *analyzeOptions) error {
 	if !strings.EqualFold(filepath.Ext(out), ".xlsx") {
 		return usageError{fmt.Errorf("--output %s: the report is an Excel workbook; give a file name ending in .xlsx", out)}
 	}
-	return outfile.Check(out, opts.roster, opts.requirements, opts.framework)
+	return outfile.Check(out, opts.roster, opts.requirements, opts.framework, opts.catalog)
 }
 
 // maxEpoch is 9999-12-31T23:59:59Z: a later year is no date a workbook

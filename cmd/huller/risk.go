@@ -19,6 +19,7 @@ type riskOptions struct {
 	in      *analyzeOptions // the roster, framework and thresholds, as for analyze
 	vacancy string
 	hires   int
+	catalog string
 }
 
 func newRiskCmd(s *streams) *cobra.Command {
@@ -41,10 +42,16 @@ No person is rated. People appear only in the scenarios you enter:
 retirement or leave). --vacancy ROLE writes the requirement profiles for
 that role only, ready for a job ad with --format markdown.
 
+--catalog FILE prices the development of current staff instead of a hire
+with a course catalog (YAML or a spreadsheet, as for 'huller plan'): for
+each gain, the cheapest single run of a course that takes one of those one
+step short that step. --example uses the built-in example catalog.
+
 The roster, framework and threshold flags are those of 'huller analyze'.`,
 		Example: `  huller risk --example
   huller risk team.xlsx --format json > risk.json
   huller risk team.xlsx --vacancy sagsbehandler --format markdown > kravspecifikation.md
+  huller risk team.xlsx --catalog kursuskatalog.yaml   # train or hire, with costs
   huller risk team.xlsx --without "Jesper Thorsen"   # after a known retirement`,
 		Args: args(cobra.MaximumNArgs(1)),
 		RunE: func(cmd *cobra.Command, a []string) error {
@@ -66,6 +73,7 @@ The roster, framework and threshold flags are those of 'huller analyze'.`,
 	withoutFlag(cmd, &in.without, "measure the unit without these persons (names or ids, separated by commas): a known departure")
 	cmd.Flags().StringVar(&opts.vacancy, "vacancy", "", "write the requirement profiles for this role (id or name) only, ready for a job ad")
 	intFlag(cmd, &opts.hires, "hires", 1, maxHires, "requirement profiles to propose")
+	cmd.Flags().StringVar(&opts.catalog, "catalog", "", "course catalog pricing the development of current staff instead of a hire: a YAML file, or a spreadsheet (xlsx or CSV)")
 	return cmd
 }
 
@@ -91,9 +99,15 @@ func runRisk(opts *riskOptions) error {
 		}
 		res = sc.After
 	}
-	// Prices (risk.Options.Prices) come from a course catalog; none is
-	// read here yet, so the costs of developing staff are left out.
-	rep, err := risk.Assess(res, risk.Options{Vacancy: strings.TrimSpace(opts.vacancy), Hires: opts.hires})
+	ro := risk.Options{Vacancy: strings.TrimSpace(opts.vacancy), Hires: opts.hires}
+	cat, err := readCatalog(in.s, opts.catalog, in.example, res.Framework)
+	if err != nil {
+		return err
+	}
+	if cat != nil {
+		ro.Prices = cat
+	}
+	rep, err := risk.Assess(res, ro)
 	if err != nil {
 		return err
 	}
@@ -108,6 +122,5 @@ func runRisk(opts *riskOptions) error {
 			limit = terminalRows
 		}
 	}
-	ro := render.Options{Lang: code, Width: terminalWidth(in.s), Color: colorEnabled(in.s), Limit: limit}
-	return render.Risk(in.s.Out, in.format, rep, ro)
+	return render.Risk(in.s.Out, in.format, rep, render.Options{Lang: code, Width: terminalWidth(in.s), Color: colorEnabled(in.s), Limit: limit})
 }

@@ -25,6 +25,21 @@ func TestNoFormattingDebris(t *testing.T) {
 		args []string
 		file string // a workbook the run writes, scanned too
 	}
+	// the plan diff --plan follows up, and one some of whose persons are
+	// not in the old mapping
+	plan := filepath.Join(dir, "plan.json")
+	var out, errb bytes.Buffer
+	if code := execute(&streams{In: strings.NewReader(""), Out: &out, Err: &errb, Getenv: func(string) string { return "" }},
+		[]string{"plan", "--example", "--format", "json"}); code != 0 {
+		t.Fatalf("huller plan: exit %d\n%s", code, errb.String())
+	}
+	stranger := strings.Replace(out.String(), `"name":"Bo Kjær","id":"N1001"`, `"name":"Nemo","id":"X1"`, -1)
+	if err := os.WriteFile(plan, out.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "stranger.json"), []byte(stranger), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	var runs []run
 	for _, l := range lang.Languages {
 		for _, format := range []string{"table", "markdown", "csv", "json"} {
@@ -54,6 +69,11 @@ func TestNoFormattingDebris(t *testing.T) {
 			run{args: []string{"risk", "--example", "--lang", l}},
 			run{args: []string{"risk", "--example", "--lang", l, "--format", "markdown", "--vacancy", "mentor"}},
 			run{args: []string{"analyze", "--example", "--lang", l, "--without", "N1021,N1034"}},
+			run{args: []string{"risk", "--example", "--lang", l, "--format", "markdown"}},
+			run{args: []string{"diff", "--example", "--lang", l, "--plan", plan}},
+			run{args: []string{"diff", "--example", "--lang", l, "--plan", filepath.Join(dir, "stranger.json"), "--format", "markdown"}},
+			run{args: []string{"diff", "--example", "--lang", l, "--plan", plan, "--format", "csv"}},
+			run{args: []string{"diff", "--example", "--lang", l, "--plan", plan, "-o", filepath.Join(dir, l+"-changes.xlsx")}, file: filepath.Join(dir, l+"-changes.xlsx")},
 		)
 	}
 	runs = append(runs, run{args: []string{"frameworks"}}, run{args: []string{"validate", "../../frameworks"}})

@@ -174,6 +174,7 @@ func DiffJSON(w io.Writer, d *diff.Result, o Options) error {
 	m := d.Match
 	j.field("match", jMatch{Both: len(m.Pairs), ByID: m.ByID, ByName: m.ByName, Joined: len(m.Joined), Left: len(m.Left)})
 	j.field("rules", jsonRules(d.Rules))
+	dv.planJSON(j)
 	j.array("steps", len(d.Steps), func(i int) any {
 		s := d.Steps[i]
 		return jStep{Step: s.Kind.String(), Summary: jsonSummary(s.State.Summary, s.State.Holes), ProfilesCovered: diff.ProfilesCovered(s.State)}

@@ -29,6 +29,9 @@ func (db *diffBook) writeOverview() error {
 		return err
 	}
 	db.title(o)
+	if db.d.Plan != nil {
+		db.planRoutes(o)
+	}
 	if !db.d.Rules.Same {
 		db.rules(o)
 	}

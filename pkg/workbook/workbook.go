@@ -25,6 +25,7 @@ import (
 	"github.com/huller/huller/pkg/analysis"
 	"github.com/huller/huller/pkg/lang"
 	"github.com/huller/huller/pkg/narrate"
+	"github.com/huller/huller/pkg/risk"
 	"github.com/huller/huller/pkg/workbook/internal/xlsxstream"
 	"github.com/xuri/excelize/v2"
 )
@@ -73,6 +74,9 @@ type Options struct {
 	// TmpDir is where the compressed workbook is kept until it is written
 	// when it exceeds 8 MB; "" means os.TempDir().
 	TmpDir string
+	// Prices, when not nil, prices developing current staff on the Risk
+	// sheet (a course catalog; see risk.Prices).
+	Prices risk.Prices
 	// Compression is the deflate level of the workbook's parts (see
 	// compress/flate); 0 means flate.BestSpeed: a workbook about 30 %
 	// larger than at flate.DefaultCompression, written in half the time.
