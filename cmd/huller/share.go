@@ -90,6 +90,9 @@ func (o *shareOptions) addFlags(cmd *cobra.Command, with shareFeatures) {
 		allowed = append(allowed, render.AudiencePerson)
 		usage += ", one person's own view (with --person) for the person"
 	}
+	if len(allowed) == 1 {
+		usage += ", the one audience this command makes its output for"
+	}
 	cmd.Flags().Var(&audienceValue{enumValue{&o.audience, allowed}, with.Why}, "for", usage+": "+strings.Join(allowed, ", "))
 	_ = cmd.RegisterFlagCompletionFunc("for", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
 		return allowed, cobra.ShellCompDirectiveNoFileComp
