@@ -15,6 +15,7 @@ import (
 	"github.com/huller/huller/pkg/diff"
 	"github.com/huller/huller/pkg/framework"
 	"github.com/huller/huller/pkg/outfile"
+	"github.com/huller/huller/pkg/privacy"
 	"github.com/huller/huller/pkg/render"
 	"github.com/huller/huller/pkg/roster"
 	"github.com/huller/huller/pkg/workbook"
@@ -40,6 +41,8 @@ type diffOptions struct {
 	failOn          string
 	plan            string // a plan made from OLD (huller plan --format json)
 	settings        analysis.Settings
+	share           shareOptions
+	changed         func(flag string) bool // nil: no flag was changed
 	s               *streams
 }
 
@@ -74,6 +77,15 @@ for one of them); FILE#SHEET names a sheet of a workbook, so that
 team.xlsx#2025 team.xlsx#2026 compares two sheets of one workbook. Persons
 are matched by id, else by name (case and spacing ignored).
 
+--pseudonymise shows persons (and assessors) by pseudonyms made with a key
+(--key-file or HULLER_KEY), as 'huller analyze' does: a person has one
+pseudonym in OLD, NEW and the plan, which --plan takes as 'huller plan'
+wrote it with names. --pseudonymise-map writes who is who to a file kept
+apart from the output. diff makes no aggregate report for a committee and
+no person's own view: it compares persons, and the figures of one mapping
+less those of the other give away who changed; the committee's report of a
+mapping is 'huller analyze --for committee'.
+
 Exit status: 0 when the comparison ran; 1 for invalid input (two rosters on
 different frameworks, no person in common without --allow-disjoint); 2 for
 wrong usage; 3 when --fail-on regressions found a hole that opened or got
@@ -84,6 +96,7 @@ more severe.`,
   huller diff old.csv new.csv --format json > diff.json
   huller plan old.csv --catalog kursuskatalog.yaml --format json > plan.json
   huller diff old.csv new.csv --plan plan.json   # did the planned development happen?
+  huller diff old.csv new.csv --plan plan.json --pseudonymise --key-file ~/huller.key -o changes.xlsx
   huller diff old.csv new.csv --old-requirements krav-2025.csv --requirements krav-2026.csv
   huller diff last.xlsx now.xlsx --format markdown --fail-on regressions   # scheduled`,
 		Args: args(cobra.MaximumNArgs(2)),
@@ -100,6 +113,7 @@ more severe.`,
 			if cmd.Flags().Changed("min-specialists") {
 				opts.settings.MinSpecialists = opts.specialists
 			}
+			opts.changed = cmd.Flags().Changed
 			return runDiff(opts)
 		},
 	}
@@ -123,10 +137,17 @@ more severe.`,
 	floatFlag(cmd, &opts.settings.Fit, "fit", 0, 1, "share of a profile's competences at the target needed to fit it (0–1; default: the framework's)")
 	enumFlag(cmd, &opts.failOn, "fail-on", "", "", []string{"regressions"}, "exit 3 when a hole opened or got more severe")
 	f.StringVar(&opts.plan, "plan", "", "a plan made from OLD (the JSON of huller plan --format json): show first which planned development happened")
+	opts.share.addFlags(cmd, shareFeatures{Why: diffNoAggregate})
 	_ = cmd.RegisterFlagCompletionFunc("framework", completeFrameworks)
 	_ = cmd.RegisterFlagCompletionFunc("old-framework", completeFrameworks)
 	return cmd
 }
+
+// diffNoAggregate says why huller diff offers no --for committee or
+// person.
+const diffNoAggregate = "diff makes no aggregate report and no person's own view: it compares persons, " +
+	"and the figures of one mapping less those of the other give away who changed; " +
+	"the committee's report of a mapping is 'huller analyze --for committee'"
 
 // side is one roster of a comparison as the user named it.
 type diffSide struct {
@@ -160,15 +181,18 @@ func (opts *diffOptions) check() error {
 	case opts.before == "-" && opts.after == "-":
 		return usageError{errors.New("only one of the two rosters can come from standard input")}
 	}
-	if opts.output == "" {
-		return nil
-	}
-	if !strings.EqualFold(filepath.Ext(opts.output), ".xlsx") {
-		return usageError{fmt.Errorf("--output %s: the changes are an Excel workbook; give a file name ending in .xlsx", opts.output)}
-	}
 	b, _ := splitSheet(opts.before)
 	a, _ := splitSheet(opts.after)
-	return outfile.Check(opts.output, b, a, opts.requirements, opts.oldRequirements, opts.framework, opts.oldFramework, opts.plan)
+	inputs := []string{b, a, opts.requirements, opts.oldRequirements, opts.framework, opts.oldFramework, opts.plan}
+	if opts.output != "" {
+		if !strings.EqualFold(filepath.Ext(opts.output), ".xlsx") {
+			return usageError{fmt.Errorf("--output %s: the changes are an Excel workbook; give a file name ending in .xlsx", opts.output)}
+		}
+		if err := outfile.Check(opts.output, inputs...); err != nil {
+			return err
+		}
+	}
+	return opts.share.check(func(name string) bool { return opts.changed != nil && opts.changed(name) }, opts.s, "", opts.output, inputs...)
 }
 
 func runDiff(opts *diffOptions) error {
@@ -194,16 +218,28 @@ func runDiff(opts *diffOptions) error {
 	}
 	var in [2]diff.Input
 	for i := range sides {
-		if in[i], err = readSide(opts, sides[i], fws[i], i == 0); err != nil {
+		if in[i], err = readSideRequirements(opts, fws[i], i == 0); err != nil {
 			return err
 		}
-	}
-	if err := opts.settings.Validate(fws[1]); err != nil {
-		return usageError{err}
 	}
 	plan, err := readPlan(opts.plan)
 	if err != nil {
 		return err
+	}
+	pseudonymous := pseudonymousPlan(plan) && plan.Framework == fws[0].ID // before its persons get this run's pseudonyms
+	ins := make([]rosterInput, len(sides))
+	for i, sd := range sides {
+		ins[i] = rosterInput{src: sd.src, fw: fws[i], opts: roster.Options{Sheet: sd.sheet, IgnoreUnknown: opts.ignoreUnknown,
+			ExtraRoles: roleIDs(in[i].Settings.FileRequirements)}}
+	}
+	rs, err := opts.share.readRostersWith(opts.s, ins, func(rs []*roster.Roster) []*roster.Roster { return samePersons(rs, plan) })
+	if err != nil {
+		return err
+	}
+	in[0].Roster, in[1].Roster = rs[0], rs[1]
+	pseudonymisePlan(&opts.share, plan)
+	if err := opts.settings.Validate(fws[1]); err != nil {
+		return usageError{err}
 	}
 	res, err := diff.Compare(in[0], in[1], diff.Options{AllowDisjoint: opts.allowDisjoint, Plan: plan})
 	switch {
@@ -211,6 +247,8 @@ func runDiff(opts *diffOptions) error {
 		return withHint(err, "check that OLD and NEW are mappings of the same unit; --allow-disjoint compares them anyway")
 	case errors.Is(err, diff.ErrFrameworks):
 		return withHint(err, "give --framework to read both against one framework (and --old-framework for the version OLD was measured against)")
+	case errors.Is(err, diff.ErrPlanMismatch) && pseudonymous:
+		return withHint(err, "the plan shows its persons by pseudonyms: follow up the plan made with names (huller plan OLD --catalog FILE --format json > plan.json), and add --pseudonymise to show them by pseudonyms here")
 	case errors.Is(err, diff.ErrPlanMismatch):
 		return withHint(err, "follow up the plan made from OLD with the same framework: huller plan OLD --catalog FILE --format json > plan.json")
 	case err != nil:
@@ -233,7 +271,8 @@ func runDiff(opts *diffOptions) error {
 			limit = terminalRows
 		}
 	}
-	ro := render.Options{Lang: lang, Width: terminalWidth(opts.s), Color: colorEnabled(opts.s), Limit: limit}
+	ro := render.Options{Lang: lang, Width: terminalWidth(opts.s), Color: colorEnabled(opts.s), Limit: limit,
+		Audience: opts.share.audience, Pseudonyms: opts.share.pseudonyms()}
 	if err := render.RenderDiff(opts.s.Out, opts.format, res, ro); err != nil {
 		return err
 	}
@@ -313,8 +352,9 @@ func diffFrameworks(opts *diffOptions, sides [2]diffSide) ([2]*framework.Framewo
 	return out, nil
 }
 
-// readSide reads one roster and its requirements file.
-func readSide(opts *diffOptions, sd diffSide, fw *framework.Framework, old bool) (diff.Input, error) {
+// readSideRequirements reads the requirements file of one side: the
+// settings to analyse its roster with.
+func readSideRequirements(opts *diffOptions, fw *framework.Framework, old bool) (diff.Input, error) {
 	in := diff.Input{Framework: fw, Settings: opts.settings}
 	reqs := opts.requirements
 	if old && opts.oldRequirements != "" {
@@ -330,16 +370,89 @@ func readSide(opts *diffOptions, sd diffSide, fw *framework.Framework, old bool)
 		}
 		in.Settings.FileRequirements, in.Settings.RequirementsFile = r, reqs
 	}
-	ros, err := roster.Read(sd.src, fw, roster.Options{Sheet: sd.sheet, IgnoreUnknown: opts.ignoreUnknown,
-		ExtraRoles: roleIDs(in.Settings.FileRequirements)})
-	if err != nil {
-		return in, err
-	}
-	for _, w := range ros.Warnings {
-		opts.s.warn("%s", w)
-	}
-	in.Roster = ros
 	return in, nil
+}
+
+// samePersons prepares the two rosters, and the persons of a plan (nil
+// for none), to be pseudonymised together: a person Compare will match by
+// name, who has an id on one side only, gets that id on the other too; a
+// person of the plan Compare will find in OLD gets the name and id they
+// have there. So a person gets one pseudonym in both rosters and the
+// plan, and the pseudonymised rosters and plan match as the named ones
+// do. It returns the plan's persons as a roster named as the plan file,
+// to be pseudonymised with the rosters (pseudonymisePlan then gives the
+// plan its pseudonyms).
+func samePersons(rs []*roster.Roster, plan *diff.SavedPlan) []*roster.Roster {
+	old, now := rs[0].Persons, rs[1].Persons
+	links := diff.NameMatches(idents(old), idents(now))
+	var found [][2]int
+	if plan != nil {
+		pi := make([]diff.Ident, len(plan.Persons))
+		for q, pp := range plan.Persons {
+			pi[q] = diff.Ident(pp)
+		}
+		found = diff.NameMatches(idents(old), pi)
+	}
+	for _, l := range links {
+		b, a := &old[l[0]], &now[l[1]]
+		if b.ID == "" {
+			b.ID = a.ID
+		} else {
+			a.ID = b.ID
+		}
+	}
+	if plan == nil {
+		return nil
+	}
+	for _, f := range found {
+		plan.Persons[f[1]] = diff.PlanPerson{Name: old[f[0]].Name, ID: old[f[0]].ID}
+	}
+	pr := &roster.Roster{Source: plan.File, Persons: make([]roster.Person, len(plan.Persons))}
+	for q, pp := range plan.Persons {
+		pr.Persons[q] = roster.Person{Name: pp.Name, ID: pp.ID}
+	}
+	return []*roster.Roster{pr}
+}
+
+// idents are the names and ids of persons.
+func idents(ps []roster.Person) []diff.Ident {
+	out := make([]diff.Ident, len(ps))
+	for i, p := range ps {
+		out[i] = diff.Ident{Name: p.Name, ID: p.ID}
+	}
+	return out
+}
+
+// pseudonymisePlan replaces the persons of the plan by the pseudonyms
+// they got with the rosters (samePersons).
+func pseudonymisePlan(o *shareOptions, plan *diff.SavedPlan) {
+	if plan == nil || !o.pseudonymised() {
+		return
+	}
+	of := map[diff.PlanPerson]string{}
+	for _, e := range o.mapping {
+		if e.Roster == plan.File {
+			of[diff.PlanPerson{Name: e.Name, ID: e.ID}] = e.Pseudonym
+		}
+	}
+	for q, pp := range plan.Persons {
+		p := of[pp]
+		plan.Persons[q] = diff.PlanPerson{Name: p, ID: p}
+	}
+}
+
+// pseudonymousPlan reports whether a plan shows its persons by
+// pseudonyms: it was made with --pseudonymise.
+func pseudonymousPlan(plan *diff.SavedPlan) bool {
+	if plan == nil || len(plan.Persons) == 0 {
+		return false
+	}
+	for _, pp := range plan.Persons {
+		if pp.Name != pp.ID || !privacy.IsPseudonym(pp.Name) {
+			return false
+		}
+	}
+	return true
 }
 
 // writeDiffReport writes the workbook of the changes when --output is
@@ -354,7 +467,8 @@ func writeDiffReport(opts *diffOptions, res *diff.Result, lang string) error {
 		return err
 	}
 	v, _ := buildVersion()
-	wo := workbook.Options{Lang: lang, Date: date, Generator: "huller " + v}
+	wo := workbook.Options{Lang: lang, Date: date, Generator: "huller " + v,
+		Share: workbook.Share{Audience: opts.share.audience, Pseudonyms: opts.share.pseudonyms()}}
 	if err := outfile.Write(out, func(w io.Writer) error { return workbook.WriteDiff(w, res, wo) }); err != nil {
 		return fmt.Errorf("%s: cannot write the workbook: %w", out, err)
 	}

@@ -110,7 +110,8 @@ func recorded(h *inspect.Recorded) string {
 		return "not a huller report (no huller document properties)"
 	}
 	kind := map[string]string{"report": "a huller report", "talk": "a huller development-talk workbook",
-		"aggregate": "a huller aggregate report", "units": "a huller comparison of units"}[h.Report]
+		"aggregate": "a huller aggregate report", "units": "a huller comparison of units",
+		"plan": "a huller development plan", "diff": "a huller comparison of two mappings"}[h.Report]
 	if kind == "" {
 		kind = "a huller workbook (" + h.Report + ")"
 	}

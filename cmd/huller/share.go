@@ -55,9 +55,26 @@ type shareOptions struct {
 // command that reads rosters offers --pseudonymise and its key and table;
 // Person adds --for person (a person's own view), Aggregate adds
 // --aggregate, --min-cell and --for committee (an aggregate form of its
-// output).
+// output). Why says why the audiences left out are not offered, and where
+// their output is made instead: --for says it when one is asked for.
 type shareFeatures struct {
 	Person, Aggregate bool
+	Why               string
+}
+
+// audienceValue is --for: an enumValue whose error says why an audience
+// the command does not offer is left out.
+type audienceValue struct {
+	enumValue
+	why string
+}
+
+func (a *audienceValue) Set(s string) error {
+	err := a.enumValue.Set(s)
+	if err != nil && a.why != "" && slices.Contains([]string{render.AudienceLeader, render.AudienceCommittee, render.AudiencePerson}, s) {
+		return fmt.Errorf("%w (%s)", err, a.why)
+	}
+	return err
 }
 
 // addFlags declares the flags the command offers.
@@ -73,7 +90,13 @@ func (o *shareOptions) addFlags(cmd *cobra.Command, with shareFeatures) {
 		allowed = append(allowed, render.AudiencePerson)
 		usage += ", one person's own view (with --person) for the person"
 	}
-	enumFlag(cmd, &o.audience, "for", "", "", allowed, usage)
+	if len(allowed) == 1 {
+		usage += ", the one audience this command makes its output for"
+	}
+	cmd.Flags().Var(&audienceValue{enumValue{&o.audience, allowed}, with.Why}, "for", usage+": "+strings.Join(allowed, ", "))
+	_ = cmd.RegisterFlagCompletionFunc("for", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+		return allowed, cobra.ShellCompDirectiveNoFileComp
+	})
 	f.BoolVar(&o.pseudonymise, "pseudonymise", false, "show persons by pseudonyms (P-7F3A9C21) in every output, made with --key-file or HULLER_KEY (else numbered for this report only)")
 	f.StringVar(&o.keyFile, "key-file", "", "file holding the secret key of the pseudonyms (at least 16 bytes; default: $HULLER_KEY)")
 	f.StringVar(&o.mapFile, "pseudonymise-map", "", "also write the pseudonym → name and id table to this CSV file (not in the report's folder)")
@@ -243,14 +266,42 @@ func sameDir(a, b string) bool {
 // pseudonym table (--pseudonymise-map). It is the one call a command makes
 // to get its rosters; the first error in the order of srcs is returned.
 func (o *shareOptions) readRosters(s *streams, fw *framework.Framework, opts roster.Options, srcs ...roster.Source) ([]*roster.Roster, error) {
-	rs := make([]*roster.Roster, len(srcs))
-	errs := make([]error, len(srcs))
-	eachConcurrently(len(srcs), func(i int) { rs[i], errs[i] = roster.Read(srcs[i], fw, opts) })
+	ins := make([]rosterInput, len(srcs))
+	for i, src := range srcs {
+		ins[i] = rosterInput{src: src, fw: fw, opts: opts}
+	}
+	return o.readRostersWith(s, ins, nil)
+}
+
+// rosterInput is one roster to read: where from, against which framework,
+// and how.
+type rosterInput struct {
+	src  roster.Source
+	fw   *framework.Framework
+	opts roster.Options
+}
+
+// readRostersWith reads rosters as readRosters does, each against its own
+// framework and with its own options. For a pseudonymised output, join
+// (when not nil) is called with the rosters as read, before any pseudonym
+// is made: it may make persons of two rosters one (by giving them one
+// identity, as privacy.PseudonymiseAll derives pseudonyms from), and
+// returns the persons of other sources the output names (a plan's) as
+// rosters, which are pseudonymised together with the rosters, in place, so
+// that a person has one pseudonym in all of them.
+func (o *shareOptions) readRostersWith(s *streams, ins []rosterInput, join func(rs []*roster.Roster) []*roster.Roster) ([]*roster.Roster, error) {
+	rs := make([]*roster.Roster, len(ins))
+	errs := make([]error, len(ins))
+	eachConcurrently(len(ins), func(i int) { rs[i], errs[i] = roster.Read(ins[i].src, ins[i].fw, ins[i].opts) })
 	if err := firstErr(errs); err != nil {
 		return nil, err
 	}
 	if o.pseudonymised() {
-		m, err := privacy.PseudonymiseAll(rs, o.key)
+		var others []*roster.Roster
+		if join != nil {
+			others = join(rs)
+		}
+		m, err := privacy.PseudonymiseAll(append(slices.Clip(rs), others...), o.key)
 		if err != nil {
 			return nil, err
 		}

@@ -7,9 +7,12 @@ import (
 	"encoding/json"
 	"html"
 	"io"
+	"maps"
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -94,11 +97,7 @@ func TestNoPersonLeaks(t *testing.T) {
 	roster, names := leakRoster(t)
 	dir := t.TempDir()
 	keyed := map[string]string{"HULLER_KEY": "a secret key of thirty-two bytes"}
-	type run struct {
-		env  map[string]string
-		args []string
-	}
-	var runs []run
+	var runs []shareRun
 	for _, mode := range [][]string{{"--pseudonymise"}, {"--aggregate"}, {"--for", "committee", "--by-role"}, {"--aggregate", "--min-cell", "3"}} {
 		for _, env := range []map[string]string{keyed, nil} {
 			for _, format := range []string{"table", "json", "csv", "markdown"} {
@@ -106,40 +105,45 @@ func TestNoPersonLeaks(t *testing.T) {
 				if mode[0] == "--pseudonymise" {
 					args = append(args, "--by-team", "--by-role")
 				}
-				runs = append(runs, run{env, args})
+				runs = append(runs, shareRun{env: env, args: args})
 			}
 		}
 	}
 	runs = append(runs,
-		run{keyed, []string{"analyze", roster, "--pseudonymise", "--for", "person", "--person", "Bo Kjær", "--format", "json"}},
-		run{keyed, []string{"analyze", roster, "--pseudonymise", "--person", "N1001"}},
-		run{keyed, []string{"analyze", roster, "--pseudonymise", "--without", "Bo Kjær,N1002", "--format", "json"}},
+		shareRun{env: keyed, args: []string{"analyze", roster, "--pseudonymise", "--for", "person", "--person", "Bo Kjær", "--format", "json"}},
+		shareRun{env: keyed, args: []string{"analyze", roster, "--pseudonymise", "--person", "N1001"}},
+		shareRun{env: keyed, args: []string{"analyze", roster, "--pseudonymise", "--without", "Bo Kjær,N1002", "--format", "json"}},
 	)
 	// a mapping with assessors and dates: --stale lists persons and who
 	// assessed them
 	mapping := filepath.Join("..", "..", "examples", "nordby-2026.csv")
 	for _, mode := range []string{"--pseudonymise", "--aggregate"} {
 		for _, format := range []string{"table", "json"} {
-			runs = append(runs, run{keyed, []string{"analyze", mapping, mode, "--stale", "1m", "--format", format}})
+			runs = append(runs, shareRun{env: keyed, args: []string{"analyze", mapping, mode, "--stale", "1m", "--format", format}})
 		}
 	}
-	data, err := os.ReadFile(mapping)
-	if err != nil {
-		t.Fatal(err)
-	}
-	rows, err := csvRecords(string(data))
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, r := range rows[1:] {
-		names = append(names, r[0], r[1], r[5])
+	runs = append(runs, shareRuns(t, roster, mapping, dir)...)
+	names = append(names, "Nemo Stranger", "X9001") // in a plan diff follows up
+	for _, m := range []string{mapping, filepath.Join("..", "..", "examples", "nordby-2027.csv")} {
+		data, err := os.ReadFile(m)
+		if err != nil {
+			t.Fatal(err)
+		}
+		rows, err := csvRecords(string(data))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, r := range rows[1:] {
+			names = append(names, r[0], r[1], r[5])
+		}
 	}
 	words := personWords(names)
 	for i, r := range runs {
 		out := filepath.Join(dir, "report"+string(rune('a'+i%26))+".xlsx")
 		args := r.args
-		if !strings.Contains(strings.Join(args, " "), "--format") || strings.Contains(strings.Join(args, " "), "table") {
-			args = append(args, "-o", out)
+		table := !strings.Contains(strings.Join(args, " "), "--format") || strings.Contains(strings.Join(args, " "), "table")
+		if table && args[0] != "risk" { // risk writes no workbook
+			args = append(slices.Clip(args), "-o", out)
 		}
 		stdout, stderr, code := runEnv(t, r.env, args...)
 		what := strings.Join(r.args, " ")
@@ -154,7 +158,75 @@ func TestNoPersonLeaks(t *testing.T) {
 			}
 			os.Remove(out)
 		}
+		for _, f := range r.files {
+			data, err := os.ReadFile(f)
+			if err != nil {
+				t.Fatalf("huller %s: %v", what, err)
+			}
+			scanLeaks(t, what+": "+f, string(data), words)
+			os.Remove(f)
+		}
 	}
+}
+
+// shareRun is a run of huller whose every output must name no person of
+// the rosters: its standard output and error, the workbook it writes with
+// -o, and files.
+type shareRun struct {
+	env   map[string]string
+	args  []string
+	files []string // other files it writes
+}
+
+// shareRuns are the runs of plan, risk and diff with pseudonyms, keyed
+// and numbered, in every format (-o with the table): roster is the example
+// roster with persons named in its warnings, mapping the example's first
+// mapping (with assessors). diff compares it with the second, and with a
+// copy of it without ids for every other person (persons matched by
+// name), following up a plan made with names.
+func shareRuns(t *testing.T, roster, mapping, dir string) []shareRun {
+	keyed := map[string]string{"HULLER_KEY": "a secret key of thirty-two bytes"}
+	next := filepath.Join("..", "..", "examples", "nordby-2027.csv")
+	catalog := filepath.Join("..", "..", "examples", "kursuskatalog.yaml")
+	plan := filepath.Join(dir, "plan.json")
+	out, stderr, code := runEnv(t, nil, "plan", mapping, "--catalog", catalog, "--format", "json")
+	if code != 0 {
+		t.Fatalf("plan: exit %d\n%s", code, stderr)
+	}
+	if err := os.WriteFile(plan, []byte(out), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	// a plan one of whose persons is in neither mapping
+	stranger := filepath.Join(dir, "stranger.json")
+	if err := os.WriteFile(stranger, []byte(strings.ReplaceAll(out, `"name":"Bo Kjær","id":"N1001"`, `"name":"Nemo Stranger","id":"X9001"`)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	data, err := os.ReadFile(mapping)
+	if err != nil {
+		t.Fatal(err)
+	}
+	mixed := filepath.Join(dir, "mixed.csv")
+	withoutIDs(t, data, mixed)
+	var runs []shareRun
+	for _, env := range []map[string]string{keyed, nil} {
+		for _, format := range []string{"table", "json", "csv", "markdown"} {
+			f := []string{"--format", format, "--lang", "da", "--pseudonymise"}
+			runs = append(runs,
+				shareRun{env: env, args: append([]string{"plan", roster, "--catalog", catalog}, f...)},
+				shareRun{env: env, args: append([]string{"risk", roster, "--catalog", catalog, "--without", "Bo Kjær,N1002"}, f...)},
+				shareRun{env: env, args: append([]string{"risk", roster, "--vacancy", "jobkonsulent"}, f...)},
+				shareRun{env: env, args: append([]string{"diff", mapping, next, "--plan", plan}, f...)},
+				shareRun{env: env, args: append([]string{"diff", mixed, next, "--plan", plan}, f...)})
+		}
+	}
+	projected := filepath.Join(dir, "projected.csv")
+	return append(runs,
+		shareRun{env: keyed, args: []string{"plan", roster, "--catalog", catalog, "--pseudonymise", "--projected", projected}, files: []string{projected}},
+		shareRun{env: keyed, args: []string{"plan", roster, "--catalog", catalog, "--pseudonymise", "--for", "person", "--person", "Bo Kjær"}},
+		shareRun{env: keyed, args: []string{"plan", roster, "--catalog", catalog, "--pseudonymise", "--person", "N1002", "--format", "json"}},
+		shareRun{env: keyed, args: []string{"diff", mapping, next, "--pseudonymise", "--format", "markdown"}},
+		shareRun{env: keyed, args: []string{"diff", mapping, next, "--pseudonymise", "--plan", stranger}},
+		shareRun{env: nil, args: []string{"diff", mixed, next, "--pseudonymise", "--plan", stranger, "--format", "json"}})
 }
 
 func slicesContains(s []string, x string) bool {
@@ -197,9 +269,16 @@ func scanLeaks(t *testing.T, where, text string, words []string) {
 // --pseudonymise-map.
 func pseudonymsOf(t *testing.T, env map[string]string, roster string) map[string]string {
 	t.Helper()
+	return pseudonymsBy(t, env, "analyze", roster)
+}
+
+// pseudonymsBy runs huller with args, pseudonymised, and returns the
+// pseudonym of each person by id, as its pseudonym table says.
+func pseudonymsBy(t *testing.T, env map[string]string, args ...string) map[string]string {
+	t.Helper()
 	dir := t.TempDir()
 	mapFile := filepath.Join(dir, "map.csv")
-	_, stderr, code := runEnv(t, env, "analyze", roster, "--pseudonymise", "--format", "json", "--pseudonymise-map", mapFile)
+	_, stderr, code := runEnv(t, env, append(args, "--pseudonymise", "--format", "json", "--pseudonymise-map", mapFile)...)
 	if code != 0 {
 		t.Fatalf("exit %d\n%s", code, stderr)
 	}
@@ -213,6 +292,9 @@ func pseudonymsOf(t *testing.T, env map[string]string, roster string) map[string
 	}
 	out := map[string]string{}
 	for _, r := range rows[1:] {
+		if p, ok := out[r[2]]; ok && p != r[0] && r[2] != "" { // "": assessors
+			t.Errorf("huller %s: %s has two pseudonyms, %s and %s", strings.Join(args, " "), r[2], p, r[0])
+		}
 		out[r[2]] = r[0]
 	}
 	return out
@@ -246,6 +328,41 @@ func TestPseudonymsStable(t *testing.T) {
 	for id, p := range c {
 		if a[id] != p {
 			t.Errorf("%s: %s in the whole roster, %s in part of it", id, a[id], p)
+		}
+	}
+	// plan, risk and diff give each person the pseudonym analyze gives
+	examples := filepath.Join("..", "..", "examples")
+	plan := filepath.Join(t.TempDir(), "plan.json")
+	out, stderr, code := runEnv(t, nil, "plan", filepath.Join(examples, "nordby-2026.csv"), "--catalog", filepath.Join(examples, "kursuskatalog.yaml"), "--format", "json")
+	if code != 0 {
+		t.Fatalf("plan: exit %d\n%s", code, stderr)
+	}
+	os.WriteFile(plan, []byte(out), 0o644)
+	mapping := pseudonymsOf(t, k1, filepath.Join(examples, "nordby-2026.csv"))
+	for _, args := range [][]string{
+		{"plan", roster},
+		{"risk", roster},
+		{"diff", filepath.Join(examples, "nordby-2026.csv"), filepath.Join(examples, "nordby-2027.csv"), "--plan", plan},
+	} {
+		by := pseudonymsBy(t, k1, args...)
+		n := 0
+		for id, p := range by {
+			if id == "" {
+				continue // an assessor
+			}
+			want, ok := a[id]
+			if !ok {
+				want, ok = mapping[id]
+			}
+			if ok {
+				n++
+			}
+			if ok && want != p || !keyed.MatchString(p) {
+				t.Errorf("huller %s: %s is %s, in analyze %s", args[0], id, p, want)
+			}
+		}
+		if n < 40 {
+			t.Errorf("huller %s: %d persons also in analyze's table", args[0], n)
 		}
 	}
 }
@@ -299,4 +416,159 @@ func TestShareUsage(t *testing.T) {
 	if err := json.Unmarshal([]byte(out), &doc); err != nil || doc.Mode != "pseudonymised" || doc.Audience != "leader" {
 		t.Errorf("mode %q, audience %q, %v", doc.Mode, doc.Audience, err)
 	}
+}
+
+// withoutIDs writes the mapping data with every other person's id left
+// out, to path.
+func withoutIDs(t *testing.T, data []byte, path string) {
+	t.Helper()
+	lines := strings.Split(string(data), "\n")
+	for i := 1; i < len(lines); i += 2 {
+		if j := strings.IndexByte(lines[i], ';'); j > 0 {
+			lines[i] = lines[i][j:]
+		}
+	}
+	if err := os.WriteFile(path, []byte(strings.Join(lines, "\n")), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestDiffPseudonymisedAsNamed: a pseudonymised diff --plan is the named
+// one with every person replaced by their pseudonym — the same persons
+// matched (also those with an id in one mapping only, whom diff matches by
+// name), the plan's persons found as before, the same figures.
+func TestDiffPseudonymisedAsNamed(t *testing.T) {
+	dir := t.TempDir()
+	old, now, plan := filepath.Join(dir, "old.csv"), filepath.Join(dir, "new.csv"), filepath.Join(dir, "plan.json")
+	withoutIDs(t, examples.Mapping2026, old)
+	// the plan made from the mapping with every id: its persons are found
+	// in OLD by id, and by name where OLD has no id
+	withIDs := filepath.Join(dir, "with-ids.csv")
+	for _, f := range []struct {
+		path string
+		data []byte
+	}{{now, examples.Mapping2027}, {withIDs, examples.Mapping2026}} {
+		if err := os.WriteFile(f.path, f.data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	env := map[string]string{"HULLER_KEY": "a secret key of thirty-two bytes"}
+	out, stderr, code := runEnv(t, nil, "plan", withIDs, "--catalog", filepath.Join("..", "..", "examples", "kursuskatalog.yaml"), "--format", "json")
+	if code != 0 {
+		t.Fatalf("plan: exit %d\n%s", code, stderr)
+	}
+	if err := os.WriteFile(plan, []byte(out), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	named, stderr, code := runEnv(t, nil, "diff", old, now, "--plan", plan, "--format", "json")
+	if code != 0 {
+		t.Fatalf("diff: exit %d\n%s", code, stderr)
+	}
+	keep := filepath.Join(dir, "keep")
+	os.Mkdir(keep, 0o700)
+	mapFile := filepath.Join(keep, "who.csv")
+	pseudo, stderr, code := runEnv(t, env, "diff", old, now, "--plan", plan, "--format", "json", "--pseudonymise", "--pseudonymise-map", mapFile)
+	if code != 0 {
+		t.Fatalf("diff --pseudonymise: exit %d\n%s", code, stderr)
+	}
+	data, err := os.ReadFile(mapFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows, err := csv.NewReader(bytes.NewReader(data)).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	to := map[string]string{}
+	for _, r := range rows[1:] {
+		for _, s := range r[1:3] {
+			if p, ok := to[s]; s != "" && ok && p != r[0] {
+				t.Errorf("%s has two pseudonyms, %s and %s", s, p, r[0])
+			}
+			if s != "" {
+				to[s] = r[0]
+			}
+		}
+	}
+	var a, b map[string]any
+	if err := json.Unmarshal([]byte(named), &a); err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal([]byte(pseudo), &b); err != nil {
+		t.Fatal(err)
+	}
+	for _, k := range []string{"match", "plan"} {
+		if m := a[k].(map[string]any); m["by_name"].(float64) < 10 {
+			t.Fatalf("the named diff's %s matched %v persons by name: the test proves little", k, m["by_name"])
+		}
+	}
+	for _, doc := range []map[string]any{a, b} {
+		delete(doc, "mode")
+		for _, k := range []string{"match", "plan"} {
+			m := doc[k].(map[string]any)
+			delete(m, "by_name")
+			delete(m, "by_id")
+		}
+	}
+	x, y := canonical(replaceNames(a, to)), canonical(b)
+	if x != y {
+		i := 0
+		for i < len(x) && i < len(y) && x[i] == y[i] {
+			i++
+		}
+		t.Errorf("the pseudonymised diff is not the named one with pseudonyms:\nnamed  …%s…\npseudo …%s…", x[max(0, i-300):min(len(x), i+200)], y[max(0, i-300):min(len(y), i+200)])
+	}
+}
+
+// replaceNames replaces every string of a decoded JSON document that is a
+// name or id of to by its pseudonym; an object with a name and an id gets
+// the pseudonym as both; a person's "matched_by" is left out (persons with
+// pseudonyms are matched by them).
+func replaceNames(v any, to map[string]string) any {
+	switch x := v.(type) {
+	case string:
+		if p, ok := to[x]; ok {
+			return p
+		}
+		return x
+	case []any:
+		for i := range x {
+			x[i] = replaceNames(x[i], to)
+		}
+	case map[string]any:
+		for k := range x {
+			x[k] = replaceNames(x[k], to)
+		}
+		if name, ok := x["name"].(string); ok {
+			if _, ok := x["id"]; ok {
+				x["id"] = name
+			}
+		}
+		delete(x, "matched_by")
+	}
+	return v
+}
+
+// canonical writes a decoded JSON document with every list sorted (persons
+// are listed in another order with pseudonyms) and "matched_by" left out.
+func canonical(v any) string {
+	switch x := v.(type) {
+	case []any:
+		items := make([]string, len(x))
+		for i := range x {
+			items[i] = canonical(x[i])
+		}
+		slices.Sort(items)
+		return "[" + strings.Join(items, ",") + "]"
+	case map[string]any:
+		delete(x, "matched_by")
+		keys := slices.Sorted(maps.Keys(x))
+		items := make([]string, len(keys))
+		for i, k := range keys {
+			items[i] = strconv.Quote(k) + ":" + canonical(x[k])
+		}
+		return "{" + strings.Join(items, ",") + "}"
+	}
+	b, _ := json.Marshal(v)
+	return string(b)
 }

@@ -51,7 +51,11 @@ func TestNoFormattingDebris(t *testing.T) {
 				run{args: []string{"analyze", "--example", "--lang", l, "--format", format, "--aggregate", "--by-role", "--min-cell", "3"}},
 				run{args: []string{"analyze", "--example", "--lang", l, "--format", format, "--pseudonymise", "--by-team"}},
 				run{args: []string{"analyze", "--example-units", "--lang", l, "--format", format}},
-				run{args: []string{"analyze", "--example-units", "--lang", l, "--format", format, "--aggregate"}})
+				run{args: []string{"analyze", "--example-units", "--lang", l, "--format", format, "--aggregate"}},
+				run{args: []string{"plan", "--example", "--lang", l, "--format", format, "--pseudonymise"}},
+				run{args: []string{"plan", "--example", "--lang", l, "--format", format, "--pseudonymise", "--for", "person", "--person", "N1001"}},
+				run{args: []string{"risk", "--example", "--lang", l, "--format", format, "--pseudonymise", "--without", "N1021"}},
+				run{args: []string{"diff", "--example", "--lang", l, "--format", format, "--pseudonymise", "--plan", plan}})
 		}
 		runs = append(runs,
 			run{args: []string{"analyze", "--example", "--lang", l, "--for", "committee", "-o", filepath.Join(dir, l+"-agg.xlsx")}, file: filepath.Join(dir, l+"-agg.xlsx")},
@@ -74,11 +78,13 @@ func TestNoFormattingDebris(t *testing.T) {
 			run{args: []string{"diff", "--example", "--lang", l, "--plan", filepath.Join(dir, "stranger.json"), "--format", "markdown"}},
 			run{args: []string{"diff", "--example", "--lang", l, "--plan", plan, "--format", "csv"}},
 			run{args: []string{"diff", "--example", "--lang", l, "--plan", plan, "-o", filepath.Join(dir, l+"-changes.xlsx")}, file: filepath.Join(dir, l+"-changes.xlsx")},
+			run{args: []string{"plan", "--example", "--lang", l, "--pseudonymise", "-o", filepath.Join(dir, l+"-plan-pseudo.xlsx")}, file: filepath.Join(dir, l+"-plan-pseudo.xlsx")},
+			run{args: []string{"diff", "--example", "--lang", l, "--pseudonymise", "--plan", filepath.Join(dir, "stranger.json"), "-o", filepath.Join(dir, l+"-diff-pseudo.xlsx")}, file: filepath.Join(dir, l+"-diff-pseudo.xlsx")},
 		)
 	}
 	runs = append(runs, run{args: []string{"frameworks"}}, run{args: []string{"validate", "../../frameworks"}})
 	for _, l := range lang.Languages {
-		for _, kind := range []string{"-agg", "-pseudo", "-units", "-report", "-talk"} {
+		for _, kind := range []string{"-agg", "-pseudo", "-units", "-report", "-talk", "-plan", "-plan-pseudo", "-changes", "-diff-pseudo"} {
 			runs = append(runs, run{args: []string{"inspect", filepath.Join(dir, l+kind+".xlsx")}},
 				run{args: []string{"inspect", "--format", "json", filepath.Join(dir, l+kind+".xlsx")}})
 		}

@@ -318,10 +318,11 @@ func matchPlan(p *SavedPlan, res *analysis.Result) ([]int32, int) {
 	return out, byName
 }
 
-// personLabel names a person of a plan: "Name (id)".
+// personLabel names a person of a plan: "Name (id)"; a pseudonym, which
+// is both, once.
 func personLabel(pp PlanPerson) string {
 	switch {
-	case pp.ID == "":
+	case pp.ID == "" || pp.ID == pp.Name:
 		return pp.Name
 	case pp.Name == "":
 		return pp.ID

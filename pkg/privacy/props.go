@@ -4,8 +4,8 @@ package privacy
 // they were made for and what they hold of persons; `huller inspect` reads
 // them.
 const (
-	// PropReport says what a workbook is: "report", "talk", "aggregate" or
-	// "units".
+	// PropReport says what a workbook is: "report", "talk", "aggregate",
+	// "units", "plan" or "diff".
 	PropReport = "HullerReport"
 	// PropAudience is "leader", "committee" or "person".
 	PropAudience = "HullerAudience"

@@ -388,3 +388,10 @@ func ParseKey(b []byte) ([]byte, error) {
 	}
 	return k, nil
 }
+
+// pseudonym matches a pseudonym as huller makes them: keyed (8 or 16
+// hexadecimal digits) or numbered (4 digits or more).
+var pseudonym = regexp.MustCompile(`^P-(?:[0-9A-F]{8}|[0-9A-F]{16}|[0-9]{4,})$`)
+
+// IsPseudonym reports whether s is a pseudonym as huller makes them.
+func IsPseudonym(s string) bool { return pseudonym.MatchString(s) }

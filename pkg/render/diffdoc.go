@@ -18,7 +18,8 @@ func (dv *diffView) document() document {
 	d, l := dv.d, dv.l
 	fw := d.After.Framework
 	who := l.Int(len(d.Before.People)) + " → " + l.Count(lang.PersonNoun, len(d.After.People))
-	doc := document{title: l.F(lang.DiffTitle, d.Before.Roster.Source, d.After.Roster.Source, who, dv.a.text(fw.Title), fw.ID)}
+	doc := document{title: l.F(lang.DiffTitle, d.Before.Roster.Source, d.After.Roster.Source, who, dv.a.text(fw.Title), fw.ID),
+		tables: pseudonymsTables(l, dv.o)}
 	doc.tables = append(doc.tables, dv.planTables()...)
 	if !d.Rules.Same {
 		doc.tables = append(doc.tables, dv.rules())

@@ -168,6 +168,8 @@ func DiffJSON(w io.Writer, d *diff.Result, o Options) error {
 	j.enc.SetIndent("  ", "  ")
 	j.raw("{\n")
 	j.field("schema_version", DiffSchemaVersion)
+	j.field("mode", mode(o))
+	j.field("audience", audience(o))
 	j.field("before", dv.jsonSide(dv.b))
 	j.field("after", dv.jsonSide(dv.a))
 	j.field("settings", jsonSettings(d.After.Settings))

@@ -51,7 +51,7 @@ func (v *view) riskTitle() string {
 // weakens, those more absences weaken, the depth tables and the hires.
 func (v *view) riskDocument(rep *risk.Report) document {
 	l := v.l
-	d := document{title: v.riskTitle()}
+	d := document{title: v.riskTitle(), tables: pseudonymsTables(l, v.o)}
 	d.tables = append(d.tables, table{heading: l.T(lang.RiskHeading), notes: []string{l.T(lang.RiskIntro)}},
 		v.riskSummary(rep), v.byOne(rep), v.byMore(rep), v.depthLeaves(rep), v.depthProfiles(rep), v.hireTable(rep))
 	return d

@@ -160,6 +160,8 @@ func (v *view) riskJSON(w io.Writer, rep *risk.Report) error {
 	j.enc.SetIndent("  ", "  ")
 	j.raw("{\n")
 	j.field("schema_version", RiskSchemaVersion)
+	j.field("mode", mode(v.o))
+	j.field("audience", audience(v.o))
 	j.field("framework", jFramework{ID: fw.ID, Title: v.text(fw.Title), File: fw.File, Extends: fw.Extends,
 		BasisLeaves: len(fw.BasisLeaves), ProfileLeaves: len(fw.Leaves) - len(fw.BasisLeaves), Profiles: len(fw.Profiles)})
 	j.field("roster", jRoster{File: res.Roster.Source, Sheet: res.Roster.Sheet, Persons: len(res.Roster.Persons),

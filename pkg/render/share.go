@@ -68,3 +68,13 @@ func pseudonymsNote(l lang.Lang, o Options) string {
 	}
 	return ""
 }
+
+// pseudonymsTables returns the note that says how the persons of a
+// pseudonymised output were named, as a table to put first; none when
+// they are named by name.
+func pseudonymsTables(l lang.Lang, o Options) []table {
+	if note := pseudonymsNote(l, o); note != "" {
+		return []table{{notes: []string{note}}}
+	}
+	return nil
+}

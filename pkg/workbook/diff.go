@@ -25,7 +25,7 @@ func WriteDiff(w io.Writer, d *diff.Result, opts Options) error {
 	if d == nil || d.Before == nil || d.After == nil {
 		return errors.New("report: no comparison")
 	}
-	return writeBook(w, d.After, opts, "report", func(b *builder) error {
+	return writeBook(w, d.After, opts, "diff workbook", func(b *builder) error {
 		db := &diffBook{b: b, d: d, nb: narrate.New(d.Before, b.l, true), na: b.narrator}
 		return db.build()
 	})

@@ -61,6 +61,7 @@ func (db *diffBook) title(o *ovw) {
 	}
 	o.set(1, line, b.st.note)
 	o.row++
+	o.madeFor()
 }
 
 // rules lists what the persons are measured against that changed.

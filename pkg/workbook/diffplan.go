@@ -130,11 +130,12 @@ func (db *diffBook) routeName(route string) string {
 	return l.T(lang.RouteUnmetL)
 }
 
-// planPerson names a person of the plan: "Name (id)".
+// planPerson names a person of the plan: "Name (id)"; a pseudonym, which
+// is both, once.
 func planPerson(p *diff.SavedPlan, q int) string {
 	pp := p.Persons[q]
 	switch {
-	case pp.ID == "":
+	case pp.ID == "" || pp.ID == pp.Name:
 		return pp.Name
 	case pp.Name == "":
 		return pp.ID

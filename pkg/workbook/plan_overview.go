@@ -53,7 +53,9 @@ func (pb *planBook) overviewTitle(o *ovw) {
 		line += " · " + pb.opts.Date.Format("2006-01-02")
 	}
 	o.set(1, line, st.note)
-	o.row += 2
+	o.row++
+	o.madeFor()
+	o.row++
 	o.set(1, l.T(lang.PlanIntro), st.warnNote)
 	o.mergeRow(1, 7)
 	if o.err == nil {

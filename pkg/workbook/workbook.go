@@ -151,7 +151,7 @@ func writeBook(w io.Writer, res *analysis.Result, opts Options, what string, bui
 	b := &builder{f: f, res: res, opts: opts, lim: lim, l: l, bk: xlsxstream.New(f, lim.Rows),
 		narrator: narrate.New(res, l, true), overview: narrate.New(res, l, false)}
 	if what != "report" {
-		b.kind = strings.Fields(what)[0] // talk, plan, aggregate, units: PropReport
+		b.kind = strings.Fields(what)[0] // talk, plan, diff, aggregate, units: PropReport
 	}
 	if err := build(b); err != nil {
 		return err
