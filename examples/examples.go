@@ -1,7 +1,9 @@
 // Package examples embeds the example roster that `huller analyze
 // --example` analyses, the two mappings of it a year apart that `huller
 // diff --example` compares, and the example course catalog that `huller
-// plan --example` plans with: a fictional job centre on fagligheder-fase3.
+// plan --example` plans with: a fictional job centre on fagligheder-fase3;
+// and two more small fictional job centres that `huller analyze
+// --example-units` compares with it.
 package examples
 
 import _ "embed"
@@ -43,3 +45,26 @@ var Catalog []byte
 
 // CatalogName is the example catalog's file name, as messages show it.
 const CatalogName = "examples/kursuskatalog.yaml"
+
+//go:embed sydby-roster.xlsx
+var sydby []byte
+
+//go:embed vestby-roster.csv
+var vestby []byte
+
+// Unit is an example roster of one job centre.
+type Unit struct {
+	Name string // the file name, as messages show it
+	Data []byte
+}
+
+// Units are the three example job centres: Nordby (40 persons, CSV, the
+// framework's required levels), Sydby (24 persons, a workbook with its own
+// Requirements sheet) and Vestby (14 persons in teams of 6, 4 and 4, CSV).
+func Units() []Unit {
+	return []Unit{
+		{RosterName, Roster},
+		{"examples/sydby-roster.xlsx", sydby},
+		{"examples/vestby-roster.csv", vestby},
+	}
+}

@@ -138,3 +138,46 @@ func TestReadmeDiffExample(t *testing.T) {
 		t.Errorf("the README's example differs from the output; the output is:\n%s", got)
 	}
 }
+
+// TestReadmePlanExample keeps the README's example of diff --plan equal to
+// what huller diff --example --plan plan.json --lang en --limit 3 prints at
+// 80 columns, up to the summary, with the plan huller plan --example
+// writes.
+func TestReadmePlanExample(t *testing.T) {
+	data, err := os.ReadFile(filepath.Join("..", "..", "README.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, block, ok := strings.Cut(string(data), "<!-- diff --plan example: kept equal to the output by a test -->\n```\n")
+	if ok {
+		block, _, ok = strings.Cut(block, "\n```\n")
+	}
+	if !ok {
+		t.Fatal("the README has no example of diff --plan")
+	}
+	t.Chdir(t.TempDir())
+	runs := [][]string{{"plan", "--example", "--format", "json"}, {"diff", "--example", "--plan", "plan.json", "--lang", "en", "--limit", "3"}}
+	var out bytes.Buffer
+	for i, args := range runs {
+		out.Reset()
+		var errb bytes.Buffer
+		s := &streams{In: strings.NewReader(""), Out: &out, Err: &errb, Getenv: func(k string) string {
+			if k == "COLUMNS" {
+				return "80"
+			}
+			return ""
+		}}
+		if code := execute(s, args); code != 0 {
+			t.Fatalf("huller %s: exit %d\n%s", strings.Join(args, " "), code, errb.String())
+		}
+		if i == 0 {
+			if err := os.WriteFile("plan.json", out.Bytes(), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	got, _, _ := strings.Cut(out.String(), "\n\n"+lang.For("en").T(lang.Summary)+"\n")
+	if got != block {
+		t.Errorf("the README's example differs from the output; the output is:\n%s", got)
+	}
+}

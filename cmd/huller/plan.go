@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -10,7 +11,6 @@ import (
 
 	"github.com/huller/huller/examples"
 	"github.com/huller/huller/pkg/analysis"
-	"github.com/huller/huller/pkg/catalog"
 	"github.com/huller/huller/pkg/framework"
 	"github.com/huller/huller/pkg/lang"
 	"github.com/huller/huller/pkg/narrate"
@@ -58,6 +58,15 @@ built-in example catalog.
 analyze' on it, with the same framework, requirements and thresholds, gives
 the plan's "after" figures exactly.
 
+Who the output is for: --for leader (everything, the default), --for
+person (one person's own plan, with --person). --pseudonymise shows persons
+by pseudonyms made with a key (--key-file or HULLER_KEY), the same as in
+'huller analyze' with that key; --pseudonymise-map writes who is who to a
+file kept apart from the plan. A plan makes no aggregate report for a
+committee: its activities are about a few persons each, and its figures
+after the plan less those before give away whom it develops; the
+committee's report is 'huller analyze --for committee'.
+
 Exit status: 0 when the plan was made; 1 for invalid input; 2 for wrong
 usage.`,
 		Example: `  huller plan --example
@@ -65,6 +74,7 @@ usage.`,
   huller plan team.xlsx --catalog kursuskatalog.yaml -o plan.xlsx
   huller plan team.xlsx --catalog kurser.xlsx --budget 250000
   huller plan team.xlsx --catalog kursuskatalog.yaml --person "Mette Holm"
+  huller plan team.xlsx --catalog kursuskatalog.yaml --pseudonymise --key-file ~/huller.key -o plan.xlsx
   huller plan team.xlsx --catalog kursuskatalog.yaml --projected after.csv
   huller plan team.xlsx --catalog kursuskatalog.yaml --format json > plan.json`,
 		Args: args(cobra.MaximumNArgs(1)),
@@ -85,6 +95,7 @@ usage.`,
 				}
 				opts.opts.Budget = b
 			}
+			opts.a.changed = cmd.Flags().Changed
 			return runPlan(opts)
 		},
 	}
@@ -101,7 +112,7 @@ usage.`,
 	langFlag(cmd, &ao.lang, "", "language of labels and framework texts (default: the framework's)")
 	f.StringVarP(&ao.output, "output", "o", "", "also write the plan as an Excel workbook to this .xlsx file")
 	intFlag(cmd, &ao.limit, "limit", 0, maxRows, "rows of the long tables shown in table and markdown; 0 for all (default: 50 on a terminal, all otherwise)")
-	floatFlag(cmd, &ao.settings.Coverage, "coverage", 0, 1, "team coverage below which a basis competence is a hole (0–1)")
+	floatFlag(cmd, &ao.settings.Coverage, "coverage", 0, 1, "team coverage below which a basic competence is a hole (0–1)")
 	intFlag(cmd, &opts.specialists, "min-specialists", 0, maxSpecialists, "persons who should fit each profile (default: each profile's own, else 2)")
 	intFlag(cmd, &ao.settings.Target, "target", 0, maxLevel, "target level for every competence (default: the framework's)")
 	floatFlag(cmd, &ao.settings.Fit, "fit", 0, 1, "share of a profile's competences at the target needed to fit it (0–1; default: the framework's)")
@@ -113,9 +124,15 @@ usage.`,
 	f.BoolVar(&opts.coursesOnly, "courses-only", false, "plan with the catalog's courses only: no joint activities led by colleagues, no colleagues one to one")
 	f.StringVar(&opts.budget, "budget", "", "cap the cost of the courses (whole units of the catalog's currency); needs are then served in priority order and the rest deferred")
 	f.StringVar(&opts.projected, "projected", "", "also write the roster as the plan expects it to this .csv file")
+	ao.share.addFlags(cmd, shareFeatures{Person: true, Why: planNoAggregate})
 	_ = cmd.RegisterFlagCompletionFunc("framework", completeFrameworks)
 	return cmd
 }
+
+// planNoAggregate says why huller plan offers no --for committee.
+const planNoAggregate = "a plan makes no aggregate report: its activities are about a few persons each, " +
+	"and its figures after the plan less those before give away whom it develops; " +
+	"the committee's report is 'huller analyze --for committee'"
 
 // maxMentees bounds --max-mentees and --joint-min: beyond it a value is a
 // mistake, not a setting.
@@ -151,9 +168,11 @@ func (opts *planOptions) check() error {
 		return usageError{fmt.Errorf("--output %s: the plan is an Excel workbook; give a file name ending in .xlsx", ao.output)}
 	}
 	if ao.output != "" {
-		return outfile.Check(ao.output, ao.roster, ao.requirements, ao.framework, opts.catalog, opts.projected)
+		if err := outfile.Check(ao.output, ao.roster, ao.requirements, ao.framework, opts.catalog, opts.projected); err != nil {
+			return err
+		}
 	}
-	return nil
+	return ao.share.check(ao.flagChanged, ao.s, ao.settings.Person, ao.output, ao.roster, ao.requirements, ao.framework, opts.catalog, opts.projected)
 }
 
 func runPlan(opts *planOptions) error {
@@ -173,9 +192,12 @@ func runPlan(opts *planOptions) error {
 	if err != nil {
 		return err
 	}
-	cat, err := readCatalog(opts, fw)
+	cat, err := readCatalog(s, opts.catalog, ao.example, fw)
 	if err != nil {
 		return err
+	}
+	if cat == nil {
+		s.note("no course catalog given (--catalog): the plan uses the unit's own colleagues, and what they cannot cover is on the wish list")
 	}
 	p, err := plan.Make(fw, ros, ao.settings, cat, opts.opts)
 	if err != nil {
@@ -206,16 +228,18 @@ func runPlan(opts *planOptions) error {
 			limit = terminalRows
 		}
 	}
-	ro := render.Options{Lang: code, Width: terminalWidth(s), Color: colorEnabled(s), Limit: limit}
+	ro := render.Options{Lang: code, Width: terminalWidth(s), Color: colorEnabled(s), Limit: limit,
+		Audience: ao.share.audience, Pseudonyms: ao.share.pseudonyms()}
 	return render.RenderPlan(s.Out, ao.format, p, ro)
 }
 
 // readRoster reads the framework, the requirements file and the roster as
-// `huller analyze` does, and checks the settings against the framework.
+// `huller analyze` does — the persons pseudonymised as soon as they are
+// read, when asked — and checks the settings against the framework.
 func readRoster(ao *analyzeOptions) (*framework.Framework, *roster.Roster, error) {
 	src := roster.FileSource(ao.roster, ao.s.In)
 	if ao.example {
-		src = roster.Source{Name: examples.RosterName, R: strings.NewReader(string(examples.Roster))}
+		src = roster.Source{Name: examples.RosterName, R: bytes.NewReader(examples.Roster)}
 	}
 	fw, err := chooseFramework(ao)
 	if err != nil {
@@ -224,52 +248,17 @@ func readRoster(ao *analyzeOptions) (*framework.Framework, *roster.Roster, error
 	if err := ao.settings.Validate(fw); err != nil {
 		return nil, nil, usageError{err}
 	}
-	if ao.requirements != "" {
-		reqs, warns, err := roster.ReadRequirements(roster.FileSource(ao.requirements, ao.s.In), fw, roster.Options{})
-		if err != nil {
-			return nil, nil, err
-		}
-		for _, w := range warns {
-			ao.s.warn("%s", w)
-		}
-		ao.settings.FileRequirements, ao.settings.RequirementsFile = reqs, ao.requirements
+	if err := ao.readRequirements(fw); err != nil {
+		return nil, nil, err
 	}
-	ros, err := roster.Read(src, fw, roster.Options{Sheet: ao.sheet, IgnoreUnknown: ao.ignoreUnknown, ExtraRoles: roleIDs(ao.settings.FileRequirements)})
+	rs, err := ao.share.readRosters(ao.s, fw, ao.rosterOptions(), src)
 	if err != nil {
 		return nil, nil, err
 	}
-	for _, w := range ros.Warnings {
-		ao.s.warn("%s", w)
+	if ao.settings.Person, err = ao.share.person(ao.settings.Person); err != nil {
+		return nil, nil, err
 	}
-	return fw, ros, nil
-}
-
-// readCatalog reads --catalog, else with --example the example catalog;
-// nil when there is none. Warnings go to standard error; errors stop the
-// run, each naming its place.
-func readCatalog(opts *planOptions, fw *framework.Framework) (*catalog.Catalog, error) {
-	s := opts.a.s
-	var cat *catalog.Catalog
-	var diags framework.Diagnostics
-	switch {
-	case opts.catalog != "":
-		cat, diags = catalog.Read(opts.catalog, fw, catalog.SheetOptions{Language: fw.Language})
-	case opts.a.example:
-		cat, diags = catalog.Parse(examples.CatalogName, examples.Catalog)
-		if len(diags.Errors()) == 0 {
-			diags = append(diags, catalog.Check(cat, fw)...)
-		}
-	default:
-		s.note("no course catalog given (--catalog): the plan uses the unit's own colleagues, and what they cannot cover is on the wish list")
-		return nil, nil
-	}
-	if errs := diags.Errors(); len(errs) > 0 {
-		return nil, errs
-	}
-	for _, d := range diags {
-		s.warn("%s", d.String())
-	}
-	return cat, nil
+	return fw, rs[0], nil
 }
 
 // writePlanWorkbook writes -o.
@@ -278,12 +267,10 @@ func writePlanWorkbook(opts *planOptions, p *plan.Plan, code string) error {
 	if out == "" {
 		return nil
 	}
-	date, err := reportDate(opts.a.s.Getenv)
+	wo, err := opts.a.workbookOptions(code)
 	if err != nil {
 		return err
 	}
-	v, _ := buildVersion()
-	wo := workbook.Options{Lang: code, Date: date, Generator: "huller " + v}
 	if err := outfile.Write(out, func(w io.Writer) error { return workbook.WritePlan(w, p, wo) }); err != nil {
 		return fmt.Errorf("%s: cannot write the plan: %w", out, err)
 	}

@@ -12,6 +12,10 @@ import (
 	"github.com/spf13/cobra"
 )
 
+// riskNoAggregate says why huller risk offers no --for committee or person.
+const riskNoAggregate = "risk makes no aggregate report and no person's own view: its figures count the few persons a competence depends on; " +
+	"the committee's report, which says where the unit depends on very few people, is 'huller analyze --for committee'"
+
 // maxHires bounds --hires: a leader reads a few requirement profiles.
 const maxHires = 100
 
@@ -19,6 +23,7 @@ type riskOptions struct {
 	in      *analyzeOptions // the roster, framework and thresholds, as for analyze
 	vacancy string
 	hires   int
+	catalog string
 }
 
 func newRiskCmd(s *streams) *cobra.Command {
@@ -41,11 +46,26 @@ No person is rated. People appear only in the scenarios you enter:
 retirement or leave). --vacancy ROLE writes the requirement profiles for
 that role only, ready for a job ad with --format markdown.
 
-The roster, framework and threshold flags are those of 'huller analyze'.`,
+--catalog FILE prices the development of current staff instead of a hire
+with a course catalog (YAML or a spreadsheet, as for 'huller plan'): for
+each gain, the cheapest single run of a course that takes one of those one
+step short that step. --example uses the built-in example catalog.
+
+The roster, framework and threshold flags are those of 'huller analyze'.
+
+--pseudonymise shows persons by pseudonyms made with a key (--key-file or
+HULLER_KEY), as 'huller analyze' does: in the warnings, and --without takes
+names, ids or pseudonyms; --pseudonymise-map writes who is who to a file
+kept apart from the output. risk makes no aggregate report for a committee:
+its figures count the few persons a competence depends on; the committee's
+report, which says where the unit depends on very few people, is 'huller
+analyze --for committee'.`,
 		Example: `  huller risk --example
   huller risk team.xlsx --format json > risk.json
   huller risk team.xlsx --vacancy sagsbehandler --format markdown > kravspecifikation.md
-  huller risk team.xlsx --without "Jesper Thorsen"   # after a known retirement`,
+  huller risk team.xlsx --catalog kursuskatalog.yaml   # train or hire, with costs
+  huller risk team.xlsx --without "Jesper Thorsen"   # after a known retirement
+  huller risk team.xlsx --pseudonymise --key-file ~/huller.key --format json > risk.json`,
 		Args: args(cobra.MaximumNArgs(1)),
 		RunE: func(cmd *cobra.Command, a []string) error {
 			if len(a) == 1 {
@@ -57,6 +77,7 @@ The roster, framework and threshold flags are those of 'huller analyze'.`,
 			if cmd.Flags().Changed("min-specialists") {
 				in.settings.MinSpecialists = in.specialists
 			}
+			in.changed = cmd.Flags().Changed
 			return runRisk(opts)
 		},
 	}
@@ -66,6 +87,8 @@ The roster, framework and threshold flags are those of 'huller analyze'.`,
 	withoutFlag(cmd, &in.without, "measure the unit without these persons (names or ids, separated by commas): a known departure")
 	cmd.Flags().StringVar(&opts.vacancy, "vacancy", "", "write the requirement profiles for this role (id or name) only, ready for a job ad")
 	intFlag(cmd, &opts.hires, "hires", 1, maxHires, "requirement profiles to propose")
+	cmd.Flags().StringVar(&opts.catalog, "catalog", "", "course catalog pricing the development of current staff instead of a hire: a YAML file, or a spreadsheet (xlsx or CSV)")
+	in.share.addFlags(cmd, shareFeatures{Why: riskNoAggregate})
 	return cmd
 }
 
@@ -76,6 +99,9 @@ func runRisk(opts *riskOptions) error {
 		return usageError{errors.New("give either a roster file or --example, not both")}
 	case !in.example && in.roster == "":
 		return usageError{errors.New("no roster given: name a roster file (xlsx or CSV, - for standard input), or use --example")}
+	}
+	if err := in.share.check(in.flagChanged, in.s, "", "", in.roster, in.requirements, in.framework, opts.catalog); err != nil {
+		return err
 	}
 	res, err := readAnalysis(in)
 	if err != nil {
@@ -91,9 +117,15 @@ func runRisk(opts *riskOptions) error {
 		}
 		res = sc.After
 	}
-	// Prices (risk.Options.Prices) come from a course catalog; none is
-	// read here yet, so the costs of developing staff are left out.
-	rep, err := risk.Assess(res, risk.Options{Vacancy: strings.TrimSpace(opts.vacancy), Hires: opts.hires})
+	ro := risk.Options{Vacancy: strings.TrimSpace(opts.vacancy), Hires: opts.hires}
+	cat, err := readCatalog(in.s, opts.catalog, in.example, res.Framework)
+	if err != nil {
+		return err
+	}
+	if cat != nil {
+		ro.Prices = cat
+	}
+	rep, err := risk.Assess(res, ro)
 	if err != nil {
 		return err
 	}
@@ -108,6 +140,6 @@ func runRisk(opts *riskOptions) error {
 			limit = terminalRows
 		}
 	}
-	ro := render.Options{Lang: code, Width: terminalWidth(in.s), Color: colorEnabled(in.s), Limit: limit}
-	return render.Risk(in.s.Out, in.format, rep, ro)
+	return render.Risk(in.s.Out, in.format, rep, render.Options{Lang: code, Width: terminalWidth(in.s), Color: colorEnabled(in.s), Limit: limit,
+		Audience: in.share.audience, Pseudonyms: in.share.pseudonyms()})
 }

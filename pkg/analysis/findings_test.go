@@ -98,3 +98,45 @@ func TestFindingsAndFigures(t *testing.T) {
 		}
 	}
 }
+
+// TestCandidatesAreTheNearest: the candidates of each profile are the
+// persons a full sort would list first — least effort, the expected before
+// the others, then roster order — for the unit and for each team.
+func TestCandidatesAreTheNearest(t *testing.T) {
+	fw := builtin(t, "fagligheder-fase3")
+	for seed := uint64(1); seed <= 20; seed++ {
+		res := analyze(t, fw, genRoster(t, fw, 30+int(seed)*7, seed), DefaultSettings())
+		a := res.an
+		groups := [][]int32{nil}
+		for _, g := range res.Teams {
+			groups = append(groups, g.Members)
+		}
+		for _, members := range groups {
+			for j := range fw.Profiles {
+				var all []Candidate
+				a.each(members, func(p int) {
+					if res.Assessed[p*a.nProf+j] > 0 && !res.Fits(p, j) {
+						all = append(all, Candidate{Person: int32(p), Effort: a.cost(p, j)})
+					}
+				})
+				slices.SortStableFunc(all, func(x, y Candidate) int {
+					if x.Effort != y.Effort {
+						return x.Effort - y.Effort
+					}
+					ex, ey := res.IsExpected(int(x.Person), j), res.IsExpected(int(y.Person), j)
+					switch {
+					case ex && !ey:
+						return -1
+					case ey && !ex:
+						return 1
+					}
+					return 0
+				})
+				want := all[:min(len(all), maxListed)]
+				if got := a.candidates(members, j); !slices.Equal(got, want) {
+					t.Fatalf("seed %d, profile %s: candidates %v, want %v", seed, fw.Profiles[j].ID, got, want)
+				}
+			}
+		}
+	}
+}

@@ -177,6 +177,19 @@ func (c *Course) Effect(leaf int) (LeafEffect, bool) {
 	return LeafEffect{}, false
 }
 
+// Takes reports whether a run of the course brings a person at level on
+// leaf to at least goal — it develops the competence to goal or above, and
+// its From is at most level — and the level it brings them to. It is the
+// rule by which a plan's courses meet needs and by which staff
+// development is priced.
+func (c *Course) Takes(leaf, level, goal int) (to int, ok bool) {
+	e, ok := c.Effect(leaf)
+	if !ok || e.From > level || e.To < goal {
+		return 0, false
+	}
+	return e.To, true
+}
+
 // IsJoint reports whether a run of the course is a joint activity of the
 // unit: a group that takes part together at or for its workplace.
 func (c *Course) IsJoint() bool { return c.Form == FormWorkplace }

@@ -7,12 +7,14 @@ import (
 	"io"
 	"math"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
 
 	"github.com/huller/huller/pkg/framework"
+	"github.com/huller/huller/pkg/internal/suggest"
 	"github.com/huller/huller/pkg/limits"
 )
 
@@ -185,7 +187,7 @@ func (p *parser) fields(n *yaml.Node, what string, known []string, fn func(key s
 			continue
 		}
 		seen[key] = p.pos(k)
-		if !contains(known, key) {
+		if !slices.Contains(known, key) {
 			p.errorf(k, "unknown key %q in %s%s; expected one of: %s", key, what, didYouMean(key, known), strings.Join(known, ", "))
 			continue
 		}
@@ -195,27 +197,8 @@ func (p *parser) fields(n *yaml.Node, what string, known []string, fn func(key s
 	return keys, true
 }
 
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
-}
-
 // didYouMean formats a hint like ` (did you mean "to"?)`.
-func didYouMean(s string, candidates []string) string {
-	c := framework.Closest(s, candidates, 3)
-	if len(c) == 0 {
-		return ""
-	}
-	q := make([]string, len(c))
-	for i, x := range c {
-		q[i] = strconv.Quote(x)
-	}
-	return " (did you mean " + strings.Join(q, " or ") + "?)"
-}
+func didYouMean(s string, candidates []string) string { return suggest.DidYouMean(s, candidates) }
 
 func kindName(n *yaml.Node) string {
 	switch n.Kind {
@@ -486,7 +469,7 @@ func (p *parser) course(n *yaml.Node) *Course {
 // enum reads one of allowed.
 func (p *parser) enum(n *yaml.Node, what string, allowed []string) string {
 	s, _ := p.str(n, what)
-	if s == "" || contains(allowed, s) {
+	if s == "" || slices.Contains(allowed, s) {
 		return s
 	}
 	p.errorf(n, "%s %q is not one of: %s%s", what, s, strings.Join(allowed, ", "), didYouMean(s, allowed))
@@ -540,7 +523,7 @@ func (p *parser) goals(n *yaml.Node) []LearningGoal {
 		if s == "" {
 			continue
 		}
-		if contains(goalStrings(out), s) {
+		if slices.Contains(goalStrings(out), s) {
 			p.errorf(e, "learning goal %q is given twice", s)
 			continue
 		}

@@ -3,6 +3,7 @@ package catalog
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -228,7 +229,7 @@ func (r *sheetReader) header(cells []string) bool {
 	for i, h := range cells {
 		h = normHeader(h)
 		for _, c := range Columns {
-			if contains(c.Headers, h) {
+			if slices.Contains(c.Headers, h) {
 				if _, dup := col[c.Key]; !dup {
 					col[c.Key] = i
 				}
@@ -331,21 +332,21 @@ func (r *sheetReader) field(c *Course, key, v string, col int) {
 		}
 		c.Language = v
 	case "form":
-		if !contains(formNames(), v) {
+		if !slices.Contains(formNames(), v) {
 			r.errorf(col, "form %q is not one of: %s%s", v, strings.Join(formNames(), ", "), didYouMean(v, formNames()))
 		}
 		c.Form = Form(v)
 	case "activity":
-		if !contains(activityNames(), v) {
+		if !slices.Contains(activityNames(), v) {
 			r.errorf(col, "activity %q is not one of: %s%s", v, strings.Join(activityNames(), ", "), didYouMean(v, activityNames()))
 		}
 		c.Activity = Activity(v)
 	case "learning_goals":
 		for _, g := range strings.FieldsFunc(v, func(r rune) bool { return r == ',' || r == ';' || r == ' ' }) {
 			switch {
-			case !contains(goalNames(), g):
+			case !slices.Contains(goalNames(), g):
 				r.errorf(col, "learning goal %q is not one of: %s%s", g, strings.Join(goalNames(), ", "), didYouMean(g, goalNames()))
-			case contains(goalStrings(c.Goals), g):
+			case slices.Contains(goalStrings(c.Goals), g):
 				r.errorf(col, "learning goal %q is given twice", g)
 			default:
 				c.Goals = append(c.Goals, LearningGoal(g))

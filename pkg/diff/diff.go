@@ -15,8 +15,14 @@
 // requirements made.
 //
 // Persons are matched by id, else by name (case and spacing ignored);
-// competences and profiles by id. The package is pure: it reads nothing and
-// writes nothing.
+// competences and profiles by id.
+//
+// Given a plan made from the old mapping (the JSON `huller plan` writes,
+// read by ReadPlan), Compare also says which planned development happened:
+// each need's level in the new mapping against its goal (Result.Plan).
+//
+// The package is pure: it reads nothing and writes nothing (ReadPlan reads
+// the reader it is given).
 package diff
 
 import (
@@ -45,6 +51,9 @@ type Options struct {
 	// AllowDisjoint compares rosters that have no person in common
 	// (otherwise ErrDisjoint).
 	AllowDisjoint bool
+	// Plan, when not nil, is a plan made from the old mapping (ReadPlan):
+	// Result.Plan then says which planned development happened.
+	Plan *SavedPlan
 }
 
 // ErrDisjoint is returned (wrapped) when the two rosters have no person in
@@ -82,6 +91,8 @@ type Result struct {
 	// People are the persons of either side: those who stayed and those
 	// who joined in After's roster order, then those who left in Before's.
 	People []PersonChange
+	// Plan follows up Options.Plan; nil without one.
+	Plan *FollowUp
 	// Warnings are problems that did not stop the comparison (a name that
 	// matches several persons).
 	Warnings []string
@@ -123,6 +134,11 @@ func Compare(before, after Input, o Options) (*Result, error) {
 	c.holes()
 	c.leaves()
 	c.profiles()
+	if o.Plan != nil {
+		if err := c.followPlan(o.Plan); err != nil {
+			return nil, err
+		}
+	}
 	return c.res, nil
 }
 

@@ -237,6 +237,16 @@ func TestMatchByName(t *testing.T) {
 	if res.Match.ByID != 1 || res.Match.ByName != 2 || len(res.Match.Joined) != 3 || len(res.Match.Left) != 2 {
 		t.Errorf("match %+v", res.Match)
 	}
+	var bi, ai []Ident
+	for _, p := range before.Persons {
+		bi = append(bi, Ident{p.Name, p.ID})
+	}
+	for _, p := range after.Persons {
+		ai = append(ai, Ident{p.Name, p.ID})
+	}
+	if got := NameMatches(bi, ai); !reflect.DeepEqual(got, [][2]int{{0, 0}, {3, 3}}) {
+		t.Errorf("NameMatches %v, want Anne and Dan", got)
+	}
 	if len(res.Warnings) != 1 || !strings.Contains(res.Warnings[0], `"Eva" names 1 persons in a.csv and 2 in b.csv`) {
 		t.Errorf("warnings %q", res.Warnings)
 	}

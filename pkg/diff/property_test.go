@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"reflect"
+	"slices"
 	"testing"
 
 	"github.com/huller/huller/frameworks"
@@ -83,6 +84,7 @@ func later(rng *rand.Rand, fw *framework.Framework, r *roster.Roster, seed uint6
 // either side is accounted for once; the reverse comparison mirrors it.
 func TestProperties(t *testing.T) {
 	fw := builtin(t, "fagligheder-fase3")
+	idOnOneSide := 0 // pairs matched by name, one of them with an id
 	for seed := uint64(1); seed <= 40; seed++ {
 		rng := rand.New(rand.NewPCG(seed, 7))
 		a, b := later(rng, fw, rostertest.Generate(fw, 5+rng.IntN(60), 1+rng.IntN(4), seed), seed)
@@ -94,8 +96,75 @@ func TestProperties(t *testing.T) {
 			accounted(t, res)
 			chain(t, res)
 			mirrored(t, res, compare(t, input(fw, b), input(fw, a)))
+			nameMatches(t, a, b, res)
+			mixed := mixIDs(b)
+			idOnOneSide += nameMatches(t, a, mixed, compare(t, input(fw, a), input(fw, mixed)))
 		})
 	}
+	if idOnOneSide < 20 {
+		t.Errorf("%d pairs matched by name with an id on one side: too few to test NameMatches", idOnOneSide)
+	}
+}
+
+// mixIDs returns r with every third person's id taken away, and an id
+// given to every other person without one: persons with an id on one side
+// only, whom Compare matches by name.
+func mixIDs(r *roster.Roster) *roster.Roster {
+	out := *r
+	out.Persons = slices.Clone(r.Persons)
+	for i := range out.Persons {
+		p := &out.Persons[i]
+		switch {
+		case p.ID == "" && i%2 == 0:
+			p.ID = fmt.Sprintf("M%03d", i)
+		case i%3 == 0:
+			p.ID = ""
+		}
+	}
+	return &out
+}
+
+// nameMatches checks NameMatches against the pairs Compare matched by
+// name, and against the plan persons matchPlan finds by name (a plan
+// naming the persons of the later mapping, followed up in the earlier).
+func nameMatches(t *testing.T, a, b *roster.Roster, res *Result) (mixed int) {
+	idents := func(r *roster.Roster) []Ident {
+		out := make([]Ident, len(r.Persons))
+		for i, p := range r.Persons {
+			out[i] = Ident{p.Name, p.ID}
+		}
+		return out
+	}
+	var want [][2]int
+	for _, p := range res.Match.Pairs {
+		if p.ByName {
+			want = append(want, [2]int{int(p.Before), int(p.After)})
+		}
+	}
+	got := NameMatches(idents(a), idents(b))
+	for _, p := range got {
+		if (a.Persons[p[0]].ID == "") != (b.Persons[p[1]].ID == "") {
+			mixed++
+		}
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("NameMatches %v, Compare matched by name %v", got, want)
+	}
+	sp := &SavedPlan{}
+	for _, id := range idents(b) {
+		sp.Persons = append(sp.Persons, PlanPerson(id))
+	}
+	found, byName := matchPlan(sp, res.Before)
+	want = want[:0]
+	for q, j := range found {
+		if j >= 0 && (sp.Persons[q].ID == "" || a.Persons[j].ID == "") {
+			want = append(want, [2]int{int(j), q})
+		}
+	}
+	if !reflect.DeepEqual(got, want) || byName != len(want) {
+		t.Errorf("NameMatches %v, matchPlan found by name %v (%d)", got, want, byName)
+	}
+	return mixed
 }
 
 func same(t *testing.T, fw *framework.Framework, r *roster.Roster) {

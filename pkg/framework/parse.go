@@ -5,8 +5,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"regexp"
-	"sort"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -250,7 +251,7 @@ func (p *parser) looksLikeFramework(n *yaml.Node) bool {
 	n = p.deref(n)
 	if n.Kind == yaml.MappingNode {
 		for i := 0; i+1 < len(n.Content); i += 2 {
-			if k := p.deref(n.Content[i]); k.Kind == yaml.ScalarNode && contains(topKeys, k.Value) {
+			if k := p.deref(n.Content[i]); k.Kind == yaml.ScalarNode && slices.Contains(topKeys, k.Value) {
 				return true
 			}
 		}
@@ -307,22 +308,13 @@ func (p *parser) fields(n *yaml.Node, what string, known []string, fn func(key s
 			continue
 		}
 		seen[key] = p.pos(k)
-		if !contains(known, key) {
+		if !slices.Contains(known, key) {
 			p.errorf(k, "unknown key %s in %s%s; expected one of: %s", quote(key), what, didYouMean(key, known), strings.Join(known, ", "))
 			continue
 		}
 		fn(key, k, v)
 	}
 	return true
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 func kindName(n *yaml.Node) string {
@@ -778,11 +770,4 @@ func (p *parser) metadata(n *yaml.Node) {
 }
 
 // sortedKeys returns the keys of a map in order.
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
-}
+func sortedKeys[V any](m map[string]V) []string { return slices.Sorted(maps.Keys(m)) }

@@ -110,7 +110,7 @@ var (
 	DiffGapSumOldRules = t("%s → %s (%s by the new requirements)", "%s → %s (%s fra de nye krav)", "%s → %s (%s zaradi novih zahtev)")
 
 	// The workbook.
-	DiffChart            = t("Coverage per basis competence, before and after", "Dækning pr. basiskompetence, før og efter", "Pokritost po osnovnih kompetencah, prej in potem")
+	DiffChart            = t("Coverage per basic competence, before and after", "Dækning pr. basiskompetence, før og efter", "Pokritost po osnovnih kompetencah, prej in potem")
 	DiffHeatmapTitle     = t("Level changes per person and competence (after − before)", "Niveauændringer pr. medarbejder og kompetence (efter − før)", "Spremembe ravni po osebah in kompetencah (potem − prej)")
 	DiffLegendUp         = t("Up", "Op", "Navzgor")
 	DiffLegendDown       = t("Down", "Ned", "Navzdol")

@@ -117,11 +117,11 @@ func (b *builder) newCourseState() *courseState {
 			continue
 		}
 		for _, c := range byLeaf[n.Leaf] {
-			e, _ := cs[c].Effect(int(n.Leaf))
-			if e.From > int(n.Level) || e.To < int(n.Goal) {
+			to, ok := cs[c].Takes(int(n.Leaf), int(n.Level), int(n.Goal))
+			if !ok {
 				continue
 			}
-			st.offers[i] = append(st.offers[i], offer{c, int8(e.To)})
+			st.offers[i] = append(st.offers[i], offer{c, int8(to)})
 			s := st.slot[c][n.Person]
 			if s < 0 {
 				s = int32(len(st.cands[c]))

@@ -13,9 +13,12 @@ import (
 	"github.com/huller/huller/examples"
 	"github.com/huller/huller/frameworks"
 	"github.com/huller/huller/pkg/analysis"
+	"github.com/huller/huller/pkg/catalog"
 	"github.com/huller/huller/pkg/diff"
 	"github.com/huller/huller/pkg/framework"
 	"github.com/huller/huller/pkg/internal/rostertest"
+	"github.com/huller/huller/pkg/lang"
+	"github.com/huller/huller/pkg/plan"
 	"github.com/huller/huller/pkg/roster"
 	"github.com/olekukonko/tablewriter/pkg/twwidth"
 )
@@ -244,4 +247,127 @@ func loadBuiltin(t *testing.T, id string) *framework.Framework {
 		t.Fatal(err)
 	}
 	return fw
+}
+
+// followUp compares the example's mappings with the plan made from the
+// first, read back from its JSON; edit changes the JSON first.
+func followUp(t *testing.T, edit func(string) string) *diff.Result {
+	t.Helper()
+	b, a := exampleInputs(t)
+	cat, diags := catalog.Parse(examples.CatalogName, examples.Catalog)
+	if diags = append(diags, catalog.Check(cat, b.Framework)...); len(diags.Errors()) > 0 {
+		t.Fatal(diags)
+	}
+	p, err := plan.Make(b.Framework, b.Roster, b.Settings, cat, plan.DefaultOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	var js bytes.Buffer
+	if err := PlanJSON(&js, p, Options{Lang: "en"}); err != nil {
+		t.Fatal(err)
+	}
+	text := js.String()
+	if edit != nil {
+		text = edit(text)
+	}
+	sp, err := diff.ReadPlan("plan.json", strings.NewReader(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := diff.Compare(b, a, diff.Options{Plan: sp})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d
+}
+
+// TestDiffPlanOutputs: the follow-up comes first in every human format
+// and fits the terminal; JSON holds a row per need with its outcome and
+// the counts add up; CSV puts the plan's needs first, with its columns;
+// names from the plan are escaped or neutralised per sink.
+func TestDiffPlanOutputs(t *testing.T) {
+	const evil = `=HYPERLINK("x")[click](http://evil)`
+	d := followUp(t, func(s string) string {
+		return strings.ReplaceAll(s, `"name":"Bo Kjær","id":"N1001"`, `"name":"`+strings.ReplaceAll(evil, `"`, `\"`)+`","id":"X1"`)
+	})
+	f := d.Plan
+	for _, code := range []string{"en", "da", "sl"} {
+		for _, width := range []int{80, 132} {
+			var b bytes.Buffer
+			if err := DiffTerminal(&b, d, Options{Lang: code, Width: width}); err != nil {
+				t.Fatal(err)
+			}
+			out := b.String()
+			title := lang.For(code).F(lang.FollowTitle, "plan.json")
+			if i := strings.Index(out, title); i < 0 || i > strings.Index(out, "\n\n")+2 {
+				t.Errorf("%s: the follow-up is not shown first", code)
+			}
+			for i, line := range strings.Split(out, "\n") {
+				if w := twwidth.Width(line); w > width {
+					t.Errorf("%s at %d: line %d is %d wide: %s", code, width, i+1, w, line)
+				}
+			}
+		}
+	}
+	var md bytes.Buffer
+	if err := DiffMarkdown(&md, d, Options{Lang: "en"}); err != nil {
+		t.Fatal(err)
+	}
+	if s := md.String(); strings.Contains(s, "[click](") || !strings.Contains(s, "### Planned development by person") {
+		t.Errorf("Markdown: the plan's names are not escaped, or the follow-up is missing")
+	}
+	var js bytes.Buffer
+	if err := DiffJSON(&js, d, Options{Lang: "en"}); err != nil {
+		t.Fatal(err)
+	}
+	var doc struct {
+		Plan           *jPlanFollow      `json:"plan"`
+		PlanActivities []jPlanActivity   `json:"plan_activities"`
+		PlanPeople     []jPlanPerson     `json:"plan_people"`
+		PlanNeeds      []jPlanNeedFollow `json:"plan_needs"`
+	}
+	if err := json.Unmarshal(js.Bytes(), &doc); err != nil {
+		t.Fatal(err)
+	}
+	if doc.Plan == nil || len(doc.PlanNeeds) != len(f.Plan.Needs) || doc.Plan.Totals.Needs != len(f.Plan.Needs) ||
+		len(doc.PlanActivities) != len(f.Plan.Joint)+len(f.Plan.Pairs)+len(f.Plan.Runs) || doc.Plan.NotFound != 1 {
+		t.Fatalf("JSON plan %+v, %d needs, %d activities", doc.Plan, len(doc.PlanNeeds), len(doc.PlanActivities))
+	}
+	sum, byPerson := 0, 0
+	for _, a := range doc.PlanActivities {
+		sum += a.Outcomes.Needs
+	}
+	for _, p := range doc.PlanPeople {
+		byPerson += p.Outcomes.Needs
+	}
+	r := doc.Plan.Routes
+	if sum+r.Other.Needs != doc.Plan.Totals.Needs || byPerson != doc.Plan.Totals.Needs ||
+		r.Joint.Needs+r.Colleague.Needs+r.Course.Needs+r.Other.Needs != doc.Plan.Totals.Needs {
+		t.Errorf("the counts do not add up: activities %d + other %d, persons %d, total %d", sum, r.Other.Needs, byPerson, doc.Plan.Totals.Needs)
+	}
+	for k, n := range doc.PlanNeeds {
+		if n.Outcome != f.Needs[k].Outcome.String() || n.Name == evil && n.Outcome != "not-found" {
+			t.Errorf("need %d: %+v", k, n)
+		}
+	}
+	var cb bytes.Buffer
+	if err := DiffCSV(&cb, d, Options{Lang: "en"}); err != nil {
+		t.Fatal(err)
+	}
+	recs, err := csv.NewReader(&cb).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := append(append([]string{}, DiffCSVHeader...), DiffPlanCSVColumns...); !reflect.DeepEqual(recs[0], want) {
+		t.Errorf("header %q", recs[0])
+	}
+	for k := range f.Plan.Needs {
+		r := recs[1+k]
+		if r[2] != "planned" || r[len(r)-1] != f.Needs[k].Outcome.String() || strings.HasPrefix(r[0], "=") {
+			t.Fatalf("row %d: %q", k, r)
+		}
+	}
+	if r := recs[1+len(f.Plan.Needs)]; r[2] == "planned" || r[len(r)-1] != "" {
+		t.Errorf("the first change row %q", r)
+	}
 }

@@ -3,6 +3,7 @@ package render
 import (
 	"encoding/csv"
 	"io"
+	"slices"
 	"strconv"
 
 	"github.com/huller/huller/pkg/diff"
@@ -13,29 +14,74 @@ import (
 var DiffCSVHeader = []string{"name", "id", "change", "competence", "competence_name", "before", "after",
 	"assessment", "other_assessor", "assessor_before", "assessor_after"}
 
+// DiffPlanCSVColumns are the columns a comparison with a plan adds to
+// DiffCSVHeader, filled on the rows of the plan's needs.
+var DiffPlanCSVColumns = []string{"goal", "expected", "route", "activity", "outcome"}
+
 // DiffCSV writes one row per change of a person: joined, left, renamed,
 // role, team, then each changed level (up, down, removed, added), then
 // each profile gained or lost (profile-gained, profile-lost); persons in
-// the order of Result.People, persons without a change without rows. Text
-// cells are made safe for spreadsheets (safetext.CSV).
+// the order of Result.People, persons without a change without rows. With
+// a plan, the rows of its needs (change "planned") come first, and the
+// columns DiffPlanCSVColumns follow. Text cells are made safe for
+// spreadsheets (safetext.CSV).
 func DiffCSV(w io.Writer, d *diff.Result, o Options) error {
 	dv := newDiffView(d, o)
 	cw := csv.NewWriter(w)
-	if err := cw.Write(DiffCSVHeader); err != nil {
+	header := DiffCSVHeader
+	if d.Plan != nil {
+		header = append(slices.Clip(DiffCSVHeader), DiffPlanCSVColumns...)
+	}
+	if err := cw.Write(header); err != nil {
 		return err
+	}
+	write := func(row []string) error {
+		for i := range row {
+			row[i] = safetext.CSV(row[i])
+		}
+		return cw.Write(append(row, make([]string, len(header)-len(row))...))
+	}
+	if f := d.Plan; f != nil {
+		for k := range f.Plan.Needs {
+			if err := write(dv.csvPlanRow(f, k)); err != nil {
+				return err
+			}
+		}
 	}
 	for _, p := range d.People {
 		for _, row := range dv.csvRows(p) {
-			for i := range row {
-				row[i] = safetext.CSV(row[i])
-			}
-			if err := cw.Write(row); err != nil {
+			if err := write(row); err != nil {
 				return err
 			}
 		}
 	}
 	cw.Flush()
 	return cw.Error()
+}
+
+// csvPlanRow is the row of a need of the plan: the plan's level before,
+// the new level after.
+func (dv *diffView) csvPlanRow(f *diff.FollowUp, k int) []string {
+	d := dv.d
+	n, nf := f.Plan.Needs[k], f.Needs[k]
+	pp := f.Plan.Persons[n.Person]
+	var name string
+	if node := d.Before.Framework.Node(n.Competence); node != nil {
+		name = dv.b.text(node.Name)
+	}
+	var who [2]string
+	if j := f.Before[n.Person]; j >= 0 {
+		who[0] = d.Before.People[j].Assessor
+	}
+	if i := f.After[n.Person]; i >= 0 {
+		who[1] = d.After.People[i].Assessor
+	}
+	act := ""
+	if n.Activity >= 0 {
+		act = strconv.Itoa(n.Activity)
+	}
+	return []string{pp.Name, pp.ID, "planned", n.Competence, name, strconv.Itoa(n.Level), csvLevel(nf.New), nf.Assessment.String(), "",
+		who[0], who[1], strconv.Itoa(n.Goal), strconv.Itoa(n.Expected), n.Route, act, nf.Outcome.String()}
 }
 
 // csvRows are a person's rows.

@@ -9,15 +9,18 @@ import (
 	"github.com/huller/huller/pkg/lang"
 )
 
-// document builds the document of a comparison: what the persons are
-// measured against, when it changed, first; the summary; where the change
+// document builds the document of a comparison: with a plan, which
+// planned development happened, first; what the persons are measured
+// against, when it changed; the summary; where the change
 // came from; the holes by what became of them; the coverage per basis
 // competence and the profiles; the persons who joined, left and changed.
 func (dv *diffView) document() document {
 	d, l := dv.d, dv.l
 	fw := d.After.Framework
 	who := l.Int(len(d.Before.People)) + " → " + l.Count(lang.PersonNoun, len(d.After.People))
-	doc := document{title: l.F(lang.DiffTitle, d.Before.Roster.Source, d.After.Roster.Source, who, dv.a.text(fw.Title), fw.ID)}
+	doc := document{title: l.F(lang.DiffTitle, d.Before.Roster.Source, d.After.Roster.Source, who, dv.a.text(fw.Title), fw.ID),
+		tables: pseudonymsTables(l, dv.o)}
+	doc.tables = append(doc.tables, dv.planTables()...)
 	if !d.Rules.Same {
 		doc.tables = append(doc.tables, dv.rules())
 	}

@@ -168,12 +168,15 @@ func DiffJSON(w io.Writer, d *diff.Result, o Options) error {
 	j.enc.SetIndent("  ", "  ")
 	j.raw("{\n")
 	j.field("schema_version", DiffSchemaVersion)
+	j.field("mode", mode(o))
+	j.field("audience", audience(o))
 	j.field("before", dv.jsonSide(dv.b))
 	j.field("after", dv.jsonSide(dv.a))
 	j.field("settings", jsonSettings(d.After.Settings))
 	m := d.Match
 	j.field("match", jMatch{Both: len(m.Pairs), ByID: m.ByID, ByName: m.ByName, Joined: len(m.Joined), Left: len(m.Left)})
 	j.field("rules", jsonRules(d.Rules))
+	dv.planJSON(j)
 	j.array("steps", len(d.Steps), func(i int) any {
 		s := d.Steps[i]
 		return jStep{Step: s.Kind.String(), Summary: jsonSummary(s.State.Summary, s.State.Holes), ProfilesCovered: diff.ProfilesCovered(s.State)}

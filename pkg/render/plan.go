@@ -103,7 +103,7 @@ func (v *planView) document() document {
 	if res.Settings.Team != "" {
 		title += " · " + l.F(lang.TeamOnly, res.Settings.Team)
 	}
-	d := document{title: title}
+	d := document{title: title, tables: pseudonymsTables(l, v.o)}
 	if res.Listed != nil {
 		for q := range res.ListedPeople() {
 			d.tables = append(d.tables, v.personPlan(q)...)

@@ -160,6 +160,8 @@ func PlanJSON(w io.Writer, p *plan.Plan, o Options) error {
 
 	j.raw("{\n")
 	j.field("schema_version", PlanSchemaVersion)
+	j.field("mode", mode(o))
+	j.field("audience", audience(o))
 	j.field("framework", jFramework{ID: fw.ID, Title: v.text(fw.Title), File: fw.File, Extends: fw.Extends,
 		BasisLeaves: len(fw.BasisLeaves), ProfileLeaves: len(fw.Leaves) - len(fw.BasisLeaves), Profiles: len(fw.Profiles)})
 	j.field("roster", jRoster{File: res.Roster.Source, Sheet: res.Roster.Sheet, Persons: len(res.Roster.Persons),

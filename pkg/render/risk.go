@@ -51,7 +51,7 @@ func (v *view) riskTitle() string {
 // weakens, those more absences weaken, the depth tables and the hires.
 func (v *view) riskDocument(rep *risk.Report) document {
 	l := v.l
-	d := document{title: v.riskTitle()}
+	d := document{title: v.riskTitle(), tables: pseudonymsTables(l, v.o)}
 	d.tables = append(d.tables, table{heading: l.T(lang.RiskHeading), notes: []string{l.T(lang.RiskIntro)}},
 		v.riskSummary(rep), v.byOne(rep), v.byMore(rep), v.depthLeaves(rep), v.depthProfiles(rep), v.hireTable(rep))
 	return d
@@ -198,6 +198,9 @@ func (v *view) hireTable(rep *risk.Report) table {
 	for k, h := range rep.Hires {
 		t.rows = append(t.rows, []cell{c(l.Int(k + 1)), c(v.proposal(h)), c(v.gains(h)), c(v.trainText(rep, h))})
 	}
+	if rep.Priced && len(rep.Hires) > 0 {
+		t.notes = append(t.notes, l.T(lang.RiskPricedNote))
+	}
 	if rep.Vacancy == "" && len(rep.Hires) > 0 {
 		t.notes = append(t.notes, l.T(lang.RiskVacancyHint))
 	}
@@ -268,7 +271,7 @@ func (v *view) trainText(rep *risk.Report, h risk.Hire) string {
 	var parts []string
 	could := 0
 	for k, d := range h.Changes {
-		parts = append(parts, v.nodeID(d.Node)+": "+v.trainOne(d, h.Train[k]))
+		parts = append(parts, v.nodeID(d.Node)+": "+v.trainOne(rep, d, h.Train[k]))
 		if h.Train[k].Short > 0 {
 			could++
 		}
@@ -280,7 +283,7 @@ func (v *view) trainText(rep *risk.Report, h risk.Hire) string {
 }
 
 // trainOne says the alternative to a hire for one of its gains.
-func (v *view) trainOne(d risk.Delta, tr risk.Train) string {
+func (v *view) trainOne(rep *risk.Report, d risk.Delta, tr risk.Train) string {
 	l := v.l
 	var s string
 	switch {
@@ -298,8 +301,11 @@ func (v *view) trainOne(d risk.Delta, tr risk.Train) string {
 	if tr.Close > 1 {
 		s += " (" + l.F(lang.RiskCloseIt, l.Int(int(tr.Close))) + ")"
 	}
-	if tr.HasCost {
-		s += ", " + l.F(lang.RiskCost, l.Number(tr.Cost, 2))
+	switch q := tr.Run; {
+	case q != nil:
+		s += ", " + l.F(lang.RiskRunCost, q.Course.ID, l.Count(lang.PersonNoun, q.Participants), l.F(lang.Money, l.Int(int(q.Cost)), rep.Currency))
+	case rep.Priced:
+		s += ", " + l.T(lang.RiskNoCourse)
 	}
 	return s
 }
@@ -315,13 +321,13 @@ func (v *view) vacancyDocument(rep *risk.Report) document {
 		return d
 	}
 	for k, h := range rep.Hires {
-		d.tables = append(d.tables, v.spec(k, h)...)
+		d.tables = append(d.tables, v.spec(rep, k, h)...)
 	}
 	return d
 }
 
 // spec is one requirement profile: its levels and why.
-func (v *view) spec(k int, h risk.Hire) []table {
+func (v *view) spec(rep *risk.Report, k int, h risk.Hire) []table {
 	l := v.l
 	basis := table{heading: l.T(lang.RiskSpecBasis), empty: l.T(lang.RiskSpecNoBasis),
 		header: []string{l.T(lang.Competence), l.T(lang.Level)}, wrap: []bool{true, true}, right: []bool{false, false}}
@@ -347,7 +353,7 @@ func (v *view) spec(k int, h risk.Hire) []table {
 		wrap:   []bool{true, true, true, true}, right: []bool{false, false, false, false}}
 	for k, d := range h.Changes {
 		why.rows = append(why.rows, []cell{c(v.n.Node(v.nodeOf(d.Node))), c(v.stateText(d.Node, d.Before)),
-			c(v.stateText(d.Node, d.After)), c(v.trainOne(d, h.Train[k]))})
+			c(v.stateText(d.Node, d.After)), c(v.trainOne(rep, d, h.Train[k]))})
 	}
 	if len(h.NewHolders) > 0 {
 		ids := make([]string, len(h.NewHolders))

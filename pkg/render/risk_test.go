@@ -4,10 +4,15 @@ import (
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
+	"reflect"
+	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
+	"github.com/huller/huller/examples"
 	"github.com/huller/huller/pkg/analysis"
+	"github.com/huller/huller/pkg/catalog"
 	"github.com/huller/huller/pkg/lang"
 	"github.com/huller/huller/pkg/risk"
 	"github.com/olekukonko/tablewriter/pkg/twwidth"
@@ -38,6 +43,9 @@ func scenarioOf(t *testing.T, res *analysis.Result) *risk.Scenario {
 func TestRiskFitsWidth(t *testing.T) {
 	for _, res := range []*analysis.Result{demoResult(t, nil), fase3Result(t, nil)} {
 		reps := []*risk.Report{riskReport(t, res, risk.Options{}), riskReport(t, res, risk.Options{Vacancy: res.Roles[0].ID})}
+		if res.Framework.ID == "fagligheder-fase3" {
+			reps = append(reps, riskReport(t, res, risk.Options{Prices: exampleCatalog(t, res)}))
+		}
 		sc := scenarioOf(t, res)
 		for _, code := range lang.Languages {
 			for _, width := range []int{60, 80, 132} {
@@ -158,5 +166,130 @@ func TestScenarioOutputs(t *testing.T) {
 	}
 	if recs, err := csv.NewReader(&b).ReadAll(); err != nil || len(recs) != 1+len(sc.Changes) {
 		t.Errorf("scenario CSV: %d records, %v", len(recs), err)
+	}
+}
+
+// exampleCatalog is the example course catalog checked against the
+// framework of res.
+func exampleCatalog(t *testing.T, res *analysis.Result) *catalog.Catalog {
+	t.Helper()
+	cat, diags := catalog.Parse(examples.CatalogName, examples.Catalog)
+	if len(diags.Errors()) == 0 {
+		diags = append(diags, catalog.Check(cat, res.Framework)...)
+	}
+	if errs := diags.Errors(); len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	return cat
+}
+
+// TestRiskPriced: with a catalog, each gain of a hire says the run that
+// develops one of those one step short, in every format, the same run
+// for the node as for the hire; without one, no format shows a cost.
+func TestRiskPriced(t *testing.T) {
+	res := fase3Result(t, nil)
+	cat := exampleCatalog(t, res)
+	rep := riskReport(t, res, risk.Options{Prices: cat})
+	plain := riskReport(t, res, risk.Options{})
+	var priced []risk.Train
+	for _, h := range rep.Hires {
+		for _, tr := range h.Train {
+			if tr.Run != nil {
+				priced = append(priced, tr)
+			}
+		}
+	}
+	if len(priced) == 0 || !rep.Priced || rep.Currency != "DKK" {
+		t.Fatalf("no gain priced (priced %v, currency %q)", rep.Priced, rep.Currency)
+	}
+	tr := priced[0]
+	l := lang.For("en")
+	want := l.F(lang.RiskRunCost, tr.Run.Course.ID, l.Count(lang.PersonNoun, tr.Run.Participants), l.F(lang.Money, l.Int(int(tr.Run.Cost)), "DKK"))
+	for _, format := range []string{FormatTable, FormatMarkdown} {
+		var b bytes.Buffer
+		if err := Risk(&b, format, rep, Options{Lang: "en", Width: 400}); err != nil {
+			t.Fatal(err)
+		}
+		// a terminal cell is cut after some lines: the first gain shows
+		if format == FormatMarkdown && !strings.Contains(b.String(), want) || !strings.Contains(b.String(), " DKK") ||
+			!strings.Contains(b.String(), l.T(lang.RiskPricedNote)) {
+			t.Errorf("%s does not say %q and how it is priced", format, want)
+		}
+		b.Reset()
+		if err := Risk(&b, format, plain, Options{Lang: "en", Width: 400}); err != nil {
+			t.Fatal(err)
+		}
+		if strings.Contains(b.String(), "DKK") || strings.Contains(b.String(), l.T(lang.RiskPricedNote)) {
+			t.Errorf("%s without a catalog shows a cost", format)
+		}
+	}
+	var b bytes.Buffer
+	if err := Risk(&b, FormatJSON, rep, Options{Lang: "en"}); err != nil {
+		t.Fatal(err)
+	}
+	var doc struct {
+		Priced      bool    `json:"priced"`
+		Currency    *string `json:"currency"`
+		Competences []struct {
+			ID    string  `json:"id"`
+			Train *jTrain `json:"train"`
+		} `json:"competences"`
+		Hires []struct {
+			Changes []struct {
+				ID    string `json:"id"`
+				Train jTrain `json:"train"`
+			} `json:"changes"`
+		} `json:"hires"`
+	}
+	if err := json.Unmarshal(b.Bytes(), &doc); err != nil {
+		t.Fatal(err)
+	}
+	if !doc.Priced || doc.Currency == nil || *doc.Currency != "DKK" {
+		t.Errorf("JSON priced %v, currency %v", doc.Priced, doc.Currency)
+	}
+	nodes := map[string]*jTrain{}
+	for _, c := range doc.Competences {
+		nodes[c.ID] = c.Train
+	}
+	costs := 0
+	for _, h := range doc.Hires {
+		for _, c := range h.Changes {
+			if c.Train.Cost == nil {
+				continue
+			}
+			costs++
+			if c.Train.Course == nil || c.Train.Participants == nil || *c.Train.Participants < 1 {
+				t.Errorf("%s: a cost without its course and participants: %+v", c.ID, c.Train)
+			}
+			if n, ok := nodes[c.ID]; ok && (n == nil || !reflect.DeepEqual(*n, c.Train)) {
+				t.Errorf("%s: the node's train %+v differs from the hire's %+v", c.ID, n, c.Train)
+			}
+		}
+	}
+	if costs == 0 {
+		t.Error("no cost in the JSON")
+	}
+	b.Reset()
+	if err := Risk(&b, FormatCSV, rep, Options{Lang: "en"}); err != nil {
+		t.Fatal(err)
+	}
+	recs, err := csv.NewReader(&b).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	col := func(name string) int { return slices.Index(riskCSVHeader, name) }
+	rows := 0
+	for _, r := range recs[1:] {
+		if r[col("train_cost")] == "" {
+			continue
+		}
+		rows++
+		n := nodes[r[col("id")]]
+		if n != nil && (strconv.FormatInt(*n.Cost, 10) != r[col("train_cost")] || *n.Course != r[col("train_course")] || r[col("train")] != "develop") {
+			t.Errorf("CSV row %v differs from the JSON's train %+v", r, *n)
+		}
+	}
+	if rows == 0 {
+		t.Error("no cost in the CSV")
 	}
 }

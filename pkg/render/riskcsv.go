@@ -14,7 +14,8 @@ import (
 var riskCSVHeader = []string{"area", "profile", "id", "name", "finding_kind", "finding_tier",
 	"coverage", "holders", "fitting", "opens", "worsens", "depth", "path",
 	"at_target", "one_below_target", "meet_required", "one_below_required",
-	"one_short", "expected", "expected_fitting", "expected_one_short"}
+	"one_short", "expected", "expected_fitting", "expected_one_short",
+	"train", "train_short", "train_close", "train_cost", "train_course", "train_participants"}
 
 // riskCSV writes one row per node; cells that do not apply are empty.
 func (v *view) riskCSV(w io.Writer, rep *risk.Report) error {
@@ -54,6 +55,16 @@ func (v *view) riskCSV(w io.Writer, rep *risk.Report) error {
 		row[9], row[10] = itoa(n.Opens), itoa(n.Worsens)
 		if n.Depth > 0 {
 			row[11], row[12] = itoa(n.Depth), n.Path.String()
+		}
+		if tr := n.Train; tr != nil {
+			row[21] = "develop"
+			if tr.Assess {
+				row[21] = "assess"
+			}
+			row[22], row[23] = itoa(tr.Short), itoa(tr.Close)
+			if q := tr.Run; q != nil {
+				row[24], row[25], row[26] = strconv.FormatInt(q.Cost, 10), safetext.CSV(q.Course.ID), strconv.Itoa(q.Participants)
+			}
 		}
 		if err := cw.Write(row); err != nil {
 			return err

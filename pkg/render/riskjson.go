@@ -92,6 +92,7 @@ type jRiskNode struct {
 	Depth      *int        `json:"depth"` // null: no absences weaken it
 	Path       string      `json:"path,omitempty"`
 	Bench      any         `json:"bench"`
+	Train      *jTrain     `json:"train"` // null: no finding
 }
 
 type jLevel struct {
@@ -100,10 +101,21 @@ type jLevel struct {
 }
 
 type jTrain struct {
-	Assess bool     `json:"assess"`
-	Short  int      `json:"short"`
-	Close  int      `json:"close"`
-	Cost   *float64 `json:"cost"` // null without a catalog or a course
+	Assess       bool    `json:"assess"`
+	Short        int     `json:"short"`
+	Close        int     `json:"close"`
+	Cost         *int64  `json:"cost"`         // null without a catalog or a course
+	Course       *string `json:"course"`       // the course of that run; null as cost
+	Participants *int    `json:"participants"` // the run's participants; null as cost
+}
+
+// jsonTrain writes what developing current staff could do for a finding.
+func jsonTrain(tr risk.Train) jTrain {
+	jt := jTrain{Assess: tr.Assess, Short: int(tr.Short), Close: int(tr.Close)}
+	if q := tr.Run; q != nil {
+		jt.Cost, jt.Course, jt.Participants = ptr(q.Cost), ptr(q.Course.ID), ptr(q.Participants)
+	}
+	return jt
 }
 
 type jChange struct {
@@ -148,6 +160,8 @@ func (v *view) riskJSON(w io.Writer, rep *risk.Report) error {
 	j.enc.SetIndent("  ", "  ")
 	j.raw("{\n")
 	j.field("schema_version", RiskSchemaVersion)
+	j.field("mode", mode(v.o))
+	j.field("audience", audience(v.o))
 	j.field("framework", jFramework{ID: fw.ID, Title: v.text(fw.Title), File: fw.File, Extends: fw.Extends,
 		BasisLeaves: len(fw.BasisLeaves), ProfileLeaves: len(fw.Leaves) - len(fw.BasisLeaves), Profiles: len(fw.Profiles)})
 	j.field("roster", jRoster{File: res.Roster.Source, Sheet: res.Roster.Sheet, Persons: len(res.Roster.Persons),
@@ -161,6 +175,11 @@ func (v *view) riskJSON(w io.Writer, rep *risk.Report) error {
 	j.array("hires", len(rep.Hires), func(k int) any { return v.jsonHire(rep, k) })
 	j.field("candidates", rep.Candidates)
 	j.field("priced", rep.Priced)
+	if rep.Priced {
+		j.field("currency", rep.Currency)
+	} else {
+		j.field("currency", nil)
+	}
 	j.last("warnings", append([]string{}, res.AllWarnings()...))
 	j.raw("}\n")
 	if j.err != nil {
@@ -201,6 +220,9 @@ func (v *view) jsonRiskNode(rep *risk.Report, i int) jRiskNode {
 	if n.Depth > 0 {
 		jn.Depth = ptr(int(n.Depth))
 	}
+	if n.Train != nil {
+		jn.Train = ptr(jsonTrain(*n.Train))
+	}
 	b := n.Bench
 	if v.isProfile(i) {
 		jn.Target = v.res.Profiles[i-len(v.fw.Leaves)].Target
@@ -234,11 +256,7 @@ func (v *view) jsonHire(rep *risk.Report, k int) jHire {
 		jh.ProfileLevels = append(jh.ProfileLevels, jLevel{v.fw.Leaves[lv.Leaf].ID, int(lv.Level)})
 	}
 	for c, d := range h.Changes {
-		tr := h.Train[c]
-		jt := jTrain{Assess: tr.Assess, Short: int(tr.Short), Close: int(tr.Close)}
-		if tr.HasCost {
-			jt.Cost = ptr(tr.Cost)
-		}
+		jt := jsonTrain(h.Train[c])
 		jh.Changes = append(jh.Changes, jChange{ID: v.nodeID(d.Node), Change: changeName(d),
 			Before: v.jsonState(d.Node, d.Before), After: v.jsonState(d.Node, d.After), Train: jt})
 	}

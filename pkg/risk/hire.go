@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/huller/huller/pkg/analysis"
+	"github.com/huller/huller/pkg/catalog"
 	"github.com/huller/huller/pkg/framework"
 	"github.com/huller/huller/pkg/limits"
 )
@@ -69,19 +70,21 @@ type Train struct {
 	Short int32
 	// Close is how many would have to take that step to close the finding.
 	Close int32
-	// Cost is the least cost, by the catalog, of that step for one of them
-	// (HasCost false without a catalog, or when no course does it).
-	Cost    float64
-	HasCost bool
+	// Run is the cheapest course run of the catalog that takes one of them
+	// that step (catalog.Catalog.LeastRun): nil without a catalog, for
+	// Assess, or when no course does.
+	Run *catalog.Quote
 }
 
-// Prices is the hook for a course catalog: Raise returns the least cost of
-// raising one person on leaf (an index of Framework.Leaves) from level from
-// to level to, and false when the catalog holds nothing that does it.
-// huller plan reads such a catalog; its prices reach a Report through
-// Options.Prices.
+// Prices is the hook for a course catalog; *catalog.Catalog implements
+// it. LeastRun returns the cheapest single run of one course that takes at
+// least one of the learners one step (learners[i]: the steps any one of
+// which will do for learner i), with as many of them as the course needs
+// to run; CurrencyCode the currency of its costs. Options.Prices brings it
+// to an assessment.
 type Prices interface {
-	Raise(leaf, from, to int) (cost float64, ok bool)
+	LeastRun(learners [][]catalog.Step) (catalog.Quote, bool)
+	CurrencyCode() string
 }
 
 // hireRole is a role a newcomer may be hired in, with its required levels.
@@ -408,12 +411,28 @@ func (a *assessor) newcomer(h Hire) analysis.Figures {
 	return f
 }
 
+// trains says, for every node with a finding, what developing current
+// staff could do for it.
+func (a *assessor) trains() {
+	for i := range a.nodes {
+		if now := a.full.snapshot(i); now.Finding.Tier != 0 {
+			t := a.trainFor(i, now)
+			a.nodes[i].Train = &t
+		}
+	}
+}
+
 // train says, for each change of a hire, what developing current staff
-// could do instead.
+// could do instead: each changed node's Train (the hire's changes are of
+// nodes with a finding).
 func (a *assessor) train(h Hire) []Train {
 	out := make([]Train, 0, len(h.Changes))
 	for _, d := range h.Changes {
-		out = append(out, a.trainFor(d.Node, d.Before))
+		if t := a.nodes[d.Node].Train; t != nil {
+			out = append(out, *t)
+		} else {
+			out = append(out, a.trainFor(d.Node, d.Before))
+		}
 	}
 	return out
 }
@@ -431,7 +450,7 @@ func (a *assessor) trainFor(i int, now Snapshot) Train {
 		case analysis.KindUnassessed:
 			t.Assess, t.Short = true, now.Leaf.Required
 		}
-		t.Cost, t.HasCost = a.leafCost(i, now.Finding.Kind)
+		t.Run = a.leafRun(i, now.Finding.Kind)
 		return t
 	}
 	j, ps := i-nl, now.Profile
@@ -446,7 +465,7 @@ func (a *assessor) trainFor(i int, now Snapshot) Train {
 		t.Short, t.Close = b.ExpectedOneShort, ps.ExpectedAssessed-ps.ExpectedFitting
 	}
 	if !t.Assess {
-		t.Cost, t.HasCost = a.profileCost(j, now.Finding.Tier != analysis.TierFragile)
+		t.Run = a.profileRun(j, now.Finding.Tier != analysis.TierFragile)
 	}
 	return t
 }
@@ -461,55 +480,62 @@ func closeCoverage(met, assessed int32, c float64) int32 {
 	return m
 }
 
-// leafCost returns the least catalog cost of one step for one of the
-// persons one step short on leaf l: to the required level (basis hole),
-// to the target (single point).
-func (a *assessor) leafCost(l int, kind analysis.Kind) (float64, bool) {
+// leafRun prices one step for the persons one step short on leaf l: to
+// the required level (a basis hole), to the target (a single point).
+func (a *assessor) leafRun(l int, kind analysis.Kind) *catalog.Quote {
 	res := a.res
 	if a.opts.Prices == nil || kind == analysis.KindUnassessed {
-		return 0, false
+		return nil
 	}
-	best, ok := 0.0, false
+	var learners [][]catalog.Step
 	for p := range res.People {
 		L := int(res.Level(p, l))
 		to := int(res.Targets[l])
 		if kind == analysis.KindBasis {
 			to = res.Required(p, l)
 		}
-		if L < 0 || L != to-1 {
-			continue
-		}
-		if c, found := a.opts.Prices.Raise(l, L, to); found && (!ok || c < best) {
-			best, ok = c, true
+		if L >= 0 && L == to-1 {
+			learners = append(learners, []catalog.Step{{Leaf: l, From: L, To: to}})
 		}
 	}
-	return best, ok
+	return a.leastRun(learners)
 }
 
-// profileCost returns the least catalog cost of bringing one person one
-// competence short of profile j to fit it (those expected to hold it
-// only, when expected): the cheapest of that person's competences below
-// the target, raised to the target.
-func (a *assessor) profileCost(j int, expected bool) (float64, bool) {
+// profileRun prices bringing the persons one competence short of profile
+// j to fit it (of those expected to hold it, when expected): each may take
+// any of the profile's competences they are assessed on below the target
+// to the target.
+func (a *assessor) profileRun(j int, expected bool) *catalog.Quote {
 	res := a.res
 	if a.opts.Prices == nil {
-		return 0, false
+		return nil
 	}
-	lo := res.Framework.MinLevel()
-	best, ok := 0.0, false
+	var learners [][]catalog.Step
 	for p := range res.People {
 		if !a.oneShort(p, j) || expected && !res.IsExpected(p, j) {
 			continue
 		}
+		var steps []catalog.Step
 		for _, n := range res.Framework.Profiles[j].Leaves {
 			L, T := int(res.Level(p, n.Leaf)), int(res.Targets[n.Leaf])
-			if L >= T {
-				continue
-			}
-			if c, found := a.opts.Prices.Raise(n.Leaf, max(L, lo), T); found && (!ok || c < best) {
-				best, ok = c, true
+			if L >= 0 && L < T {
+				steps = append(steps, catalog.Step{Leaf: n.Leaf, From: L, To: T})
 			}
 		}
+		if len(steps) > 0 {
+			learners = append(learners, steps)
+		}
 	}
-	return best, ok
+	return a.leastRun(learners)
+}
+
+func (a *assessor) leastRun(learners [][]catalog.Step) *catalog.Quote {
+	if len(learners) == 0 {
+		return nil
+	}
+	q, ok := a.opts.Prices.LeastRun(learners)
+	if !ok {
+		return nil
+	}
+	return &q
 }

@@ -51,14 +51,20 @@ type Report struct {
 	// measured; Vacancy the role id asked for ("" for every role).
 	Candidates int
 	Vacancy    string
-	// Priced says that the costs of developing staff come from a catalog.
-	Priced bool
+	// Priced says that the costs of developing staff come from a catalog,
+	// whose currency Currency is.
+	Priced   bool
+	Currency string
 }
 
 // Node is a leaf's or a profile's exposure to absences and its bench.
 type Node struct {
 	Exposure
 	Bench Bench
+	// Train is what developing (or assessing) current staff could do for
+	// the node's finding: the gain one more person meeting, holding or
+	// fitting it would bring (see Train); nil when it has no finding.
+	Train *Train
 }
 
 // assessor holds what an assessment shares.
@@ -84,7 +90,11 @@ func Assess(res *analysis.Result, opts Options) (*Report, error) {
 	a.countCats()
 	a.exposures()
 	a.benches()
+	a.trains()
 	rep := &Report{Result: res, Nodes: a.nodes, Priced: opts.Prices != nil}
+	if rep.Priced {
+		rep.Currency = opts.Prices.CurrencyCode()
+	}
 	if opts.Hires < 0 {
 		return rep, nil
 	}

@@ -2,11 +2,13 @@ package risk
 
 import (
 	"errors"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
 
 	"github.com/huller/huller/pkg/analysis"
+	"github.com/huller/huller/pkg/catalog"
 )
 
 // unit is the roster the hand computations are made on (small framework,
@@ -228,42 +230,123 @@ func profileID(res *analysis.Result, j int) string {
 }
 
 // TestTrainInstead: three caseworkers are one competence short of P,
-// which has one specialist of the two needed.
+// which has one specialist of the two needed. Developing one of them is
+// priced by the hook with each one's steps.
 func TestTrainInstead(t *testing.T) {
 	res := unit(t)
-	prices := mapPrices{{3, 2, 3}: 4000, {4, 2, 3}: 2500, {4, 1, 3}: 9000}
-	rep := assess(t, res, Options{Vacancy: "caseworker", Prices: prices})
-	var found bool
+	fake := &fakePrices{quote: catalog.Quote{Course: &catalog.Course{ID: "x"}, Participants: 1, Cost: 2500}}
+	rep := assess(t, res, Options{Vacancy: "caseworker", Prices: fake})
+	tr := trainOn(t, res, rep, "P")
+	if tr.Short != 3 || tr.Close != 1 || tr.Run == nil || tr.Run.Cost != 2500 || tr.Run.Course.ID != "x" {
+		t.Errorf("train instead for P: %+v; want 3 one competence short, 1 closes it, the hook's run", tr)
+	}
+	if !rep.Priced || rep.Currency != "EUR" {
+		t.Errorf("a report with prices: priced %v, currency %q", rep.Priced, rep.Currency)
+	}
+	// P1 and P2 are the leaves 3 and 4: Bo P2 2 → 3, Cy P1 2 → 3, Di P2 1 → 3
+	want := [][]catalog.Step{{{Leaf: 4, From: 2, To: 3}}, {{Leaf: 3, From: 2, To: 3}}, {{Leaf: 4, From: 1, To: 3}}}
+	if !slices.ContainsFunc(fake.asked, func(l [][]catalog.Step) bool { return reflect.DeepEqual(l, want) }) {
+		t.Errorf("the hook was asked %v; want among them %v", fake.asked, want)
+	}
+	if n := rep.Nodes[node(t, res, "P")].Train; n == nil || !reflect.DeepEqual(*n, tr) {
+		t.Errorf("the node's own train %+v differs from the hire's %+v", n, tr)
+	}
+	if rep.Nodes[node(t, res, "B1")].Train != nil {
+		t.Error("a node without a finding has a train")
+	}
+	if plain := assess(t, res, Options{Vacancy: "caseworker"}); trainOn(t, res, plain, "P").Run != nil || plain.Priced {
+		t.Error("a cost without prices")
+	}
+}
+
+// TestTrainCatalog prices developing staff with a catalog: the cheapest
+// single run, with as many participants as the course needs to run, all
+// of them one step short.
+func TestTrainCatalog(t *testing.T) {
+	res := unit(t)
+	fw := res.Framework
+	course := func(id string, from, to int, leaf string, cost catalog.Cost, min int) *catalog.Course {
+		return &catalog.Course{ID: id, Cost: cost, Min: min,
+			Leaves: []catalog.LeafEffect{{Leaf: fw.Node(leaf).Leaf, From: from, To: to}}}
+	}
+	tests := []struct {
+		name    string
+		courses []*catalog.Course
+		course  string // "" for no run
+		n       int
+		cost    int64
+	}{
+		{"one participant, the cheapest",
+			[]*catalog.Course{course("p1", 1, 3, "P1", catalog.Cost{Participant: 4000}, 1), course("p2", 2, 3, "P2", catalog.Cost{Participant: 2500}, 1)},
+			"p2", 1, 2500},
+		{"a run of two is cheaper than one alone",
+			[]*catalog.Course{course("p2", 2, 3, "P2", catalog.Cost{Participant: 2500}, 1), course("hold", 1, 3, "P2", catalog.Cost{Run: 2000}, 2)},
+			"hold", 2, 2000},
+		// only Bo and Di are short on P2: a minimum of 3 is not reached
+		{"a minimum not reached",
+			[]*catalog.Course{course("hold", 1, 3, "P2", catalog.Cost{Run: 2000}, 3), course("p1", 1, 3, "P1", catalog.Cost{Participant: 4000}, 1)},
+			"p1", 1, 4000},
+		// Cy is at 2 on P1: a course from 3 does not take her; one to 2 brings no one to 3
+		{"from and to",
+			[]*catalog.Course{course("high", 3, 4, "P1", catalog.Cost{Participant: 10}, 1), course("low", 0, 2, "P2", catalog.Cost{Participant: 10}, 1)},
+			"", 0, 0},
+		{"a tie: the first listed",
+			[]*catalog.Course{course("b", 2, 3, "P2", catalog.Cost{Participant: 900}, 1), course("a", 2, 3, "P1", catalog.Cost{Participant: 900}, 1)},
+			"b", 1, 900},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			cat := &catalog.Catalog{Currency: "DKK", Courses: tt.courses}
+			tr := trainOn(t, res, assess(t, res, Options{Vacancy: "caseworker", Prices: cat}), "P")
+			switch {
+			case tt.course == "" && tr.Run != nil:
+				t.Errorf("run %+v, want none", *tr.Run)
+			case tt.course == "":
+			case tr.Run == nil:
+				t.Errorf("no run, want %s", tt.course)
+			case tr.Run.Course.ID != tt.course || tr.Run.Participants != tt.n || tr.Run.Cost != tt.cost:
+				t.Errorf("run %s for %d at %d, want %s for %d at %d", tr.Run.Course.ID, tr.Run.Participants, tr.Run.Cost, tt.course, tt.n, tt.cost)
+			}
+		})
+	}
+	// A2 is a basis hole: Cy is one level below the caseworker's 2
+	cat := &catalog.Catalog{Courses: []*catalog.Course{course("a2", 1, 2, "A2", catalog.Cost{Participant: 700}, 1)}}
+	rep := assess(t, res, Options{Vacancy: "caseworker", Prices: cat})
+	if tr := rep.Nodes[node(t, res, "A2")].Train; tr == nil || tr.Short != 1 || tr.Run == nil || tr.Run.Cost != 700 {
+		t.Errorf("A2: %+v; want Cy, one level short, at 700", tr)
+	}
+	if rep.Currency != catalog.DefaultCurrency {
+		t.Errorf("currency %q, want the default", rep.Currency)
+	}
+}
+
+// trainOn returns the train of the first hire of rep that changes node id.
+func trainOn(t *testing.T, res *analysis.Result, rep *Report, id string) Train {
+	t.Helper()
 	for _, h := range rep.Hires {
-		if h.Profile != 0 {
-			continue
-		}
 		for k, d := range h.Changes {
-			if nodeID(res, d.Node) != "P" {
-				continue
-			}
-			found = true
-			tr := h.Train[k]
-			// Bo: P2 2 → 3 costs 2,500; Cy: P1 2 → 3 costs 4,000; Di: P2 1 → 3 costs 9,000
-			if tr.Short != 3 || tr.Close != 1 || !tr.HasCost || tr.Cost != 2500 {
-				t.Errorf("train instead for P: %+v; want 3 one competence short, 1 closes it, 2500 the cheapest", tr)
+			if nodeID(res, d.Node) == id {
+				return h.Train[k]
 			}
 		}
 	}
-	if !found {
-		t.Fatal("no caseworker hire with P resolving P")
-	}
-	if !rep.Priced {
-		t.Error("a report with prices does not say so")
-	}
+	t.Fatalf("no hire changes %s", id)
+	return Train{}
 }
 
-type mapPrices map[[3]int]float64
-
-func (m mapPrices) Raise(leaf, from, to int) (float64, bool) {
-	c, ok := m[[3]int{leaf, from, to}]
-	return c, ok
+// fakePrices answers every question with one quote and records the
+// learners it was asked about.
+type fakePrices struct {
+	quote catalog.Quote
+	asked [][][]catalog.Step
 }
+
+func (f *fakePrices) LeastRun(learners [][]catalog.Step) (catalog.Quote, bool) {
+	f.asked = append(f.asked, learners)
+	return f.quote, true
+}
+
+func (f *fakePrices) CurrencyCode() string { return "EUR" }
 
 func TestMatch(t *testing.T) {
 	res := unit(t)

@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/huller/huller/pkg/analysis"
+	"github.com/huller/huller/pkg/internal/suggest"
 	"github.com/huller/huller/pkg/roster"
 )
 
@@ -163,7 +164,7 @@ func closeNames(res *analysis.Result, name string) []string {
 				if s == "" || abs(utf8.RuneCountInString(s)-utf8.RuneCountInString(q)) > limit {
 					continue
 				}
-				if e := editDistance(q, s); e <= limit && (d < 0 || e < d) {
+				if e := suggest.Distance(q, s); e <= limit && (d < 0 || e < d) {
 					d = e
 				}
 			}
@@ -185,27 +186,6 @@ func abs(n int) int {
 		return -n
 	}
 	return n
-}
-
-// editDistance is the Levenshtein distance of a and b in runes.
-func editDistance(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	prev, cur := make([]int, len(rb)+1), make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(rb)]
 }
 
 // hintError is an error with a likely fix, which huller prints as a hint.

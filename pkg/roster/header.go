@@ -6,6 +6,7 @@ import (
 
 	"github.com/huller/huller/pkg/framework"
 	"github.com/huller/huller/pkg/internal/spreadsheet"
+	"github.com/huller/huller/pkg/internal/suggest"
 )
 
 // findHeader reads up to the header row: the first row with a name column.
@@ -213,7 +214,7 @@ func (rd *rosterReader) unknownColumn(col int, h, where string) {
 	}
 	rd.probs.add(where, "",
 		"column %q names no competence of %s and is not a known column (name, id, role, team, profiles, assessor, assessed)%s; rename or delete it, or use --ignore-unknown to skip it",
-		shorten(h), rd.fw.ID, suggest(firstToken(h), rd.m.ids))
+		shorten(h), rd.fw.ID, suggest.DidYouMean(firstToken(h), rd.m.ids))
 }
 
 // shorten keeps messages readable when a header holds a whole sentence.

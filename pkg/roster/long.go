@@ -6,6 +6,7 @@ import (
 
 	"github.com/huller/huller/pkg/framework"
 	"github.com/huller/huller/pkg/internal/spreadsheet"
+	"github.com/huller/huller/pkg/internal/suggest"
 )
 
 // longState collects a long-layout roster: one row per person and
@@ -81,7 +82,7 @@ func (rd *rosterReader) longRow(rows *spreadsheet.Rows, cells []string) {
 			return
 		}
 		rd.probs.add(w, "comp\x00"+strings.ToLower(comp), "%q is no competence of %s%s; use an id like %q, or --ignore-unknown to skip such rows",
-			shorten(comp), rd.fw.ID, suggest(firstToken(comp), rd.m.ids), rd.fw.Leaves[0].ID)
+			shorten(comp), rd.fw.ID, suggest.DidYouMean(firstToken(comp), rd.m.ids), rd.fw.Leaves[0].ID)
 		return
 	}
 	col, ok := ls.nodes[n]

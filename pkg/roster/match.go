@@ -232,19 +232,6 @@ func firstToken(s string) string {
 	return strings.TrimRight(s, ".:)")
 }
 
-// suggest formats " (did you mean "1.1" or "1.2"?)" for an unknown id.
-func suggest(s string, candidates []string) string {
-	c := framework.Closest(s, candidates, 3)
-	if len(c) == 0 {
-		return ""
-	}
-	q := make([]string, len(c))
-	for i, x := range c {
-		q[i] = strconv.Quote(x)
-	}
-	return " (did you mean " + strings.Join(q, " or ") + "?)"
-}
-
 // Score kinds returned by levelParser.parse.
 const (
 	scoreLevel   = iota // a level on the scale

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/huller/huller/pkg/internal/spreadsheet"
+	"github.com/huller/huller/pkg/internal/suggest"
 )
 
 func (rd *rosterReader) cell(cells []string, f field) string {
@@ -159,7 +160,7 @@ func (rd *rosterReader) fixedCells(rows *spreadsheet.Rows, cells []string, p *Pe
 				p.Role = id
 			} else {
 				rd.probs.add(rd.where(rows, rd.fixed[fieldRole]).String(), "role\x00"+strings.ToLower(role),
-					"unknown role %q%s; the known roles are %s", shorten(role), suggest(role, rd.m.roleIDs), strings.Join(rd.m.roleIDs, ", "))
+					"unknown role %q%s; the known roles are %s", shorten(role), suggest.DidYouMean(role, rd.m.roleIDs), strings.Join(rd.m.roleIDs, ", "))
 			}
 		}
 	}
@@ -228,7 +229,7 @@ func (rd *rosterReader) profiles(rows *spreadsheet.Rows, cell string) []string {
 		if !ok {
 			bad = true
 			rd.probs.add(rd.where(rows, rd.fixed[fieldProfiles]).String(), "profile\x00"+strings.ToLower(part),
-				"unknown profile %q%s (profiles of %s: %s)", shorten(part), suggest(part, rd.m.profileIDs()),
+				"unknown profile %q%s (profiles of %s: %s)", shorten(part), suggest.DidYouMean(part, rd.m.profileIDs()),
 				rd.fw.ID, strings.Join(rd.m.profileIDs(), ", "))
 			continue
 		}

@@ -29,6 +29,7 @@ type builder struct {
 	// overview without (the Overview, shown in meetings).
 	narrator, overview *narrate.Narrator
 
+	kind      string           // what the workbook is (PropReport); "" to tell from the result
 	plan      []*sheetPlan     // in workbook order
 	bk        *xlsxstream.Book // the streamed sheets
 	truncated atomic.Int64     // texts cut at lim.CellChars
@@ -230,6 +231,9 @@ func (b *builder) setProps() error {
 		gen = "huller"
 	}
 	fw := b.res.Framework
+	if err := b.shareProps(); err != nil {
+		return err
+	}
 	if err := b.f.SetDocProps(&excelize.DocProperties{
 		Created: stamp, Modified: stamp, Creator: gen, LastModifiedBy: gen,
 		Title:    b.l.F(lang.ReportTitle, fw.Text(fw.Title, b.l.Code())),

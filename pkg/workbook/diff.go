@@ -12,18 +12,20 @@ import (
 )
 
 // WriteDiff writes the workbook of a comparison of two mappings: an
-// Overview (the key figures before and after, where the change came from,
-// the coverage per basis competence with a chart of before and after, what
-// the persons are measured against when it changed), the unit's holes by
-// what became of them, a row of changes per person, and a Heatmap of the
-// level changes (green up, red down). It names no person on the Overview.
+// Overview (with a plan, which planned development happened, first; the
+// key figures before and after, where the change came from, the coverage
+// per basis competence with a chart of before and after, what the persons
+// are measured against when it changed), with a plan its activities and
+// needs and what became of them, the unit's holes by what became of them,
+// a row of changes per person, and a Heatmap of the level changes (green
+// up, red down). It names no person on the Overview.
 // The same inputs and Options give the same bytes; every text from the
 // rosters or the framework is a text cell.
 func WriteDiff(w io.Writer, d *diff.Result, opts Options) error {
 	if d == nil || d.Before == nil || d.After == nil {
 		return errors.New("report: no comparison")
 	}
-	return writeBook(w, d.After, opts, "report", func(b *builder) error {
+	return writeBook(w, d.After, opts, "diff workbook", func(b *builder) error {
 		db := &diffBook{b: b, d: d, nb: narrate.New(d.Before, b.l, true), na: b.narrator}
 		return db.build()
 	})
@@ -46,6 +48,7 @@ type diffStyles struct {
 	up, down      [2]int // a level change of 1, of 2 or more
 	removed, add  int    // an assessment removed, newly assessed
 	date          int
+	noteWrap      int // a note wrapped over merged cells
 	points        int // a change in percentage points: +3.3
 	signed        int // a change of a count: +3
 }
@@ -71,11 +74,20 @@ func (db *diffBook) build() error {
 	stayed := len(d.Match.Pairs)
 	overview := l.T(lang.SheetOverview)
 	b.plan = append(b.plan, &sheetPlan{base: overview, pages: []string{overview}})
+	var acts, needs *sheetPlan
+	if d.Plan != nil {
+		acts = b.newPlan(l.T(lang.SheetPlanActivities), 1, len(planActivities(d.Plan.Plan)), 1)
+		needs = b.newPlan(l.T(lang.SheetPlanNeeds), 1, len(d.Plan.Plan.Needs), 1)
+	}
 	holes := b.newPlan(l.T(lang.SheetHuller), 1, len(d.Holes), 1)
 	people := b.newPlan(l.T(lang.SheetPeople), 1, len(d.People), 1)
 	heat := b.newPlan(l.T(lang.SheetHeatmap), hmHeadDiff, stayed, 1)
 	if err := b.createSheets(); err != nil {
 		return err
+	}
+	if d.Plan != nil {
+		db.writePlanActivities(acts)
+		db.writePlanNeeds(needs)
 	}
 	db.writeHoles(holes)
 	db.writePeople(people)
@@ -118,6 +130,8 @@ func (db *diffBook) newStyles() error {
 	dateFmt, points := "yyyy-mm-dd", "+0.0;-0.0;0.0"
 	st.date = add(&excelize.Style{CustomNumFmt: &dateFmt, Alignment: &excelize.Alignment{Horizontal: "left"}})
 	st.points = add(&excelize.Style{CustomNumFmt: &points})
+	st.noteWrap = add(&excelize.Style{Font: &excelize.Font{Family: font, Italic: true, Color: "595959"},
+		Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"}})
 
 	return err
 }

@@ -10,6 +10,7 @@ import (
 	"github.com/huller/huller/examples"
 	"github.com/huller/huller/pkg/analysis"
 	"github.com/huller/huller/pkg/diff"
+	"github.com/huller/huller/pkg/render"
 	"github.com/huller/huller/pkg/roster"
 	"github.com/xuri/excelize/v2"
 )
@@ -156,5 +157,105 @@ func TestDiffText(t *testing.T) {
 	}
 	if seen < 3 {
 		t.Errorf("the hostile name was found %d times", seen)
+	}
+}
+
+// exampleFollowUp compares the example's two mappings with the plan huller
+// makes from the example roster (the first mapping's persons and levels).
+func exampleFollowUp(t *testing.T) *diff.Result {
+	t.Helper()
+	p := examplePlan(t, analysis.DefaultSettings(), nil)
+	var js bytes.Buffer
+	if err := render.PlanJSON(&js, p, render.Options{Lang: "en"}); err != nil {
+		t.Fatal(err)
+	}
+	sp, err := diff.ReadPlan("plan.json", &js)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fw := p.Framework
+	read := func(name string, data []byte) diff.Input {
+		r, err := roster.Read(roster.Source{Name: name, R: bytes.NewReader(data)}, fw, roster.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return diff.Input{Framework: fw, Roster: r, Settings: analysis.DefaultSettings()}
+	}
+	d, err := diff.Compare(read(examples.Mapping2026Name, examples.Mapping2026), read(examples.Mapping2027Name, examples.Mapping2027), diff.Options{Plan: sp})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d
+}
+
+// TestDiffWorkbookPlan: with a plan, the Overview opens with the needs by
+// route, naming no person, and two sheets follow it: a row per activity
+// and per need, as the follow-up counts them; the same bytes every time.
+func TestDiffWorkbookPlan(t *testing.T) {
+	d := exampleFollowUp(t)
+	fu := d.Plan
+	data := writeDiff(t, d, Options{Lang: "en", Date: testDate})
+	f := open(t, data)
+	if got := strings.Join(f.GetSheetList(), ","); got != "Overview,Planned activities,Planned needs,Huller,People,Heatmap" {
+		t.Fatalf("sheets %s", got)
+	}
+	ov := rows(t, f, "Overview")
+	var routes [][]string
+	for i, r := range ov {
+		if len(r) > 0 && r[0] == "Did the planned development happen? (plan.json)" {
+			routes = ov[i+2 : i+7]
+		}
+	}
+	if len(routes) != 5 || routes[0][0] != "Joint activities (4)" || routes[4][0] != "All needs" {
+		t.Fatalf("the Overview's routes: %q", routes)
+	}
+	tot := fu.Totals()
+	if r := routes[4]; r[2] != strconv.Itoa(tot.Needs()) || r[3] != strconv.Itoa(tot[diff.PlanMet]) ||
+		r[4] != strconv.Itoa(tot[diff.PlanPartly]) || r[5] != strconv.Itoa(tot[diff.PlanNotYet]) {
+		t.Errorf("all needs %q, want %v", r, tot)
+	}
+	text := strings.Join(flatten(ov), "\n")
+	for _, n := range fu.Plan.Persons {
+		if strings.Contains(text, n.Name) {
+			t.Fatalf("the Overview names %q", n.Name)
+		}
+	}
+	acts := rows(t, f, "Planned activities")
+	if len(acts) != 1+len(fu.Plan.Joint)+len(fu.Plan.Pairs)+len(fu.Plan.Runs) {
+		t.Fatalf("%d rows of activities", len(acts))
+	}
+	if r := acts[1]; r[1] != "Joint activity on 4.6 for the whole unit, led by Jesper Thorsen (N1021)" || r[2] != "24" || r[3] != "13" || r[4] != "5" {
+		t.Errorf("the joint activity on 4.6: %q", r)
+	}
+	needs := rows(t, f, "Planned needs")
+	if len(needs) != 1+len(fu.Plan.Needs) {
+		t.Fatalf("%d rows of needs for %d", len(needs), len(fu.Plan.Needs))
+	}
+	found := false
+	for k, r := range needs[1:] {
+		want := map[diff.Outcome]string{diff.PlanMet: "Met", diff.PlanPartly: "Partly", diff.PlanNotYet: "Not yet",
+			diff.PlanCarriedOver: "Not assessed again", diff.PlanNotAssessed: "Not assessed", diff.PlanLeft: "Left"}[fu.Needs[k].Outcome]
+		if len(r) < 13 || r[12] != want {
+			t.Fatalf("need %d: %q, want %s", k, r, want)
+		}
+		if r[0] == "Bo Kjær" && r[2] == "4.6" {
+			found = true
+			if r[4] != "Joint activity" || r[6] != "2" || r[7] != "3" || r[9] != "2" || r[10] != "3" || r[11] != "reassessed" {
+				t.Errorf("Bo Kjær's need on 4.6: %q", r)
+			}
+		}
+	}
+	if !found {
+		t.Error("no row for Bo Kjær's need on 4.6")
+	}
+	prev := runtime.GOMAXPROCS(1)
+	again := writeDiff(t, d, Options{Lang: "en", Date: testDate})
+	runtime.GOMAXPROCS(prev)
+	if !bytes.Equal(data, again) {
+		t.Error("two writes of the same comparison differ")
+	}
+	da := open(t, writeDiff(t, d, Options{Lang: "da", Date: testDate}))
+	if got := strings.Join(da.GetSheetList(), ","); !strings.HasPrefix(got, "Overblik,Planlagte aktiviteter,Planlagte behov,") {
+		t.Errorf("Danish sheets %s", got)
 	}
 }

@@ -29,6 +29,9 @@ func (db *diffBook) writeOverview() error {
 		return err
 	}
 	db.title(o)
+	if db.d.Plan != nil {
+		db.planRoutes(o)
+	}
 	if !db.d.Rules.Same {
 		db.rules(o)
 	}
@@ -58,6 +61,7 @@ func (db *diffBook) title(o *ovw) {
 	}
 	o.set(1, line, b.st.note)
 	o.row++
+	o.madeFor()
 }
 
 // rules lists what the persons are measured against that changed.

@@ -1,9 +1,9 @@
 package workbook
 
 import (
+	"slices"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/huller/huller/pkg/analysis"
 	"github.com/huller/huller/pkg/lang"
@@ -17,11 +17,13 @@ import (
 // competence before and after with a chart, and the settings last. It
 // names no person.
 func (pb *planBook) writePlanOverview() error {
-	o := &ovw{b: pb.builder, sheet: pb.l.T(lang.SheetOverview), row: 1}
+	widths := slices.Clone(overviewWidths)
+	widths[4] = 24 // a hole's state after the plan
+	o := &ovw{b: pb.builder, sheet: pb.l.T(lang.SheetOverview), row: 1, widths: widths}
 	if err := o.layout(); err != nil {
 		return err
 	}
-	if err := pb.f.SetColWidth(o.sheet, "E", "E", 24); err != nil { // a hole's state after the plan
+	if err := pb.f.SetColWidth(o.sheet, "E", "E", widths[4]); err != nil {
 		return err
 	}
 	pb.overviewTitle(o)
@@ -51,7 +53,9 @@ func (pb *planBook) overviewTitle(o *ovw) {
 		line += " · " + pb.opts.Date.Format("2006-01-02")
 	}
 	o.set(1, line, st.note)
-	o.row += 2
+	o.row++
+	o.madeFor()
+	o.row++
 	o.set(1, l.T(lang.PlanIntro), st.warnNote)
 	o.mergeRow(1, 7)
 	if o.err == nil {
@@ -138,16 +142,6 @@ func (pb *planBook) beforeAfter(o *ovw) [2]int {
 	return [2]int{first, o.row - 1}
 }
 
-// textHeight returns the height in points of a row whose wrapped text of
-// about width characters a line holds s (at least one line).
-func textHeight(s string, width int) float64 {
-	lines := 0
-	for _, para := range strings.Split(s, "\n") {
-		lines += max(1, (utf8.RuneCountInString(para)+width-1)/width)
-	}
-	return float64(max(lines, 1)) * 15
-}
-
 func countTier(holes []analysis.Hole, t analysis.Tier) int {
 	n := 0
 	for _, h := range holes {
@@ -180,9 +174,7 @@ func (pb *planBook) holesBeforeAfter(o *ovw) {
 		o.mergeRow(2, 3)
 		o.set(4, h.Effort, pb.topNum)
 		o.set(5, after, style)
-		if o.err == nil { // a merged cell does not grow with its text
-			o.err = pb.f.SetRowHeight(o.sheet, o.row, max(textHeight(text, 100), textHeight(after, 24)))
-		}
+		o.fitRow(span{text, 2, 3}, span{after, 5, 5}) // a merged cell does not grow with its text
 		o.row++
 	}
 }

@@ -4,7 +4,6 @@ import (
 	"strings"
 
 	"github.com/huller/huller/pkg/analysis"
-	"github.com/huller/huller/pkg/internal/textwrap"
 	"github.com/huller/huller/pkg/lang"
 	"github.com/huller/huller/pkg/risk"
 	"github.com/huller/huller/pkg/workbook/internal/xlsxstream"
@@ -22,7 +21,7 @@ type riskSheet struct {
 	note string // why the next hire is not measured, if it is not
 	// the sheet's own styles: a finding of the first tier, of the others;
 	// a number at the top of a tall row
-	bad, warn, top, pctTop int
+	bad, warn, top, pctTop, money int
 }
 
 // newRiskSheet assesses the unit; when the next hire cannot be measured
@@ -30,10 +29,10 @@ type riskSheet struct {
 // says why and shows the rest.
 func (b *builder) newRiskSheet() (*riskSheet, error) {
 	rs := &riskSheet{}
-	rep, err := risk.Assess(b.res, risk.Options{})
+	rep, err := risk.Assess(b.res, risk.Options{Prices: b.opts.Prices})
 	if err != nil {
 		rs.note = err.Error()
-		if rep, err = risk.Assess(b.res, risk.Options{Hires: -1}); err != nil {
+		if rep, err = risk.Assess(b.res, risk.Options{Hires: -1, Prices: b.opts.Prices}); err != nil {
 			return nil, err
 		}
 	}
@@ -45,27 +44,7 @@ func (b *builder) newRiskSheet() (*riskSheet, error) {
 const riskBench = 10
 
 // riskWidths are the widths of the sheet's columns, in characters.
-var riskWidths = []float64{16, 46, 24, 11, 11, 12, 12, 11, 30, 11, 11, 12, 12}
-
-// maxRowLines is how many lines of text a row of the sheet shows at most:
-// Excel's tallest row (409 points) at 15 points a line.
-const maxRowLines = 27
-
-// fitCapped sets the height of the current row so that the texts show
-// whole, up to maxRowLines lines (a longer text scrolls in its cell).
-func (o *ovw) fitCapped(spans ...span) {
-	lines := 1
-	for _, s := range spans {
-		w := 0.0
-		for c := s.c1; c <= min(s.c2, len(o.widths)); c++ {
-			w += o.widths[c-1]
-		}
-		lines = max(lines, textwrap.CellLines(s.text, w))
-	}
-	if lines = min(lines, maxRowLines); lines > 1 && o.err == nil {
-		o.err = o.b.f.SetRowHeight(o.sheet, o.row, float64(lines)*15)
-	}
-}
+var riskWidths = []float64{16, 46, 24, 11, 11, 12, 12, 11, 30, 11, 11, 16, 12}
 
 // writeRisk writes the sheet.
 func (b *builder) writeRisk(plan *sheetPlan, rs *riskSheet) error {
@@ -88,7 +67,12 @@ func (b *builder) writeRisk(plan *sheetPlan, rs *riskSheet) error {
 	if o.err == nil {
 		o.err = err
 	}
-	rs.top, rs.pctTop = top, pctTop
+	thousands := "#,##0"
+	money, err := b.f.NewStyle(&excelize.Style{CustomNumFmt: &thousands, Alignment: &excelize.Alignment{Horizontal: "right", Vertical: "top"}})
+	if o.err == nil {
+		o.err = err
+	}
+	rs.top, rs.pctTop, rs.money = top, pctTop, money
 	for i, w := range riskWidths {
 		if o.err == nil {
 			c := xlsxstream.ColName(i + 1)
@@ -241,13 +225,17 @@ func (o *ovw) hireTables(rs *riskSheet) {
 		o.set(6, l.Of(could, len(h.Changes)), rs.top)
 		o.set(7, b.levels(h), b.st.textWrap)
 		o.mergeRow(7, 13)
-		o.fitCapped(span{b.proposal(h), 2, 2}, span{strings.Join(resolved, "\n"), 3, 3},
+		o.fitRow(span{b.proposal(h), 2, 2}, span{strings.Join(resolved, "\n"), 3, 3},
 			span{strings.Join(improved, ", "), 4, 4}, span{b.levels(h), 7, 13})
 		o.row++
 	}
+	costCol := l.T(lang.RiskCostCol)
+	if rep.Priced {
+		costCol = l.F(lang.RiskCostColIn, rep.Currency)
+	}
 	o.table(l.T(lang.RiskTrainDetail), l.T(lang.Rank), l.T(lang.Subject), l.T(lang.RiskFindingNow), l.T(lang.RiskFindingWith), "",
 		l.T(lang.RiskFigureNow), l.T(lang.RiskFigureWith), l.T(lang.RiskStepShort), l.T(lang.RiskToClose),
-		l.T(lang.RiskAssessCol), l.T(lang.RiskCostCol))
+		l.T(lang.RiskAssessCol), costCol, l.T(lang.RiskCourseCol), l.T(lang.RiskParticipantsCol))
 	o.row--
 	o.mergeRow(4, 5)
 	o.row++
@@ -268,12 +256,21 @@ func (o *ovw) hireTables(rs *riskSheet) {
 			if tr.Assess {
 				o.set(10, l.T(lang.Yes), b.st.textWrap)
 			}
-			if tr.HasCost {
-				o.set(11, tr.Cost, rs.top)
+			course := ""
+			if q := tr.Run; q != nil {
+				course = q.Course.ID
+				o.set(11, q.Cost, rs.money)
+				o.set(12, course, b.st.textWrap)
+				o.set(13, q.Participants, rs.top)
 			}
-			o.fitCapped(span{name, 2, 2}, span{b.findingName(d.Before.Finding), 3, 3}, span{b.findingName(d.After.Finding), 4, 5})
+			o.fitRow(span{name, 2, 2}, span{b.findingName(d.Before.Finding), 3, 3}, span{b.findingName(d.After.Finding), 4, 5},
+				span{course, 12, 12})
 			o.row++
 		}
+	}
+	if rep.Priced && len(rep.Hires) > 0 {
+		o.set(1, l.T(lang.RiskPricedNote), b.st.note)
+		o.row++
 	}
 }
 

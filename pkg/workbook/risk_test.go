@@ -120,3 +120,55 @@ func flatten(rs [][]string) []string {
 	}
 	return out
 }
+
+// TestRiskSheetPriced: with a catalog, each gain of a hire on the Risk
+// sheet shows the run that develops one of those one step short: its
+// cost, course and participants, as the risk package prices them.
+func TestRiskSheetPriced(t *testing.T) {
+	p := examplePlan(t, analysis.DefaultSettings(), nil)
+	res, cat := p.Before, p.Catalog
+	rep, err := risk.Assess(res, risk.Options{Prices: cat})
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := open(t, write(t, res, Options{Lang: "en", Date: testDate, Prices: cat}))
+	all := rows(t, f, "Risk")
+	var got []string // "id cost course participants" of each priced gain
+	header := false
+	for _, r := range all {
+		switch {
+		case len(r) > 10 && r[10] == "Least cost of a run (DKK)":
+			header = true
+		case header && len(r) > 12 && r[10] != "":
+			id, _, _ := strings.Cut(r[1], " ") // "1.1 Uses …"
+			got = append(got, id+" "+r[10]+" "+r[11]+" "+r[12])
+		}
+	}
+	var want []string
+	for _, h := range rep.Hires {
+		for k, d := range h.Changes {
+			if q := h.Train[k].Run; q != nil {
+				n := nodeID(res.Framework, d.Node)
+				want = append(want, fmt.Sprintf("%s %s %s %d", n, groupThousands(q.Cost), q.Course.ID, q.Participants))
+			}
+		}
+	}
+	if len(want) == 0 {
+		t.Fatal("the example catalog prices no gain")
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("priced gains on the sheet:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	if text := strings.Join(flatten(all), "\n"); !strings.Contains(text, "A run is the cheapest single run of a catalog course") {
+		t.Error("the sheet does not say how a run is priced")
+	}
+}
+
+// groupThousands writes n as the sheet's #,##0 shows it.
+func groupThousands(n int64) string {
+	s := strconv.FormatInt(n, 10)
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	return s
+}

@@ -76,6 +76,7 @@ func (t *talkSheet) header() {
 	}
 	t.set(1, line, 0)
 	t.row++
+	t.madeFor()
 	t.set(1, l.T(lang.TalkIntro), b.st.note)
 	t.row++
 }

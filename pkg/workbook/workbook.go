@@ -19,11 +19,13 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strings"
 	"time"
 
 	"github.com/huller/huller/pkg/analysis"
 	"github.com/huller/huller/pkg/lang"
 	"github.com/huller/huller/pkg/narrate"
+	"github.com/huller/huller/pkg/risk"
 	"github.com/huller/huller/pkg/workbook/internal/xlsxstream"
 	"github.com/xuri/excelize/v2"
 )
@@ -72,10 +74,15 @@ type Options struct {
 	// TmpDir is where the compressed workbook is kept until it is written
 	// when it exceeds 8 MB; "" means os.TempDir().
 	TmpDir string
+	// Prices, when not nil, prices developing current staff on the Risk
+	// sheet (a course catalog; see risk.Prices).
+	Prices risk.Prices
 	// Compression is the deflate level of the workbook's parts (see
 	// compress/flate); 0 means flate.BestSpeed: a workbook about 30 %
 	// larger than at flate.DefaultCompression, written in half the time.
-	Compression int
+	Compression int // Share says who the workbook is made for and how it shows persons;
+	// the Overview (or the talk sheet) and the document properties say it.
+	Share Share
 }
 
 func (o Options) limits() (Limits, error) {
@@ -143,6 +150,9 @@ func writeBook(w io.Writer, res *analysis.Result, opts Options, what string, bui
 	l := lang.For(code)
 	b := &builder{f: f, res: res, opts: opts, lim: lim, l: l, bk: xlsxstream.New(f, lim.Rows),
 		narrator: narrate.New(res, l, true), overview: narrate.New(res, l, false)}
+	if what != "report" {
+		b.kind = strings.Fields(what)[0] // talk, plan, diff, aggregate, units: PropReport
+	}
 	if err := build(b); err != nil {
 		return err
 	}

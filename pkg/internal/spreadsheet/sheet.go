@@ -80,6 +80,7 @@ type xlsxRows struct {
 	e         error
 
 	known     bool         // the merged ranges are known from the start
+	noRestart bool         // a reading that cannot be restarted (File.Rows)
 	found     []Range      // the merged ranges found at the end (when not known)
 	merges    []mergeState // sorted by Top, Left, Bottom, Right; no duplicates
 	nextMerge int
@@ -249,7 +250,7 @@ func (x *xlsxRows) readTail() {
 	found = sortRanges(found)
 	x.remember(found)
 	x.found = found
-	if len(found) > 0 && found[0].Top <= x.maxRow {
+	if len(found) > 0 && found[0].Top <= x.maxRow && !x.noRestart {
 		x.e = ErrRestart
 	}
 }

@@ -129,9 +129,10 @@ var (
 	ErrTooLarge = errors.New("too large")
 	// ErrCorrupt: the workbook's zip or XML is damaged.
 	ErrCorrupt = errors.New("corrupt workbook")
-	// ErrRestart ends a first reading of a sheet (File.Rows) whose merged
-	// ranges, listed after its cells, cover rows already read: read the
-	// sheet again, which applies them from the start. File.Read does so.
+	// ErrRestart ends the first reading of a sheet by File.Read when the
+	// sheet's merged ranges, listed after its cells, cover rows already
+	// handed on; File.Read then reads the sheet again, applying them from
+	// the start. Callers of File.Read and File.Rows never see it.
 	ErrRestart = errors.New("the sheet's merged ranges cover rows already read: read it again")
 )
 
@@ -348,8 +349,42 @@ func (f *File) Property(name string) (string, bool, error) {
 }
 
 // Rows starts reading a sheet (xlsx) or the file (CSV, sheet ""). A CSV
-// file can be read once; a workbook's sheets any number of times.
+// file can be read once; a workbook's sheets any number of times. A sheet
+// lists its merged ranges after its cells; Rows applies them from the first
+// row, reading the sheet through once first to find them when they are not
+// known yet. Read avoids that reading for sheets that merge nothing.
 func (f *File) Rows(sheet string) (rows *Rows, err error) {
+	if f.xlsx != nil {
+		if err := f.learnMerges(sheet); err != nil {
+			return nil, err
+		}
+	}
+	rows, err = f.rows(sheet)
+	if err == nil && f.xlsx != nil {
+		rows.src.(*xlsxRows).noRestart = true
+	}
+	return rows, err
+}
+
+// learnMerges reads a sheet through, handing nothing on, to find its merged
+// ranges. Errors are left for the reading that follows, which meets them.
+func (f *File) learnMerges(sheet string) error {
+	rows, err := f.rows(sheet)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	if x := rows.src.(*xlsxRows); !x.known {
+		for rows.Next() {
+		}
+	}
+	return nil
+}
+
+// rows starts a reading that hands rows on at once: merged ranges not yet
+// known are not applied, and the reading ends with ErrRestart when they
+// turn out to cover rows handed on.
+func (f *File) rows(sheet string) (rows *Rows, err error) {
 	defer recoverTo(&err, f.name)
 	switch {
 	case f.csv != nil:
@@ -379,7 +414,7 @@ func (f *File) Rows(sheet string) (rows *Rows, err error) {
 // therefore start afresh on each call.
 func (f *File) Read(sheet string, fn func(*Rows) error) error {
 	for pass := 0; ; pass++ {
-		rows, err := f.Rows(sheet)
+		rows, err := f.rows(sheet)
 		if err != nil {
 			return err
 		}

@@ -453,3 +453,38 @@ func watchHeap() func() uint64 {
 		return peak.Load()
 	}
 }
+
+// TestRowsKnowsMerges: File.Rows applies merged ranges from the first row
+// (finding them first), where File.Read's first reading restarts.
+func TestRowsKnowsMerges(t *testing.T) {
+	sheet := `<?xml version="1.0"?><worksheet ` + nsMain + `><sheetData>` +
+		`<row r="1"><c r="A1" t="inlineStr"><is><t>Title</t></is></c><c r="C1"/></row>` +
+		`<row r="2"><c r="A2" t="inlineStr"><is><t>name</t></is></c></row>` +
+		`</sheetData><mergeCells><mergeCell ref="A1:C1"/></mergeCells></worksheet>`
+	f, err := openBytes(t, "m.xlsx", wb{sheets: []sheetSpec{{name: "S", xml: sheet}}}.bytes(t), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows, err := f.Rows("S")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got [][]string
+	for rows.Next() {
+		got = append(got, append([]string(nil), rows.Cells()...))
+	}
+	if err := rows.Err(); err != nil || !reflect.DeepEqual(got, [][]string{{"Title", "Title", "Title"}, {"name"}}) {
+		t.Errorf("rows %q, %v", got, err)
+	}
+	rows.Close()
+	passes := 0
+	err = f.Read("S", func(rows *Rows) error {
+		passes++
+		for rows.Next() {
+		}
+		return rows.Err()
+	})
+	if err != nil || passes != 1 {
+		t.Errorf("Read once the ranges are known: %d passes, %v", passes, err)
+	}
+}
