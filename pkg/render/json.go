@@ -255,7 +255,7 @@ func JSON(w io.Writer, res *analysis.Result, o Options) error {
 	j.field("summary", jsonSummary(res.Summary, res.Holes))
 	j.array("competences", len(fw.Leaves), func(l int) any { return jsonCompetence(res, res.Leaves, l) })
 	j.array("profiles", len(fw.Profiles), func(k int) any { return jsonProfile(res, k) })
-	j.array("people", len(idx), func(k int) any { return jsonPerson(res, idx[k]) })
+	j.array("people", len(idx), func(k int) any { p := jsonPerson(res, idx[k]); return &p })
 	personal := res.Listed != nil
 	holes := res.Holes
 	if personal {
@@ -492,10 +492,18 @@ func jsonTalk(res *analysis.Result, p int32) jTalk {
 
 // jsonWriter writes an indented top-level object piece by piece.
 type jsonWriter struct {
-	w   *bufio.Writer
-	enc *json.Encoder
-	buf bytes.Buffer
-	err error
+	w       *bufio.Writer
+	enc     *json.Encoder
+	buf     bytes.Buffer
+	err     error
+	compact bool   // enc writes without indentation
+	scratch []byte // for appenders
+}
+
+// jsonAppender is a value that appends itself as encoding/json writes it
+// without indentation, faster; ok is false when encoding/json would fail.
+type jsonAppender interface {
+	appendJSON(b []byte) (_ []byte, ok bool)
 }
 
 func (j *jsonWriter) raw(s string) {
@@ -508,6 +516,13 @@ func (j *jsonWriter) raw(s string) {
 func (j *jsonWriter) value(v any) {
 	if j.err != nil {
 		return
+	}
+	if a, ok := v.(jsonAppender); ok && j.compact {
+		if b, ok := a.appendJSON(j.scratch[:0]); ok {
+			j.scratch = b
+			_, j.err = j.w.Write(b)
+			return
+		}
 	}
 	j.buf.Reset()
 	if j.err = j.enc.Encode(v); j.err != nil {
@@ -537,6 +552,7 @@ func (j *jsonWriter) array(name string, n int, elem func(i int) any) {
 		return
 	}
 	j.enc.SetIndent("", "") // one compact element per line
+	j.compact = true
 	for i := range n {
 		if i > 0 {
 			j.raw(",")
@@ -545,5 +561,6 @@ func (j *jsonWriter) array(name string, n int, elem func(i int) any) {
 		j.value(elem(i))
 	}
 	j.enc.SetIndent("  ", "  ")
+	j.compact = false
 	j.raw("\n  ],\n")
 }
