@@ -12,15 +12,21 @@ import (
 )
 
 // bigResult analyses n generated persons on fagligheder-fase3 (20 teams,
-// seed 1, like ../shared/perf/gen).
-func bigResult(b *testing.B, n int) *analysis.Result {
+// seed 1, like ../shared/perf/gen), with the default settings changed by
+// edit unless nil.
+func bigResult(tb testing.TB, n int, edit func(*analysis.Settings)) *analysis.Result {
+	tb.Helper()
 	fw, err := framework.NewLoader(frameworks.FS).Load("fagligheder-fase3")
 	if err != nil {
-		b.Fatal(err)
+		tb.Fatal(err)
 	}
-	res, err := analysis.Analyze(fw, rostertest.Generate(fw, n, 20, 1), analysis.DefaultSettings())
+	s := analysis.DefaultSettings()
+	if edit != nil {
+		edit(&s)
+	}
+	res, err := analysis.Analyze(fw, rostertest.Generate(fw, n, 20, 1), s)
 	if err != nil {
-		b.Fatal(err)
+		tb.Fatal(err)
 	}
 	return res
 }
@@ -30,7 +36,7 @@ func bigResult(b *testing.B, n int) *analysis.Result {
 // result is built before the timer starts; cpu-s/op is the CPU time of all
 // threads, which on a shared machine says more than the wall time.
 func benchRender(b *testing.B, format string, n int) {
-	res := bigResult(b, n)
+	res := bigResult(b, n, nil)
 	var w countingWriter
 	b.ReportAllocs()
 	cpu := cputime.Process()
