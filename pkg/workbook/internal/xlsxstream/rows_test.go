@@ -20,6 +20,8 @@ func TestRow(t *testing.T) {
 		{"Søren & Co", 4, excelize.Cell{StyleID: 12, Value: 0.25}, nil, "", excelize.Cell{StyleID: 5000, Value: " x"}},
 		{nil, excelize.Cell{Value: math.NaN()}, 7, Height(30.5)},
 		{},
+		{"Søren & Co"}, // as two rows above: the same text again
+		{"Søren & Cp"}, // as long, but another text
 	}
 	for i, r := range rows {
 		if err := e.row(9+i, r); err != nil {
@@ -32,7 +34,9 @@ func TestRow(t *testing.T) {
 	want := `<row r="9"><c r="A9" s="3" t="inlineStr"><is><t>Søren &amp; Co</t></is></c><c r="B9"><v>4</v></c>` +
 		`<c r="C9" s="12"><v>0.25</v></c><c r="F9" s="5000" t="inlineStr"><is><t xml:space="preserve"> x</t></is></c></row>` +
 		`<row r="10" ht="30.5" customHeight="1"><c r="B10"><v>0</v></c><c r="C10" s="7"><v>7</v></c></row>` +
-		`<row r="11"></row>`
+		`<row r="11"></row>` +
+		`<row r="12"><c r="A12" s="3" t="inlineStr"><is><t>Søren &amp; Co</t></is></c></row>` +
+		`<row r="13"><c r="A13" s="3" t="inlineStr"><is><t>Søren &amp; Cp</t></is></c></row>`
 	if sb.String() != want {
 		t.Errorf("got\n%s\nwant\n%s", sb.String(), want)
 	}
