@@ -93,13 +93,19 @@ func (j *jsonWriter) profileHole(res *analysis.Result, ph *analysis.ProfileHole)
 	b = appendJSONInt(b, `,"specialists":`, int(ph.Specialists))
 	b = append(b, `,"not_assessed":[`...)
 	j.write(b)
-	for i, p := range ph.NotAssessed {
-		per := &res.People[p]
-		b = j.room(1 + 6*(len(per.Name)+len(per.ID)) + 20)
-		if i > 0 {
-			b = append(b, ',')
+	var batch [64]jName // read in a tight loop, as in names
+	for lo := 0; lo < len(ph.NotAssessed); lo += len(batch) {
+		names := batch[:min(len(batch), len(ph.NotAssessed)-lo)]
+		for i := range names {
+			names[i] = jsonName(res, ph.NotAssessed[lo+i])
 		}
-		j.write(appendJSONName(b, res, p))
+		for i, n := range names {
+			b = j.room(1 + 6*(len(n.Name)+len(n.ID)) + 20)
+			if lo+i > 0 {
+				b = append(b, ',')
+			}
+			j.write(appendJSONNameOf(b, n))
+		}
 	}
 	b = append(j.w.AvailableBuffer(), `],"bottlenecks":[`...)
 	for i, bn := range ph.Bottlenecks {
@@ -128,16 +134,26 @@ func (j *jsonWriter) profileHole(res *analysis.Result, ph *analysis.ProfileHole)
 // which ends in its "[".
 func (j *jsonWriter) names(open string, res *analysis.Result, people []int32, ids bool) {
 	j.write(append(j.w.AvailableBuffer(), open...))
-	for i, p := range people {
-		s := res.People[p].Name
-		if ids {
-			s = res.People[p].ID
+	// The texts are read a batch at a time, in a tight loop: the persons lie
+	// far apart in memory, and the processor waits for many at once.
+	var batch [128]string
+	for lo := 0; lo < len(people); lo += len(batch) {
+		texts := batch[:min(len(batch), len(people)-lo)]
+		for i := range texts {
+			per := res.People[people[lo+i]].Person
+			if ids {
+				texts[i] = per.ID
+			} else {
+				texts[i] = per.Name
+			}
 		}
-		b := j.room(1 + 6*len(s) + 2)
-		if i > 0 {
-			b = append(b, ',')
+		for i, s := range texts {
+			b := j.room(1 + 6*len(s) + 2)
+			if lo+i > 0 {
+				b = append(b, ',')
+			}
+			j.write(appendJSONString(b, s))
 		}
-		j.write(appendJSONString(b, s))
 	}
 	j.write(append(j.w.AvailableBuffer(), ']'))
 }
@@ -202,10 +218,15 @@ func (j *jsonWriter) unsupported(x float64) {
 
 // appendJSONName appends {"name":…,"id":…} of person p.
 func appendJSONName(b []byte, res *analysis.Result, p int32) []byte {
+	return appendJSONNameOf(b, jsonName(res, p))
+}
+
+// appendJSONNameOf appends n as {"name":…,"id":…}.
+func appendJSONNameOf(b []byte, n jName) []byte {
 	b = append(b, `{"name":`...)
-	b = appendJSONString(b, res.People[p].Name)
+	b = appendJSONString(b, n.Name)
 	b = append(b, `,"id":`...)
-	b = appendJSONString(b, res.People[p].ID)
+	b = appendJSONString(b, n.ID)
 	return append(b, '}')
 }
 

@@ -175,7 +175,23 @@ func TestStreamedHoles(t *testing.T) {
 	byAll := func(s *analysis.Settings) { s.ByTeam, s.ByRole = true, true }
 	check(demoResult(t, byAll))
 	check(fase3Result(t, byAll))
-	check(bigResult(t, 2000, byAll))
+	big := bigResult(t, 2000, byAll)
+	check(big)
+	// lists longer than the batches they are read in, on every kind
+	for i := range big.Holes {
+		h := &big.Holes[i]
+		h.People = h.People[:0]
+		for p := range 300 {
+			h.People = append(h.People, int32(p*5+i))
+		}
+		if h.Kind == analysis.KindProfile {
+			ph := *h.Profile
+			ph.NotAssessed = h.People[:200]
+			h.Profile = &ph
+		}
+	}
+	big.Teams, big.RoleGroups = nil, nil
+	check(big)
 	for _, k := range analysis.Kinds {
 		if !kinds[k.String()] {
 			t.Errorf("no hole of kind %s compared", k)
