@@ -36,15 +36,6 @@ type analyzer struct {
 // returns an error for invalid settings, a filter that matches no one, or a
 // roster whose persons do not have one score per column.
 func Analyze(fw *framework.Framework, r *roster.Roster, s Settings) (*Result, error) {
-	a, err := run(fw, r, s)
-	if err != nil {
-		return nil, err
-	}
-	return a.res, nil
-}
-
-// run is Analyze, returning the analyzer with its result.
-func run(fw *framework.Framework, r *roster.Roster, s Settings) (*analyzer, error) {
 	if fw == nil || r == nil {
 		return nil, fmt.Errorf("analysis needs a framework and a roster")
 	}
@@ -67,7 +58,7 @@ func run(fw *framework.Framework, r *roster.Roster, s Settings) (*analyzer, erro
 		return nil, err
 	}
 	a.groups()
-	return a, nil
+	return a.res, nil
 }
 
 // selectPeople applies the team and person filters.

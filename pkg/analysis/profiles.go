@@ -114,34 +114,26 @@ func (a *analyzer) cost(p, j int) int {
 // then those expected to hold it, then in roster order.
 func (a *analyzer) candidates(members []int32, j int) []Candidate {
 	res := a.res
-	// before reports whether x comes before y: less effort, or as much and
-	// expected to hold the profile where y is not
-	before := func(x, y Candidate) bool {
-		if x.Effort != y.Effort {
-			return x.Effort < y.Effort
-		}
-		return res.IsExpected(int(x.Person), j) && !res.IsExpected(int(y.Person), j)
-	}
-	// the first maxListed in that order, kept while the members pass: a
-	// candidate goes after those it does not come before, so that equals
-	// stay in roster order
 	var out []Candidate
 	a.each(members, func(p int) {
-		if res.Assessed[p*a.nProf+j] == 0 || res.Fits(p, j) {
-			return
+		if res.Assessed[p*a.nProf+j] > 0 && !res.Fits(p, j) {
+			out = append(out, Candidate{Person: int32(p), Effort: a.cost(p, j)})
 		}
-		c := Candidate{Person: int32(p), Effort: a.cost(p, j)}
-		if len(out) == maxListed && !before(c, out[maxListed-1]) {
-			return
-		}
-		i := len(out)
-		for i > 0 && before(c, out[i-1]) {
-			i--
-		}
-		out = slices.Insert(out, i, c)
-		out = out[:min(len(out), maxListed)]
 	})
-	return out
+	slices.SortStableFunc(out, func(x, y Candidate) int {
+		if c := cmp.Compare(x.Effort, y.Effort); c != 0 {
+			return c
+		}
+		ex, ey := res.IsExpected(int(x.Person), j), res.IsExpected(int(y.Person), j)
+		if ex != ey {
+			if ex {
+				return -1
+			}
+			return 1
+		}
+		return 0
+	})
+	return out[:min(len(out), maxListed)]
 }
 
 // bottlenecks returns the leaves of profile j on which most of people are
