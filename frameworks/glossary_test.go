@@ -2,6 +2,7 @@ package frameworks_test
 
 import (
 	"os"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -183,6 +184,42 @@ func TestGlossary(t *testing.T) {
 				}
 				if !ok {
 					t.Errorf("%s %s: %q has %q, but its English %q lacks %q (GLOSSARY.md:%d)", id, what, src, used, en, strings.Join(tm.en, " or "), tm.line)
+				}
+			}
+		}
+	}
+}
+
+// TestGlossaryProgram: huller's own English — its labels and sentences
+// (pkg/lang), the commands' help and messages (cmd/huller) and the README —
+// uses no rendering the glossary avoids.
+func TestGlossaryProgram(t *testing.T) {
+	terms, _ := readGlossary(t)
+	var files []string
+	for _, pattern := range []string{"../pkg/lang/*.go", "../cmd/huller/*.go", "../README.md"} {
+		m, err := filepath.Glob(pattern)
+		if err != nil {
+			t.Fatal(err)
+		}
+		files = append(files, m...)
+	}
+	if len(files) < 3 {
+		t.Fatalf("found only %q", files)
+	}
+	for _, f := range files {
+		if strings.HasSuffix(f, "_test.go") {
+			continue
+		}
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for n, line := range strings.Split(string(data), "\n") {
+			for _, tm := range terms {
+				for i, re := range tm.avoid {
+					if re.MatchString(line) {
+						t.Errorf("%s:%d uses %q; GLOSSARY.md:%d says %q", f, n+1, tm.avoidW[i], tm.line, strings.Join(tm.en, " or "))
+					}
 				}
 			}
 		}

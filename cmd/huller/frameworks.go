@@ -26,7 +26,7 @@ func newFrameworksCmd(s *streams) *cobra.Command {
 		Use:   "frameworks",
 		Short: "List the built-in competence frameworks",
 		Long: `List the competence frameworks built into huller, with their counts of basis
-groups, basis competences (scored leaves), profiles, profile items and roles.
+groups, basic competences (scored leaves), profiles, profile items and roles.
 The JSON form is an array of objects with the keys id, title, language,
 groups, basis_leaves, profiles, profile_leaves and roles.`,
 		Example: `  huller frameworks

@@ -93,8 +93,23 @@ func TestExitCodes(t *testing.T) {
 		{[]string{"frameworks", "show", "nosuch"}, exitError},
 		{[]string{"analyze", "nosuch.csv"}, exitError},
 		{[]string{"analyze", "--example", "--person", "Nobody"}, exitError},
+		{[]string{"risk", "--example", "--format", "json"}, exitOK},
+		{[]string{"risk", "--example", "--vacancy", "nosuch"}, exitError},
+		{[]string{"risk", "--example", "--hires", "x"}, exitUsage},
+		{[]string{"analyze", "--example", "--without", "Nobody"}, exitError},
+		{[]string{"analyze", "--example", "--without", "N1021", "--person", "N1002"}, exitUsage},
 		{[]string{"analyze", "--example", "--format", "json", "--fail-on", "holes"}, exitFindings},
 		{[]string{"analyze", "--example", "--format", "json", "--fail-on", "gaps"}, exitFindings},
+		{[]string{"analyze", "--example", "--for", "person"}, exitUsage},
+		{[]string{"analyze", "--example", "--for", "everyone"}, exitUsage},
+		{[]string{"analyze", "--example", "--min-cell", "3"}, exitUsage},
+		{[]string{"analyze", "--example", "--aggregate", "--format", "json", "--fail-on", "holes"}, exitFindings},
+		{[]string{"analyze", "--example-units", "--format", "json"}, exitOK},
+		{[]string{"analyze", "--example-units", "--person", "N1001"}, exitUsage},
+		{[]string{"inspect"}, exitUsage},
+		{[]string{"inspect", "nosuch.xlsx"}, exitError},
+		{[]string{"inspect", "../../examples/nordby-roster.csv"}, exitFindings},
+		{[]string{"inspect", "../../testdata/roster/requirements.csv"}, exitOK},
 	}
 	for _, tt := range tests {
 		var out, errb bytes.Buffer

@@ -10,6 +10,7 @@ import (
 
 	"github.com/huller/huller/pkg/analysis"
 	"github.com/huller/huller/pkg/outfile"
+	"github.com/huller/huller/pkg/privacy"
 	"github.com/huller/huller/pkg/safetext"
 	"github.com/huller/huller/pkg/workbook"
 )
@@ -20,20 +21,54 @@ func writeReport(opts *analyzeOptions, res *analysis.Result, lang string) error 
 	if out == "" {
 		return nil
 	}
-	date, err := reportDate(opts.s.Getenv)
+	ro, err := opts.workbookOptions(lang)
 	if err != nil {
 		return err
 	}
-	v, _ := buildVersion()
-	ro := workbook.Options{Lang: lang, Date: date, Generator: "huller " + v}
 	if res.Listed != nil {
 		return writeTalk(opts, res, ro)
+	}
+	cat, err := readCatalog(opts.s, opts.catalog, opts.example, res.Framework)
+	if err != nil {
+		return err
+	}
+	if cat != nil {
+		ro.Prices = cat
 	}
 	if err := outfile.Write(out, func(w io.Writer) error { return workbook.Write(w, res, ro) }); err != nil {
 		return fmt.Errorf("%s: cannot write the report: %w", out, err)
 	}
 	fmt.Fprintf(opts.s.Err, "huller: wrote %s (%d %s, %d %s)\n", out,
 		len(res.People), plural(len(res.People), "person", "persons"), len(res.Holes), plural(len(res.Holes), "hole", "holes"))
+	return nil
+}
+
+// workbookOptions are the options of the workbooks in language lang.
+func (opts *analyzeOptions) workbookOptions(lang string) (workbook.Options, error) {
+	date, err := reportDate(opts.s.Getenv)
+	if err != nil {
+		return workbook.Options{}, err
+	}
+	v, _ := buildVersion()
+	return workbook.Options{Lang: lang, Date: date, Generator: "huller " + v, RosterFile: opts.rosterLabel,
+		Share: workbook.Share{Audience: opts.share.audience, Pseudonyms: opts.share.pseudonyms()}}, nil
+}
+
+// writeAggregateReport writes the workbook of an aggregate report when
+// --output is given.
+func writeAggregateReport(opts *analyzeOptions, rep *privacy.Report, lang string) error {
+	out := opts.output
+	if out == "" {
+		return nil
+	}
+	ro, err := opts.workbookOptions(lang)
+	if err != nil {
+		return err
+	}
+	if err := outfile.Write(out, func(w io.Writer) error { return workbook.WriteAggregate(w, rep, ro) }); err != nil {
+		return fmt.Errorf("%s: cannot write the report: %w", out, err)
+	}
+	fmt.Fprintf(opts.s.Err, "huller: wrote %s (an aggregate report: no persons, figures over %d or more)\n", out, rep.Min)
 	return nil
 }
 
@@ -68,7 +103,7 @@ func checkOutput(opts *analyzeOptions) error {
 	if !strings.EqualFold(filepath.Ext(out), ".xlsx") {
 		return usageError{fmt.Errorf("--output %s: the report is an Excel workbook; give a file name ending in .xlsx", out)}
 	}
-	return outfile.Check(out, opts.roster, opts.requirements, opts.framework)
+	return outfile.Check(out, opts.roster, opts.requirements, opts.framework, opts.catalog)
 }
 
 // maxEpoch is 9999-12-31T23:59:59Z: a later year is no date a workbook

@@ -170,6 +170,9 @@ Frameworks are YAML files; five are built in (see 'huller frameworks').`,
 	root.SetFlagErrorFunc(flagError)
 	root.AddCommand(
 		newAnalyzeCmd(s),
+		newDiffCmd(s),
+		newPlanCmd(s),
+		newRiskCmd(s),
 		newTemplateCmd(s),
 		newVersionCmd(s),
 		newCompletionCmd(s),
@@ -177,6 +180,7 @@ Frameworks are YAML files; five are built in (see 'huller frameworks').`,
 		newFrameworksCmd(s),
 		newSchemaCmd(s),
 		newDocsCmd(s),
+		newInspectCmd(s),
 	)
 	return root
 }
@@ -198,7 +202,7 @@ func flagError(_ *cobra.Command, err error) error {
 	var iv *pflag.InvalidValueError
 	if errors.As(err, &iv) {
 		switch iv.GetFlag().Value.(type) {
-		case *enumValue, *intValue, *floatValue, *langValue:
+		case *enumValue, *audienceValue, *intValue, *floatValue, *langValue, *ageValue:
 			return usageError{fmt.Errorf("--%s %s", iv.GetFlag().Name, iv.Unwrap())}
 		}
 	}

@@ -9,9 +9,11 @@ import (
 	"strings"
 
 	"github.com/huller/huller/frameworks"
+	"github.com/huller/huller/pkg/framework"
 	"github.com/huller/huller/pkg/outfile"
 	"github.com/huller/huller/pkg/roster"
 	"github.com/huller/huller/pkg/rosterform"
+	"github.com/huller/huller/pkg/workbook"
 	"github.com/spf13/cobra"
 )
 
@@ -21,6 +23,7 @@ type templateOptions struct {
 	output    string
 	format    string
 	lang      string
+	catalog   bool
 	s         *streams
 }
 
@@ -39,11 +42,18 @@ picks it without --framework.
 
 --format csv (the default for an output name ending in .csv) writes just the
 CSV header row instead, UTF-8 with a BOM.
+
+--catalog writes a course catalog to fill in instead, for 'huller plan
+--catalog': one row per course and competence it develops, with drop-downs
+of the forms, activity types, kinds of learning goal, the framework's
+competences and the scale's levels, and the meaning of each column as a
+header comment and on an Instructions sheet.
 An existing output file is replaced (atomically); the framework file itself
 is never overwritten.`,
 		Example: `  huller template -o roster.xlsx
   huller template --framework koordinator-mreze --lang en -o team.xlsx
-  huller template --format csv > roster.csv`,
+  huller template --format csv > roster.csv
+  huller template --catalog -o kursuskatalog.xlsx`,
 		Args: args(cobra.NoArgs),
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			if !cmd.Flags().Changed("format") && strings.EqualFold(filepath.Ext(opts.output), ".csv") {
@@ -58,6 +68,7 @@ is never overwritten.`,
 	f.StringVarP(&opts.output, "output", "o", "", "file to write (- for standard output)")
 	enumFlag(cmd, &opts.format, "format", "", "xlsx", []string{"xlsx", "csv"}, "output format")
 	langFlag(cmd, &opts.lang, "", "language of the texts (default: the framework's)")
+	f.BoolVar(&opts.catalog, "catalog", false, "write a course catalog to fill in (for huller plan) instead of a roster")
 	_ = cmd.RegisterFlagCompletionFunc("framework", completeFrameworks)
 	return cmd
 }
@@ -81,6 +92,9 @@ func runTemplate(opts *templateOptions) error {
 	fw, err := loader.Load(opts.framework)
 	if err != nil {
 		return err
+	}
+	if opts.catalog {
+		return writeCatalogForm(opts, fw, out)
 	}
 	ref := roster.FrameworkRef{ID: fw.ID}
 	if !loader.IsBuiltin(opts.framework) {
@@ -109,6 +123,32 @@ func runTemplate(opts *templateOptions) error {
 	}
 	fmt.Fprintf(opts.s.Err, "huller: wrote %s: %s, %d %s, %d %s\n", out, fw.ID,
 		len(fw.Leaves), plural(len(fw.Leaves), "competence", "competences"), len(fw.Roles), plural(len(fw.Roles), "role", "roles"))
+	return nil
+}
+
+// writeCatalogForm writes the course catalog to fill in.
+func writeCatalogForm(opts *templateOptions, fw *framework.Framework, out string) error {
+	date, err := reportDate(opts.s.Getenv)
+	if err != nil {
+		return err
+	}
+	v, _ := buildVersion()
+	write := func(w io.Writer) error {
+		if opts.format == "csv" {
+			return workbook.WriteCatalogFormCSV(w)
+		}
+		return workbook.WriteCatalogForm(w, fw, workbook.Options{Lang: opts.lang, Date: date, Generator: "huller " + v})
+	}
+	if out == "-" {
+		return write(opts.s.Out)
+	}
+	if err := outfile.Check(out, opts.framework); err != nil {
+		return err
+	}
+	if err := outfile.Write(out, write); err != nil {
+		return fmt.Errorf("%s: %w", out, unwrapPath(err))
+	}
+	fmt.Fprintf(opts.s.Err, "huller: wrote %s: a course catalog to fill in for %s\n", out, fw.ID)
 	return nil
 }
 

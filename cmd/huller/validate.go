@@ -3,29 +3,40 @@ package main
 import (
 	"encoding/json"
 	"fmt"
+	"io"
+	"os"
 	"strings"
 
+	"github.com/huller/huller/pkg/catalog"
 	"github.com/huller/huller/pkg/framework"
+	"github.com/huller/huller/pkg/limits"
 	"github.com/spf13/cobra"
 )
 
 type validateOptions struct {
-	paths  []string
-	dirs   []string // --framework-dir
-	strict bool
-	format string
-	s      *streams
+	paths     []string
+	dirs      []string // --framework-dir
+	strict    bool
+	format    string
+	framework string // for catalogs
+	s         *streams
 }
 
 func newValidateCmd(s *streams) *cobra.Command {
 	opts := &validateOptions{s: s}
 	cmd := &cobra.Command{
 		Use:   "validate [FILE|DIR]...",
-		Short: "Check framework files for errors",
+		Short: "Check framework and course catalog files for errors",
 		Long: `Check framework YAML files: syntax, unknown keys, duplicate ids, role levels
 that name no competence or lie outside the scale, empty groups, scale gaps,
 extends cycles and missing English translations. Every problem is reported
 in one run, with file, line and column.
+
+A course catalog (a YAML file with 'kind: catalog' or 'courses:', or a
+spreadsheet given by name) is checked too, against the framework it names
+(a built-in) or --framework: unknown competences (with the closest ids),
+levels outside the scale, 'to' not above 'from', negative prices or
+capacities, duplicate course ids, a catalog written for another framework.
 
 A folder stands for the .yaml and .yml files below it. Without arguments the
 built-in frameworks are checked.
@@ -39,7 +50,9 @@ warnings; --strict makes warnings count as errors.`,
 		Example: `  huller validate my-framework.yaml
   huller validate --strict frameworks/ examples/
   huller validate --format github frameworks/   # annotations in CI logs
-  huller validate --framework-dir ../shared local/nordby.yaml`,
+  huller validate --framework-dir ../shared local/nordby.yaml
+  huller validate kursuskatalog.yaml
+  huller validate kurser.xlsx --framework my-framework.yaml`,
 		RunE: func(cmd *cobra.Command, a []string) error {
 			opts.paths = a
 			return runValidate(opts)
@@ -47,6 +60,8 @@ warnings; --strict makes warnings count as errors.`,
 	}
 	cmd.Flags().BoolVar(&opts.strict, "strict", false, "treat warnings as errors")
 	frameworkDirFlag(cmd, &opts.dirs)
+	cmd.Flags().StringVarP(&opts.framework, "framework", "f", "", "framework to check course catalogs against (default: the built-in one each catalog names)")
+	_ = cmd.RegisterFlagCompletionFunc("framework", completeFrameworks)
 	enumFlag(cmd, &opts.format, "format", "", "text", []string{"text", "json", "github"}, "output format")
 	return cmd
 }
@@ -77,7 +92,12 @@ func runValidate(opts *validateOptions) error {
 	}
 	var all framework.Diagnostics
 	for _, ref := range refs {
-		_, diags := loader.Check(ref)
+		var diags framework.Diagnostics
+		if isCatalogFile(ref) {
+			diags = checkCatalog(loader, ref, opts.framework)
+		} else {
+			_, diags = loader.Check(ref)
+		}
 		for _, d := range diags {
 			if d.Pos.File == "" {
 				d.Pos.File = ref
@@ -132,4 +152,55 @@ func ghEscape(s string) string {
 // ghEscapeProp escapes a GitHub workflow command property value.
 func ghEscapeProp(s string) string {
 	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C").Replace(s)
+}
+
+// isCatalogFile reports whether a file given to validate is a course
+// catalog: a spreadsheet, or YAML that says `kind: catalog` or holds
+// `courses:`. Built-in framework ids and unreadable files are not.
+func isCatalogFile(ref string) bool {
+	st, err := os.Stat(ref)
+	if err != nil || st.IsDir() {
+		return false
+	}
+	if !catalog.IsYAML(ref) {
+		return true
+	}
+	f, err := os.Open(ref)
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, limits.CatalogFile))
+	return err == nil && catalog.IsCatalog(data)
+}
+
+// checkCatalog reads a catalog file and checks it against fwRef, else the
+// framework it names.
+func checkCatalog(loader *framework.Loader, ref, fwRef string) framework.Diagnostics {
+	var c *catalog.Catalog
+	var diags framework.Diagnostics
+	read := func(lang string) { c, diags = catalog.Load(ref, catalog.SheetOptions{Language: lang}) }
+	read("")
+	if c == nil {
+		return diags
+	}
+	if fwRef == "" {
+		fwRef = c.Framework
+	}
+	if fwRef == "" {
+		return append(diags, framework.Diagnostic{Pos: c.FrameworkPos,
+			Message: "the catalog names no framework; give the framework to check it against with --framework"})
+	}
+	fw, err := loader.Load(fwRef)
+	if err != nil {
+		return append(diags, framework.Diagnostic{Pos: c.FrameworkPos,
+			Message: "cannot load framework " + fwRef + " to check the catalog against: " + err.Error() + "; give it with --framework"})
+	}
+	if !catalog.IsYAML(ref) && fw.Language != c.Language {
+		read(fw.Language) // the sheet's texts are in the framework's language
+		if c == nil {
+			return diags
+		}
+	}
+	return append(diags, catalog.Check(c, fw)...)
 }

@@ -119,7 +119,8 @@ type Result struct {
 	// Defaults says which of the framework's defaults are in use.
 	Defaults DefaultsUsed
 
-	needs []int // per profile: leaves at T a person needs to fit it
+	needs []int     // per profile: leaves at T a person needs to fit it
+	an    *analyzer // the analysis's rules, for FiguresOf and Findings
 
 	// Warnings are problems that did not stop the analysis (an unknown
 	// role), each once.

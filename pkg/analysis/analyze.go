@@ -49,6 +49,7 @@ func Analyze(fw *framework.Framework, r *roster.Roster, s Settings) (*Result, er
 		roleIdx:  map[string]int32{}, warned: map[string]bool{},
 	}
 	a.res = &Result{Framework: fw, Roster: r}
+	a.res.an = a
 	if err := a.selectPeople(); err != nil {
 		return nil, err
 	}

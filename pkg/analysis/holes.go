@@ -186,13 +186,15 @@ func (a *analyzer) basisHoles(members []int32, st []LeafStat) []Hole {
 	var out []Hole
 	for l := 0; l < a.nBasis; l++ {
 		s := st[l]
-		switch c, ok := s.Coverage(); {
-		case s.Required > 0 && s.Assessed == 0:
+		kind, hole := a.basisKind(s)
+		switch {
+		case hole && kind == KindUnassessed:
 			// as if every one of them were at the scale's lowest level
 			out = append(out, Hole{Kind: KindUnassessed, Tier: TierUnknown, Node: a.fw.Leaves[l],
 				Effort: int(s.ReqSum) - int(s.Required)*int(a.minLevel),
 				People: a.collect(members, func(p int) bool { return res.Required(p, l) > 0 })})
-		case ok && c < a.s.Coverage:
+		case hole:
+			c, _ := s.Coverage()
 			h := Hole{Kind: KindBasis, Tier: TierCannotDeliver, Node: a.fw.Leaves[l], Effort: int(s.GapSum),
 				Coverage: c, HasCoverage: true, Met: s.Met, Assessed: s.Assessed, Holders: s.Holders, Teachers: s.Teachers,
 				People: a.collect(members, func(p int) bool {
@@ -238,7 +240,7 @@ func (a *analyzer) singlePoints(st []LeafStat, relevant []bool, out []Hole) []Ho
 		}
 	}
 	for l, s := range st {
-		if s.Holders != 1 || basis[l] || l >= a.nBasis && !relevant[a.profOf[l]] {
+		if basis[l] || !a.singlePoint(l, s, relevant) {
 			continue
 		}
 		best := max(s.below, a.minLevel)

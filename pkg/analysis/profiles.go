@@ -8,29 +8,12 @@ import (
 // maxListed is how many bottlenecks and candidates a profile hole lists.
 const maxListed = 3
 
-// profileHole returns the hole of profile j in a group, if it has one:
-//   - none of those expected to hold it who were assessed fits it:
-//     TierCannotDeliver;
-//   - else fewer fit it than its number of specialists (in a team or role,
-//     only when a member is expected to hold it): TierFragile;
-//   - else some are expected to hold it but none of them was assessed on
-//     it: TierUnknown;
-//   - else some of those expected and assessed do not fit it yet:
-//     TierDeveloping.
+// profileHole returns the hole of profile j in a group, if it has one, of
+// the tier profileTier says.
 func (a *analyzer) profileHole(members []int32, j int, f Figures, whole bool) (Hole, bool) {
 	ps := f.Profiles[j]
-	thin := int(ps.Fitting) < ps.Specialists && (whole || ps.Expected > 0)
-	var tier Tier
-	switch {
-	case ps.ExpectedAssessed > 0 && ps.ExpectedFitting == 0:
-		tier = TierCannotDeliver
-	case thin:
-		tier = TierFragile
-	case ps.Expected > 0 && ps.ExpectedAssessed == 0:
-		tier = TierUnknown
-	case ps.ExpectedFitting < ps.ExpectedAssessed:
-		tier = TierDeveloping
-	default:
+	tier := profileTier(ps, whole)
+	if tier == 0 {
 		return Hole{}, false
 	}
 	res := a.res
@@ -114,26 +97,44 @@ func (a *analyzer) cost(p, j int) int {
 // then those expected to hold it, then in roster order.
 func (a *analyzer) candidates(members []int32, j int) []Candidate {
 	res := a.res
-	var out []Candidate
+	// the maxListed best, kept in order as the members go by: least effort
+	// first, the expected before the others, then the members' order; work
+	// in proportion to the members, memory to maxListed
+	type ranked struct {
+		c          Candidate
+		unexpected bool
+	}
+	var best []ranked
+	less := func(x, y ranked) bool {
+		if x.c.Effort != y.c.Effort {
+			return x.c.Effort < y.c.Effort
+		}
+		return !x.unexpected && y.unexpected
+	}
 	a.each(members, func(p int) {
-		if res.Assessed[p*a.nProf+j] > 0 && !res.Fits(p, j) {
-			out = append(out, Candidate{Person: int32(p), Effort: a.cost(p, j)})
+		if res.Assessed[p*a.nProf+j] == 0 || res.Fits(p, j) {
+			return
 		}
+		r := ranked{Candidate{Person: int32(p), Effort: a.cost(p, j)}, false}
+		if len(best) == maxListed && !less(r, best[maxListed-1]) {
+			return // no better than the last listed: the effort is the cheap test
+		}
+		r.unexpected = !res.IsExpected(p, j)
+		i := len(best)
+		for i > 0 && less(r, best[i-1]) {
+			i--
+		}
+		if i == maxListed {
+			return
+		}
+		best = slices.Insert(best, i, r)
+		best = best[:min(len(best), maxListed)]
 	})
-	slices.SortStableFunc(out, func(x, y Candidate) int {
-		if c := cmp.Compare(x.Effort, y.Effort); c != 0 {
-			return c
-		}
-		ex, ey := res.IsExpected(int(x.Person), j), res.IsExpected(int(y.Person), j)
-		if ex != ey {
-			if ex {
-				return -1
-			}
-			return 1
-		}
-		return 0
-	})
-	return out[:min(len(out), maxListed)]
+	out := make([]Candidate, len(best))
+	for i, r := range best {
+		out[i] = r.c
+	}
+	return out
 }
 
 // bottlenecks returns the leaves of profile j on which most of people are

@@ -3,6 +3,8 @@ package framework
 import (
 	"fmt"
 	"strings"
+
+	"github.com/huller/huller/pkg/internal/suggest"
 )
 
 // Severity says whether a diagnostic stops a framework from being used.
@@ -96,66 +98,5 @@ func (p Pos) where(from Pos) string {
 	return fmt.Sprintf("%s:%d:%d", p.File, p.Line, p.Col)
 }
 
-// closest returns up to n candidates nearest to s by edit distance, for "did
-// you mean" hints; candidates further than half of s's length are dropped.
-func closest(s string, candidates []string, n int) []string {
-	type cand struct {
-		s string
-		d int
-	}
-	var cs []cand
-	limit := len(s)/2 + 1
-	for _, c := range candidates {
-		if d := editDistance(strings.ToLower(s), strings.ToLower(c)); d <= limit {
-			cs = append(cs, cand{c, d})
-		}
-	}
-	for i := 1; i < len(cs); i++ {
-		for j := i; j > 0 && (cs[j].d < cs[j-1].d); j-- {
-			cs[j], cs[j-1] = cs[j-1], cs[j]
-		}
-	}
-	var out []string
-	for i := 0; i < len(cs) && i < n; i++ {
-		out = append(out, cs[i].s)
-	}
-	return out
-}
-
-// Closest is the exported form of the "did you mean" helper, for other
-// packages that suggest ids.
-func Closest(s string, candidates []string, n int) []string { return closest(s, candidates, n) }
-
-func editDistance(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(rb)]
-}
-
 // didYouMean formats a hint like ` (did you mean "1.1" or "1.2"?)`.
-func didYouMean(s string, candidates []string) string {
-	c := closest(s, candidates, 3)
-	if len(c) == 0 {
-		return ""
-	}
-	q := make([]string, len(c))
-	for i, x := range c {
-		q[i] = fmt.Sprintf("%q", x)
-	}
-	return " (did you mean " + strings.Join(q, " or ") + "?)"
-}
+func didYouMean(s string, candidates []string) string { return suggest.DidYouMean(s, candidates) }

@@ -154,98 +154,111 @@ type DocNote struct {
 // Document returns the framework as a document.
 func (f *Framework) Document() *Document {
 	def := f.Origin
-	// own returns o as written where it differs from the origin it would
-	// otherwise inherit, "" where it is inherited.
-	own := func(o, inherited Origin) string {
-		if o == inherited {
-			return ""
-		}
-		return o.String()
-	}
 	d := &Document{
 		ID: f.ID, Title: f.Title, Language: f.Language, Description: f.Description,
-		Origin:   own(def, OriginLocal),
+		Origin:   ownOrigin(def, OriginLocal),
 		Metadata: f.Metadata,
 	}
 	if f.Source != (Source{}) {
 		d.Source = &DocSource{f.Source.Title, f.Source.Publisher, f.Source.Year, f.Source.URL}
 	}
 	for _, l := range f.Scale {
-		d.Scale = append(d.Scale, DocLevel{l.Level, l.Label, l.Description, l.Teaches, own(l.Origin, def)})
+		d.Scale = append(d.Scale, DocLevel{l.Level, l.Label, l.Description, l.Teaches, ownOrigin(l.Origin, def)})
 	}
-	df := f.Defaults
-	block := def
-	if df.RequiredOrigin == df.TargetOrigin && df.TargetOrigin == df.FitOrigin {
-		block = df.RequiredOrigin
-		d.Defaults.Origin = own(block, def)
-	}
-	d.Defaults.Required = Valued[int]{df.Required, own(df.RequiredOrigin, block)}
-	d.Defaults.Target = Valued[int]{df.Target, own(df.TargetOrigin, block)}
-	d.Defaults.Fit = Valued[float64]{df.Fit, own(df.FitOrigin, block)}
-	var conv func(*Node) *DocNode
-	conv = func(n *Node) *DocNode {
-		dn := &DocNode{ID: n.ID, Name: n.Name, Statement: n.Statement, Focus: n.Focus,
-			Description: n.Description, Indicators: n.Indicators}
-		if n.Note != nil {
-			dn.Note = &Valued[Text]{n.Note, own(n.NoteOrigin, def)}
-		}
-		if n.LearningGoals != nil {
-			dn.LearningGoals = &Valued[[]LearningGoal]{n.LearningGoals, own(n.LearningGoalsOrigin, def)}
-		}
-		if n.Target >= 0 {
-			t := n.Target
-			dn.Target = &t
-		}
-		if n.Fit > 0 {
-			x := n.Fit
-			dn.Fit = &x
-		}
-		if n.Need > 0 {
-			x := n.Need
-			dn.Need = &x
-		}
-		if n.Specialists >= 0 {
-			x := n.Specialists
-			dn.Specialists = &x
-		}
-		for _, c := range n.Children {
-			dn.Items = append(dn.Items, conv(c))
-		}
-		return dn
-	}
+	d.Defaults = f.docDefaults()
 	for _, n := range f.Basis {
-		d.Basis = append(d.Basis, conv(n))
+		d.Basis = append(d.Basis, docNode(n, def))
 	}
 	for _, n := range f.Profiles {
-		d.Profiles = append(d.Profiles, conv(n))
+		d.Profiles = append(d.Profiles, docNode(n, def))
 	}
 	for _, r := range f.Roles {
-		dr := DocRole{ID: r.ID, Name: r.Name, Statement: r.Statement, Description: r.Description, Origin: own(r.Origin, def)}
-		if len(r.Profiles) > 0 {
-			dr.Profiles = r.Profiles
-		}
-		if len(r.Requires) > 0 {
-			dr.Requires = map[string]Valued[int]{}
-			for _, k := range r.Requires {
-				dr.Requires[k.Node] = Valued[int]{k.Level, own(k.Origin, r.Origin)}
-			}
-		}
-		d.Roles = append(d.Roles, dr)
+		d.Roles = append(d.Roles, docRole(r, def))
 	}
-	var groups func([]*TargetGroup) []*DocTargetGroup
-	groups = func(gs []*TargetGroup) []*DocTargetGroup {
-		var out []*DocTargetGroup
-		for _, g := range gs {
-			out = append(out, &DocTargetGroup{g.Name, g.Description, g.Profile, groups(g.Items)})
-		}
-		return out
-	}
-	d.TargetGroups = groups(f.TargetGroups)
+	d.TargetGroups = docTargetGroups(f.TargetGroups)
 	for _, t := range f.LearningGoalTypes {
 		d.LearningGoalTypes = append(d.LearningGoalTypes, DocGoalType{t.Type, t.Name, t.Description})
 	}
 	for _, n := range f.Notes {
-		d.Notes = append(d.Notes, DocNote{n.ID, n.Title, n.Text, n.Statement, own(n.Origin, def)})
+		d.Notes = append(d.Notes, DocNote{n.ID, n.Title, n.Text, n.Statement, ownOrigin(n.Origin, def)})
 	}
 	return d
+}
+
+// ownOrigin returns o as written where it differs from the origin it would
+// otherwise inherit, "" where it is inherited.
+func ownOrigin(o, inherited Origin) string {
+	if o == inherited {
+		return ""
+	}
+	return o.String()
+}
+
+// docDefaults returns the defaults, with one origin for the block when
+// they share it.
+func (f *Framework) docDefaults() DocDefaults {
+	df, block := f.Defaults, f.Origin
+	var d DocDefaults
+	if df.RequiredOrigin == df.TargetOrigin && df.TargetOrigin == df.FitOrigin {
+		block = df.RequiredOrigin
+		d.Origin = ownOrigin(block, f.Origin)
+	}
+	d.Required = Valued[int]{df.Required, ownOrigin(df.RequiredOrigin, block)}
+	d.Target = Valued[int]{df.Target, ownOrigin(df.TargetOrigin, block)}
+	d.Fit = Valued[float64]{df.Fit, ownOrigin(df.FitOrigin, block)}
+	return d
+}
+
+// docNode returns node n and its children; def is the framework's origin.
+func docNode(n *Node, def Origin) *DocNode {
+	dn := &DocNode{ID: n.ID, Name: n.Name, Statement: n.Statement, Focus: n.Focus,
+		Description: n.Description, Indicators: n.Indicators}
+	if n.Note != nil {
+		dn.Note = &Valued[Text]{n.Note, ownOrigin(n.NoteOrigin, def)}
+	}
+	if n.LearningGoals != nil {
+		dn.LearningGoals = &Valued[[]LearningGoal]{n.LearningGoals, ownOrigin(n.LearningGoalsOrigin, def)}
+	}
+	if n.Target >= 0 {
+		dn.Target = ptr(n.Target)
+	}
+	if n.Fit > 0 {
+		dn.Fit = ptr(n.Fit)
+	}
+	if n.Need > 0 {
+		dn.Need = ptr(n.Need)
+	}
+	if n.Specialists >= 0 {
+		dn.Specialists = ptr(n.Specialists)
+	}
+	for _, c := range n.Children {
+		dn.Items = append(dn.Items, docNode(c, def))
+	}
+	return dn
+}
+
+func ptr[T any](v T) *T { return &v }
+
+// docRole returns role r; def is the framework's origin.
+func docRole(r *Role, def Origin) DocRole {
+	dr := DocRole{ID: r.ID, Name: r.Name, Statement: r.Statement, Description: r.Description, Origin: ownOrigin(r.Origin, def)}
+	if len(r.Profiles) > 0 {
+		dr.Profiles = r.Profiles
+	}
+	if len(r.Requires) > 0 {
+		dr.Requires = map[string]Valued[int]{}
+		for _, k := range r.Requires {
+			dr.Requires[k.Node] = Valued[int]{k.Level, ownOrigin(k.Origin, r.Origin)}
+		}
+	}
+	return dr
+}
+
+// docTargetGroups returns target groups and their sub-groups.
+func docTargetGroups(gs []*TargetGroup) []*DocTargetGroup {
+	var out []*DocTargetGroup
+	for _, g := range gs {
+		out = append(out, &DocTargetGroup{g.Name, g.Description, g.Profile, docTargetGroups(g.Items)})
+	}
+	return out
 }

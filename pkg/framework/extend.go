@@ -9,6 +9,22 @@ func apply(base *Framework, d *doc) (*Framework, Diagnostics) {
 		diags = append(diags, Diagnostic{Pos: pos, Message: fmt.Sprintf(format, args...)})
 	}
 	fw := base
+	applyTop(fw, d)
+	applyDefaults(fw, d)
+	applyScale(fw, d)
+	applyEdits(fw, d, errorf)
+	fw.Basis = append(fw.Basis, d.basis...)
+	fw.Profiles = append(fw.Profiles, d.profiles...)
+	for _, e := range d.roles {
+		mergeRole(fw, e, errorf)
+	}
+	return fw, diags
+}
+
+// applyTop lays the extending document's top-level values over the base's:
+// id, title, language, source, origin, target groups, learning-goal types,
+// notes and metadata.
+func applyTop(fw *Framework, d *doc) {
 	fw.Extends, fw.File = d.extends, d.file
 	fw.ID, fw.idPos, fw.rootPos = d.id, d.idPos, d.rootPos
 	for n := range d.groups {
@@ -40,9 +56,11 @@ func apply(base *Framework, d *doc) (*Framework, Diagnostics) {
 		}
 		fw.Metadata[k] = d.metadata[k]
 	}
-	applyDefaults(fw, d)
-	applyScale(fw, d)
+}
 
+// applyEdits applies the extending document's remove, remove_roles,
+// change and add to the base's nodes and roles.
+func applyEdits(fw *Framework, d *doc, errorf func(Pos, string, ...any)) {
 	ids := func() []string { return sortedKeys(fw.index) }
 	for _, r := range d.remove {
 		n := fw.index[r.id]
@@ -76,12 +94,6 @@ func apply(base *Framework, d *doc) (*Framework, Diagnostics) {
 		fw.groups[parent] = true
 		parent.Children = append(parent.Children, a.node)
 	}
-	fw.Basis = append(fw.Basis, d.basis...)
-	fw.Profiles = append(fw.Profiles, d.profiles...)
-	for _, e := range d.roles {
-		mergeRole(fw, e, errorf)
-	}
-	return fw, diags
 }
 
 // mergeGoalTypes lays an extending file's learning-goal types over the

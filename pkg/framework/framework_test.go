@@ -228,6 +228,9 @@ func TestSchema(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
+		if bytes.Contains(data, []byte("\nkind: catalog\n")) {
+			continue // a course catalog, which has a schema of its own
+		}
 		if err := check(f, data); err != nil {
 			t.Errorf("%s does not pass the schema: %v", f, err)
 		}

@@ -52,8 +52,8 @@ func TestInvalidFixtures(t *testing.T) {
 			"12:13: competence \"1.1\" description has no text in the framework's language \"da\"",
 		}},
 		{"role-references.yaml", []string{
-			"24:7: role \"jobkonsulent\" requires \"1.3\", which names no basis competence (did you mean \"1.1\" or \"1.2\" or \"1\"?)",
-			"25:7: role \"jobkonsulent\" requires \"unge.1\", a profile competence; roles set levels for basis competences, and list the profiles they cover under `profiles:`",
+			"24:7: role \"jobkonsulent\" requires \"1.3\", which names no basic competence (did you mean \"1.1\" or \"1.2\" or \"1\"?)",
+			"25:7: role \"jobkonsulent\" requires \"unge.1\", a profile competence; roles set levels for basic competences, and list the profiles they cover under `profiles:`",
 			"26:7: role \"jobkonsulent\": the level for \"1.1\" is 5, which is outside the scale 0–2",
 			"27:16: role \"jobkonsulent\" covers profile \"ungee\", which is not a profile of this framework (did you mean \"unge\"?)",
 		}},

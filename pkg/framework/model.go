@@ -1,4 +1,4 @@
-// Package framework holds the competence-framework model: basis competences,
+// Package framework holds the competence-framework model: basic competences,
 // specialist profiles, roles with required levels and a proficiency scale,
 // together with the loader that reads it from YAML and the validator that
 // checks it.

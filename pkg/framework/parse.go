@@ -5,8 +5,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"regexp"
-	"sort"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -250,7 +251,7 @@ func (p *parser) looksLikeFramework(n *yaml.Node) bool {
 	n = p.deref(n)
 	if n.Kind == yaml.MappingNode {
 		for i := 0; i+1 < len(n.Content); i += 2 {
-			if k := p.deref(n.Content[i]); k.Kind == yaml.ScalarNode && contains(topKeys, k.Value) {
+			if k := p.deref(n.Content[i]); k.Kind == yaml.ScalarNode && slices.Contains(topKeys, k.Value) {
 				return true
 			}
 		}
@@ -307,22 +308,13 @@ func (p *parser) fields(n *yaml.Node, what string, known []string, fn func(key s
 			continue
 		}
 		seen[key] = p.pos(k)
-		if !contains(known, key) {
+		if !slices.Contains(known, key) {
 			p.errorf(k, "unknown key %s in %s%s; expected one of: %s", quote(key), what, didYouMean(key, known), strings.Join(known, ", "))
 			continue
 		}
 		fn(key, k, v)
 	}
 	return true
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 func kindName(n *yaml.Node) string {
@@ -365,33 +357,10 @@ func (p *parser) top(n *yaml.Node) {
 			d.source = p.source(v)
 		case "origin":
 			d.origin = p.origin(v)
-		case "scale":
-			d.scalePos = p.pos(v)
-			p.list(v, "scale", func(e *yaml.Node) {
-				if l, ok := p.level(e); ok {
-					d.scale = append(d.scale, l)
-				}
-			})
+		case "scale", "basis", "profiles", "roles":
+			p.topList(key, v)
 		case "defaults":
 			p.defaults(v)
-		case "basis":
-			p.list(v, "basis", func(e *yaml.Node) {
-				if nd := p.node(e, Basis, 0, "basis group"); nd != nil {
-					d.basis = append(d.basis, nd)
-				}
-			})
-		case "profiles":
-			p.list(v, "profiles", func(e *yaml.Node) {
-				if nd := p.node(e, Profile, 0, "profile"); nd != nil {
-					d.profiles = append(d.profiles, nd)
-				}
-			})
-		case "roles":
-			p.list(v, "roles", func(e *yaml.Node) {
-				if r, ok := p.role(e); ok {
-					d.roles = append(d.roles, r)
-				}
-			})
 		case "target_groups":
 			d.hasGroups = true
 			d.targetGroups = p.targetGroups(v, 1)
@@ -422,6 +391,39 @@ func (p *parser) top(n *yaml.Node) {
 				p.diags = append(p.diags, Diagnostic{Pos: d.rootPos, Message: fmt.Sprintf("`%s` only works in a framework that `extends` another one; add `extends: <id or file>` or remove `%s`", c.name, c.name)})
 			}
 		}
+	}
+}
+
+// topList reads the top-level list key: the scale, the basis groups, the
+// profiles or the roles.
+func (p *parser) topList(key string, v *yaml.Node) {
+	d := p.doc
+	switch key {
+	case "scale":
+		d.scalePos = p.pos(v)
+		p.list(v, "scale", func(e *yaml.Node) {
+			if l, ok := p.level(e); ok {
+				d.scale = append(d.scale, l)
+			}
+		})
+	case "basis":
+		p.list(v, "basis", func(e *yaml.Node) {
+			if nd := p.node(e, Basis, 0, "basis group"); nd != nil {
+				d.basis = append(d.basis, nd)
+			}
+		})
+	case "profiles":
+		p.list(v, "profiles", func(e *yaml.Node) {
+			if nd := p.node(e, Profile, 0, "profile"); nd != nil {
+				d.profiles = append(d.profiles, nd)
+			}
+		})
+	case "roles":
+		p.list(v, "roles", func(e *yaml.Node) {
+			if r, ok := p.role(e); ok {
+				d.roles = append(d.roles, r)
+			}
+		})
 	}
 }
 
@@ -768,11 +770,4 @@ func (p *parser) metadata(n *yaml.Node) {
 }
 
 // sortedKeys returns the keys of a map in order.
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
-}
+func sortedKeys[V any](m map[string]V) []string { return slices.Sorted(maps.Keys(m)) }

@@ -164,9 +164,9 @@ func (v *validator) roles() {
 			n := fw.index[k.Node]
 			switch {
 			case n == nil:
-				v.add(Error, k.Pos, "role %s requires %s, which names no basis competence%s", quote(r.ID), quote(k.Node), didYouMean(k.Node, basisIDs))
+				v.add(Error, k.Pos, "role %s requires %s, which names no basic competence%s", quote(r.ID), quote(k.Node), didYouMean(k.Node, basisIDs))
 			case n.Area == Profile:
-				v.add(Error, k.Pos, "role %s requires %s, a profile competence; roles set levels for basis competences, and list the profiles they cover under `profiles:`", quote(r.ID), quote(k.Node))
+				v.add(Error, k.Pos, "role %s requires %s, a profile competence; roles set levels for basic competences, and list the profiles they cover under `profiles:`", quote(r.ID), quote(k.Node))
 			default:
 				v.onScale(k.Level, k.Pos, fmt.Sprintf("role %s: the level for %s", quote(r.ID), quote(k.Node)))
 			}

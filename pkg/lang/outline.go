@@ -28,9 +28,9 @@ var (
 	OutlineForProfile      = t("profile %s", "profil %s", "profil %s")
 	OutlineTeaches         = t("can teach others", "kan undervise andre", "lahko uči druge")
 	OutlineQuote           = t("“%s”", "»%s«", "»%s«")
-	OutlineLegend          = t("%s quotes the source word for word; [huller] marks what huller added: the scale, levels, roles and judgements. Other texts summarise the source in huller's words.",
-		"%s citerer kilden ordret; [huller] markerer det, huller har tilføjet: skalaen, niveauer, roller og vurderinger. Øvrige tekster gengiver kilden med hullers ord.",
-		"%s dobesedno navaja vir; [huller] označuje, kar je dodal huller: lestvico, ravni, vloge in presoje. Druga besedila povzemajo vir z besedami programa huller.")
+	OutlineLegend          = t("Names are the source's words, and %s quotes its full wording where a name shortens it; [huller] marks what huller added: the scale, levels, roles and judgements. Descriptions, indicators and other texts summarise the source in huller's words.",
+		"Navnene er kildens ord, og %s citerer dens fulde ordlyd, hvor et navn forkorter den; [huller] markerer det, huller har tilføjet: skalaen, niveauer, roller og vurderinger. Beskrivelser, indikatorer og øvrige tekster gengiver kilden med hullers ord.",
+		"Imena so besede vira, %s pa navaja njegovo celotno besedilo, kjer ime to skrajša; [huller] označuje, kar je dodal huller: lestvico, ravni, vloge in presoje. Opisi, kazalniki in druga besedila povzemajo vir z besedami programa huller.")
 	OutlineScaleHuller  = t("[huller] defined by huller, not by the source", "[huller] fastlagt af huller, ikke af kilden", "[huller] določil huller, ne vir")
 	OutlineLevelsHuller = t("[huller] huller default – adapt locally", "[huller] huller-standard – tilpas lokalt", "[huller] privzeto v programu huller – prilagodite lokalno")
 	OutlineRoleHuller   = t("[huller] role defined by huller", "[huller] rolle fastlagt af huller", "[huller] vlogo določil huller")

@@ -77,3 +77,9 @@ const (
 	// it: no roster has more rows than a sheet (1,048,576).
 	ProfileSpecialists = 1 << 20
 )
+
+// Keys (pseudonyms).
+const (
+	// KeyFile caps a --key-file: a key is a few dozen bytes.
+	KeyFile = 64 << 10
+)

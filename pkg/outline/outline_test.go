@@ -50,7 +50,7 @@ func TestWriteLanguages(t *testing.T) {
 func TestWriteMarks(t *testing.T) {
 	out := outline(t, "sourced.yaml", "en")
 	for _, want := range []string{
-		"“…” quotes the source word for word; [huller] marks what\nhuller added",
+		"Names are the source's words, and “…” quotes its full\nwording where a name shortens it; [huller] marks what huller\nadded",
 		"SCALE  [huller] defined by huller, not by the source",
 		"  3  Can teach others",
 		"Defaults: required level 2 (Independent), profile target 2",

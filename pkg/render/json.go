@@ -201,6 +201,8 @@ func JSON(w io.Writer, res *analysis.Result, o Options) error {
 
 	j.raw("{\n")
 	j.field("schema_version", SchemaVersion)
+	j.field("mode", mode(o))
+	j.field("audience", audience(o))
 	j.field("framework", jFramework{ID: fw.ID, Title: v.text(fw.Title), File: fw.File, Extends: fw.Extends,
 		BasisLeaves: len(fw.BasisLeaves), ProfileLeaves: len(fw.Leaves) - len(fw.BasisLeaves), Profiles: len(fw.Profiles)})
 	idx := listedIndices(res)

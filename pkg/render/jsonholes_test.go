@@ -65,7 +65,7 @@ type jGroup struct {
 	Holes []jHole `json:"holes"`
 }
 
-func refHole(res *analysis.Result, h analysis.Hole) jHole {
+func jsonHole(res *analysis.Result, h analysis.Hole) jHole {
 	jh := jHole{Tier: h.Tier.String(), Kind: h.Kind.String(), ID: h.Node.ID, Effort: h.Effort,
 		People: make([]string, len(h.People)), PeopleIDs: make([]string, len(h.People))}
 	for i, p := range h.People {
@@ -100,7 +100,7 @@ func refHole(res *analysis.Result, h analysis.Hole) jHole {
 	return jh
 }
 
-func refGroup(res *analysis.Result, g analysis.Group) jGroup {
+func jsonGroup(res *analysis.Result, g analysis.Group) jGroup {
 	jg := jGroup{jGroupHead: jGroupHead{Persons: len(g.Members), Summary: jsonSummary(g.Summary, g.Holes)},
 		Holes: make([]jHole, len(g.Holes))}
 	if g.Role >= 0 {
@@ -114,7 +114,7 @@ func refGroup(res *analysis.Result, g analysis.Group) jGroup {
 		jg.Competences = append(jg.Competences, c)
 	}
 	for i, h := range g.Holes {
-		jg.Holes[i] = refHole(res, h)
+		jg.Holes[i] = jsonHole(res, h)
 	}
 	return jg
 }
@@ -154,7 +154,7 @@ func TestStreamedHoles(t *testing.T) {
 		}
 		for _, h := range holes {
 			kinds[h.Kind.String()] = true
-			want, err := encodingJSON(refHole(res, h))
+			want, err := encodingJSON(jsonHole(res, h))
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -163,7 +163,7 @@ func TestStreamedHoles(t *testing.T) {
 			}
 		}
 		for _, g := range groups {
-			want, err := encodingJSON(refGroup(res, g))
+			want, err := encodingJSON(jsonGroup(res, g))
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -208,7 +208,7 @@ func TestStreamedHoleNaN(t *testing.T) {
 			continue
 		}
 		h.Coverage = math.NaN()
-		_, want := encodingJSON(refHole(res, h))
+		_, want := encodingJSON(jsonHole(res, h))
 		var b bytes.Buffer
 		j := &jsonWriter{w: bufio.NewWriter(&b)}
 		j.hole(res, h)

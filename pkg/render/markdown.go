@@ -19,8 +19,12 @@ func Markdown(w io.Writer, res *analysis.Result, o Options) error {
 	if err != nil {
 		return err
 	}
+	return v.markdown(w, v.document())
+}
+
+// markdown draws a document as Markdown.
+func (v *view) markdown(w io.Writer, d document) error {
 	bw := bufio.NewWriter(w)
-	d := v.document()
 	fmt.Fprintf(bw, "## %s\n", safetext.Markdown(d.title))
 	for _, t := range d.tables {
 		bw.WriteString("\n")

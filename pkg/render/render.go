@@ -35,6 +35,13 @@ type Options struct {
 	// and Markdown output (0 = no limit); a line says how many were left
 	// out. JSON and CSV always hold everything.
 	Limit int
+	// Audience is who the output is made for: AudienceLeader (""),
+	// AudienceCommittee or AudiencePerson; the JSON says it.
+	Audience string
+	// Pseudonyms says that persons are shown by pseudonyms, and how they
+	// were made: PseudonymsKeyed or PseudonymsNumbered ("": by name). The
+	// JSON's "mode" and a note in the table and Markdown outputs say it.
+	Pseudonyms string
 }
 
 // The output formats.

@@ -294,7 +294,7 @@ func TestJSONSchema(t *testing.T) {
 			t.Errorf("%s keys: %s\nwant: %s", what, got, want)
 		}
 	}
-	expect("top level", keys(doc), "competences defaults framework holes people profiles roles roster schema_version settings summary teams warnings")
+	expect("top level", keys(doc), "audience competences defaults framework holes mode people profiles roles roster schema_version settings summary teams warnings")
 	if doc["schema_version"] != float64(2) {
 		t.Errorf("schema_version %v", doc["schema_version"])
 	}

@@ -70,6 +70,9 @@ func (v *view) document() document {
 		title += " · " + l.F(lang.TeamOnly, res.Settings.Team)
 	}
 	d := document{title: title}
+	if note := pseudonymsNote(l, v.o); note != "" {
+		d.tables = append(d.tables, table{notes: []string{note}})
+	}
 	if res.Listed != nil {
 		for i := range res.ListedPeople() {
 			d.tables = append(d.tables, v.talk(i)...)

@@ -6,6 +6,7 @@ import (
 
 	"github.com/huller/huller/pkg/framework"
 	"github.com/huller/huller/pkg/internal/spreadsheet"
+	"github.com/huller/huller/pkg/internal/suggest"
 )
 
 // findHeader reads up to the header row: the first row with a name column.
@@ -151,7 +152,7 @@ func (rd *rosterReader) mapHeader(header []string, cont, covered []bool, base sp
 				break
 			}
 			fallthrough
-		case fieldName, fieldID, fieldRole, fieldTeam, fieldProfiles:
+		case fieldName, fieldID, fieldRole, fieldTeam, fieldProfiles, fieldAssessor, fieldAssessed:
 			if prev := rd.fixed[f]; prev >= 0 {
 				rd.probs.add(at(col, h), "", "a second %s column (the first is %s); keep one and delete or rename the other",
 					f.header(), rd.colName(base, prev))
@@ -212,8 +213,8 @@ func (rd *rosterReader) unknownColumn(col int, h, where string) {
 		return
 	}
 	rd.probs.add(where, "",
-		"column %q names no competence of %s and is not a known column (name, id, role, team, profiles)%s; rename or delete it, or use --ignore-unknown to skip it",
-		shorten(h), rd.fw.ID, suggest(firstToken(h), rd.m.ids))
+		"column %q names no competence of %s and is not a known column (name, id, role, team, profiles, assessor, assessed)%s; rename or delete it, or use --ignore-unknown to skip it",
+		shorten(h), rd.fw.ID, suggest.DidYouMean(firstToken(h), rd.m.ids))
 }
 
 // shorten keeps messages readable when a header holds a whole sentence.

@@ -6,6 +6,7 @@ import (
 
 	"github.com/huller/huller/pkg/framework"
 	"github.com/huller/huller/pkg/internal/spreadsheet"
+	"github.com/huller/huller/pkg/internal/suggest"
 )
 
 // longState collects a long-layout roster: one row per person and
@@ -19,6 +20,8 @@ type longState struct {
 type longEntry struct {
 	person, col, row int32
 	level            int8
+	date             Date   // the row's assessed date; 0 when none
+	assessor         string // the row's assessor; "" when none
 }
 
 func newLongState() *longState {
@@ -42,7 +45,11 @@ func (rd *rosterReader) longRow(rows *spreadsheet.Rows, cells []string) {
 		ls.persons[key] = idx
 		rd.r.Persons = append(rd.r.Persons, p)
 	} else {
-		rd.sameAttrs(rows, &rd.r.Persons[idx], &p)
+		first := &rd.r.Persons[idx]
+		rd.sameAttrs(rows, first, &p)
+		if p.Assessed > first.Assessed { // the person's latest assessment
+			first.Assessed, first.Assessor = p.Assessed, p.Assessor
+		}
 	}
 
 	comp := rd.cell(cells, fieldCompetence)
@@ -72,7 +79,7 @@ func (rd *rosterReader) longRow(rows *spreadsheet.Rows, cells []string) {
 			return
 		}
 		rd.probs.add(w, "comp\x00"+strings.ToLower(comp), "%q is no competence of %s%s; use an id like %q, or --ignore-unknown to skip such rows",
-			shorten(comp), rd.fw.ID, suggest(firstToken(comp), rd.m.ids), rd.fw.Leaves[0].ID)
+			shorten(comp), rd.fw.ID, suggest.DidYouMean(firstToken(comp), rd.m.ids), rd.fw.Leaves[0].ID)
 		return
 	}
 	col, ok := ls.nodes[n]
@@ -89,7 +96,8 @@ func (rd *rosterReader) longRow(rows *spreadsheet.Rows, cells []string) {
 	switch kind {
 	case scoreLevel:
 		st.CellsRead++
-		ls.entries = append(ls.entries, longEntry{person: int32(idx), col: int32(col), row: int32(p.Row), level: lvl})
+		ls.entries = append(ls.entries, longEntry{person: int32(idx), col: int32(col), row: int32(p.Row), level: lvl,
+			date: p.Assessed, assessor: p.Assessor})
 	case scoreBlank:
 		st.CellsBlank++
 	case scoreMarked:
@@ -133,12 +141,20 @@ func (rd *rosterReader) sameAttrs(rows *spreadsheet.Rows, first, p *Person) {
 func (rd *rosterReader) finishLong() {
 	ls := rd.long
 	n := len(rd.r.Columns)
+	dated, attributed := rd.fixed[fieldAssessed] >= 0, rd.fixed[fieldAssessor] >= 0
 	for i := range rd.r.Persons {
+		p := &rd.r.Persons[i]
 		s := rd.alloc(n)
 		for j := range s {
 			s[j] = Unassessed
 		}
-		rd.r.Persons[i].Scores = s
+		p.Scores = s
+		if dated {
+			p.Dates = make([]Date, n)
+		}
+		if attributed {
+			p.Assessors = make([]string, n)
+		}
 	}
 	for k, e := range ls.entries {
 		p := &rd.r.Persons[e.person]
@@ -156,6 +172,12 @@ func (rd *rosterReader) finishLong() {
 			continue
 		}
 		p.Scores[e.col] = e.level
+		if p.Dates != nil {
+			p.Dates[e.col] = e.date
+		}
+		if p.Assessors != nil {
+			p.Assessors[e.col] = e.assessor
+		}
 	}
 	for _, p := range rd.r.Persons {
 		if p.Role == "" && rd.fixed[fieldRole] >= 0 {

@@ -21,6 +21,10 @@ const (
 	fieldRole
 	fieldTeam
 	fieldProfiles
+	// fieldAssessor and fieldAssessed say who assessed a person (or, in the
+	// long layout, a competence) and when.
+	fieldAssessor
+	fieldAssessed
 	// fieldCompetence and fieldLevel make the long layout (one row per
 	// person and competence).
 	fieldCompetence
@@ -44,6 +48,10 @@ func (f field) header() string {
 		return "team"
 	case fieldProfiles:
 		return "profiles"
+	case fieldAssessor:
+		return "assessor"
+	case fieldAssessed:
+		return "assessed"
 	case fieldCompetence:
 		return "competence"
 	case fieldLevel:
@@ -72,6 +80,15 @@ var aliases = map[string]field{
 
 	"profiles": fieldProfiles, "profile": fieldProfiles, "profiler": fieldProfiles,
 	"profil": fieldProfiles, "profili": fieldProfiles, "profils": fieldProfiles,
+
+	"assessor": fieldAssessor, "assessed by": fieldAssessor, "vurderet af": fieldAssessor,
+	"vurderingsansvarlig": fieldAssessor, "ocenjevalec": fieldAssessor, "ocenil": fieldAssessor,
+	"évaluateur": fieldAssessor, "valutatore": fieldAssessor,
+
+	"assessed": fieldAssessed, "assessment date": fieldAssessed, "date assessed": fieldAssessed,
+	"vurderet": fieldAssessed, "vurderingsdato": fieldAssessed, "dato for vurdering": fieldAssessed,
+	"ocenjeno": fieldAssessed, "datum ocene": fieldAssessed, "datum ocenjevanja": fieldAssessed,
+	"date d'évaluation": fieldAssessed, "data valutazione": fieldAssessed,
 
 	"competence": fieldCompetence, "kompetence": fieldCompetence, "kompetenca": fieldCompetence,
 	"compétence": fieldCompetence, "competenza": fieldCompetence, "competence id": fieldCompetence,
@@ -213,19 +230,6 @@ func firstToken(s string) string {
 		s = s[:i]
 	}
 	return strings.TrimRight(s, ".:)")
-}
-
-// suggest formats " (did you mean "1.1" or "1.2"?)" for an unknown id.
-func suggest(s string, candidates []string) string {
-	c := framework.Closest(s, candidates, 3)
-	if len(c) == 0 {
-		return ""
-	}
-	q := make([]string, len(c))
-	for i, x := range c {
-		q[i] = strconv.Quote(x)
-	}
-	return " (did you mean " + strings.Join(q, " or ") + "?)"
 }
 
 // Score kinds returned by levelParser.parse.

@@ -122,6 +122,8 @@ type rosterReader struct {
 	arena    []int8
 	long     *longState
 
+	assessors map[string]string // interns the assessor names, as teams does the teams
+
 	hiddenRows    []int
 	hiddenCount   int
 	noRole        []string
@@ -138,7 +140,7 @@ func newRosterReader(r *Roster, fw *framework.Framework, opts Options, extraRole
 		r: r, fw: fw, opts: opts, m: newMatcher(fw, extraRoles),
 		probs: newProblems(r.Source, opts.MaxErrors),
 		seen:  map[string]int{}, seenIDs: map[string]int{}, teams: map[string]string{}, profSets: map[string][]string{},
-		ignoredVals: map[int]int{},
+		ignoredVals: map[int]int{}, assessors: map[string]string{},
 	}
 	for i := range rd.fixed {
 		rd.fixed[i] = -1

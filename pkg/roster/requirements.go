@@ -8,12 +8,13 @@ import (
 
 	"github.com/huller/huller/pkg/framework"
 	"github.com/huller/huller/pkg/internal/spreadsheet"
+	"github.com/huller/huller/pkg/internal/suggest"
 )
 
 // ReadRequirements reads required levels per role from a --requirements
 // file: a table (CSV, or xlsx with a sheet named Requirements or Krav, else
 // its first sheet; opts.Sheet picks another) with one row per role, a role
-// column and one column per basis competence id, like a roster; or YAML
+// column and one column per basic competence id, like a roster; or YAML
 // (.yaml or .yml), a map of role to a map of competence id to level:
 //
 //	jobkonsulent:
@@ -165,10 +166,10 @@ func (rr *reqReader) header(rows *spreadsheet.Rows) bool {
 						Message: fmt.Sprintf("ignored column %q: it names no competence of %s", shorten(h), rr.fw.ID)})
 					continue
 				}
-				rr.probs.add(at.String(), "", "column %q names no basis competence of %s%s; rename or delete it, or use --ignore-unknown to skip it",
-					shorten(h), rr.fw.ID, suggest(firstToken(h), rr.m.ids))
+				rr.probs.add(at.String(), "", "column %q names no basic competence of %s%s; rename or delete it, or use --ignore-unknown to skip it",
+					shorten(h), rr.fw.ID, suggest.DidYouMean(firstToken(h), rr.m.ids))
 			case n.Area != framework.Basis:
-				rr.probs.add(at.String(), "", "column %q is %s %s; requirements apply to basis competences only (profiles have targets)",
+				rr.probs.add(at.String(), "", "column %q is %s %s; requirements apply to basic competences only (profiles have targets)",
 					shorten(h), article(n.Kind()), n.Kind())
 			default:
 				dup := false
@@ -226,7 +227,7 @@ func (rr *reqReader) row(rows *spreadsheet.Rows) {
 	id, known := rr.m.role(role)
 	if !known {
 		id = strings.Clone(role)
-		if s := suggest(role, rr.m.roleIDs); s != "" {
+		if s := suggest.DidYouMean(role, rr.m.roleIDs); s != "" {
 			rr.warns = append(rr.warns, Warning{Where: rr.where(rows, rr.roleCol),
 				Message: fmt.Sprintf("role %q is not a role of %s%s; its requirements apply to persons with exactly that role", role, rr.fw.ID, s)})
 		}

@@ -59,8 +59,8 @@ func TestRequirementsProblems(t *testing.T) {
 	fw := mini(t)
 	tests := []struct{ name, text, want string }{
 		{"no role column", "name,1\nx,2\n", "no role column"},
-		{"profile column", "role,virksomhed.1\nkonsulent,2\n", `column "virksomhed.1" is a profile item; requirements apply to basis competences only`},
-		{"unknown column", "role,9\nkonsulent,2\n", `column "9" names no basis competence of mini`},
+		{"profile column", "role,virksomhed.1\nkonsulent,2\n", `column "virksomhed.1" is a profile item; requirements apply to basic competences only`},
+		{"unknown column", "role,9\nkonsulent,2\n", `column "9" names no basic competence of mini`},
 		{"bad level", "role,1\nkonsulent,høj\n", `"høj" is not a level`},
 		{"outside", "role,1\nkonsulent,7\n", `"7" is outside the scale`},
 		{"twice", "role,1\nkonsulent,2\nKonsulent,3\n", `role "konsulent" has a second row (the first is line 2)`},
@@ -87,7 +87,7 @@ func TestRequirementsYAML(t *testing.T) {
 		{"- a\n", "expected a map of role to a map"},
 		{"konsulent: 2\n", `the requirements of role "konsulent" must be a map`},
 		{"konsulent: {\"9\": 2}\n", `req.yaml:1:13: "9" names no competence of mini`},
-		{"konsulent: {\"virksomhed\": 2}\n", "is a profile; requirements apply to basis competences only"},
+		{"konsulent: {\"virksomhed\": 2}\n", "is a profile; requirements apply to basic competences only"},
 		{"konsulent: {\"1\": 9}\n", `req.yaml:1:18: "9" is not a level`},
 		{"konsulent: {\"1\": 1}\nKonsulent: {\"1\": 2}\n", `role "konsulent" is given twice`},
 		{"a: [\n", "req.yaml:"},

@@ -13,6 +13,8 @@
 //	role      rolle, funktion, vloga                                 optional (warned)
 //	team      afdeling, enhed, tim                                   optional
 //	profiles  profiler, profili: ids or names, split by , or ;       optional
+//	assessor  vurderet af, ocenjevalec, assessed by                  optional
+//	assessed  vurderet, ocenjeno, assessment date: a date            optional
 //
 // Every other column names a node of the framework: its header is the node
 // id, optionally followed by text ("1.1 Anvender fagsystemer …" is 1.1), or
@@ -33,7 +35,11 @@
 //
 // A long layout is recognised from its headers: name, competence
 // (kompetence, kompetenca) and level (niveau, raven), with optional id, role,
-// team and profiles: one row per person and competence.
+// team, profiles, assessor and assessed: one row per person and competence,
+// the assessor and date per competence (Person.Dates, Person.Assessors).
+//
+// Dates are read by ParseDate: Excel serial dates (a workbook's date
+// cells), ISO dates and day-first dates (1.12.2026, 01-12-2026).
 //
 // In a workbook the roster sheet is Options.Sheet, else a sheet named Roster
 // or Medarbejdere, else the first visible sheet. A sheet named Requirements
@@ -99,6 +105,21 @@ type Person struct {
 	// it says the person has no profile ("ingen", "none", "-", "brez").
 	Profiles []string
 	Scores   []int8 // one per Roster.Columns entry; Unassessed when not assessed
+
+	// Assessed is the date of the person's assessment (the assessed
+	// column); 0 when not given. In the long layout it is the latest date
+	// of the person's rows.
+	Assessed Date
+	// Assessor is who assessed the person (the assessor column); "" when
+	// not given. In the long layout it is the assessor of the row with the
+	// latest date (the first row's when no row has a date).
+	Assessor string
+	// Dates and Assessors hold, in the long layout, the assessed date and
+	// the assessor of each score (one per Roster.Columns entry, 0 and ""
+	// where the row gives none); nil in the wide layout, and nil when the
+	// roster has no such column.
+	Dates     []Date
+	Assessors []string
 }
 
 // Stats count what the reader saw, so that nothing is lost silently: the

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/huller/huller/pkg/internal/spreadsheet"
+	"github.com/huller/huller/pkg/internal/suggest"
 )
 
 func (rd *rosterReader) cell(cells []string, f field) string {
@@ -165,7 +166,7 @@ func (rd *rosterReader) fixedCells(rows *spreadsheet.Rows, cells []string, p *Pe
 				p.Role = id
 			} else {
 				rd.probs.add(rd.where(rows, rd.fixed[fieldRole]).String(), "role\x00"+strings.ToLower(role),
-					"unknown role %q%s; the known roles are %s", shorten(role), suggest(role, rd.m.roleIDs), strings.Join(rd.m.roleIDs, ", "))
+					"unknown role %q%s; the known roles are %s", shorten(role), suggest.DidYouMean(role, rd.m.roleIDs), strings.Join(rd.m.roleIDs, ", "))
 			}
 		}
 	}
@@ -181,6 +182,30 @@ func (rd *rosterReader) fixedCells(rows *spreadsheet.Rows, cells []string, p *Pe
 	if ps := rd.cell(cells, fieldProfiles); ps != "" {
 		st.CellsFixed++
 		p.Profiles = rd.profiles(rows, ps)
+	}
+	rd.assessment(rows, cells, p)
+}
+
+// assessment reads the assessor and assessed cells into p.
+func (rd *rosterReader) assessment(rows *spreadsheet.Rows, cells []string, p *Person) {
+	st := &rd.r.Stats
+	if who := rd.cell(cells, fieldAssessor); who != "" {
+		st.CellsFixed++
+		a, ok := rd.assessors[who]
+		if !ok {
+			a = strings.Clone(who)
+			rd.assessors[a] = a
+		}
+		p.Assessor = a
+	}
+	if v := rd.cell(cells, fieldAssessed); v != "" {
+		st.CellsFixed++
+		d, err := ParseDate(v)
+		if err != nil {
+			rd.probs.add(rd.where(rows, rd.fixed[fieldAssessed]).String(), "date\x00"+v, "%s", err.Error())
+			return
+		}
+		p.Assessed = d
 	}
 }
 
@@ -210,7 +235,7 @@ func (rd *rosterReader) profiles(rows *spreadsheet.Rows, cell string) []string {
 		if !ok {
 			bad = true
 			rd.probs.add(rd.where(rows, rd.fixed[fieldProfiles]).String(), "profile\x00"+strings.ToLower(part),
-				"unknown profile %q%s (profiles of %s: %s)", shorten(part), suggest(part, rd.m.profileIDs()),
+				"unknown profile %q%s (profiles of %s: %s)", shorten(part), suggest.DidYouMean(part, rd.m.profileIDs()),
 				rd.fw.ID, strings.Join(rd.m.profileIDs(), ", "))
 			continue
 		}

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/huller/huller/pkg/framework"
+	"github.com/huller/huller/pkg/internal/suggest"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -76,10 +77,10 @@ func parseRequirementsYAML(name string, data []byte, fw *framework.Framework, op
 			n := fw.Node(nk.Value)
 			switch {
 			case n == nil:
-				probs.add(at(nk), "", "%q names no competence of %s%s", nk.Value, fw.ID, suggest(nk.Value, m.ids))
+				probs.add(at(nk), "", "%q names no competence of %s%s", nk.Value, fw.ID, suggest.DidYouMean(nk.Value, m.ids))
 				continue
 			case n.Area != framework.Basis:
-				probs.add(at(nk), "", "%q is %s %s; requirements apply to basis competences only", nk.Value, article(n.Kind()), n.Kind())
+				probs.add(at(nk), "", "%q is %s %s; requirements apply to basic competences only", nk.Value, article(n.Kind()), n.Kind())
 				continue
 			}
 			lvl, kind := m.levels.parse(nv.Value)

@@ -182,7 +182,7 @@ func (w *instrWriter) put(style int, cols []int, vals ...string) {
 		}
 	}
 	if lines > 1 {
-		w.do(func() error { return w.b.f.SetRowHeight(s, w.row, float64(lines)*15+2) })
+		w.do(func() error { return w.b.f.SetRowHeight(s, w.row, textwrap.RowHeight(lines)) })
 	}
 	w.row++
 }

@@ -29,6 +29,7 @@ type builder struct {
 	// overview without (the Overview, shown in meetings).
 	narrator, overview *narrate.Narrator
 
+	kind      string           // what the workbook is (PropReport); "" to tell from the result
 	plan      []*sheetPlan     // in workbook order
 	bk        *xlsxstream.Book // the streamed sheets
 	truncated atomic.Int64     // texts cut at lim.CellChars
@@ -98,10 +99,15 @@ func (b *builder) sheets() ([]reportSheet, error) {
 	profChunks := chunks(len(fw.Profiles), b.lim.Cols-profFixed)
 	groupChunks := chunks(len(fw.BasisLeaves), b.lim.Cols-groupFixed)
 	fwl := newFrameworkLayout(b)
+	rs, err := b.newRiskSheet()
+	if err != nil {
+		return nil, err
+	}
 	return []reportSheet{
 		{lang.SheetHuller, 1, len(b.holes), 1, func(p *sheetPlan) error { return b.writeHuller(p, b.holes) }},
 		{lang.SheetTeams, 2, len(res.Teams) + 1, groupChunks, func(p *sheetPlan) error { return b.writeGroups(p, res.Teams, groupChunks) }},
 		{lang.SheetRoles, 2, len(res.RoleGroups) + 1, groupChunks, func(p *sheetPlan) error { return b.writeGroups(p, res.RoleGroups, groupChunks) }},
+		{lang.SheetRisk, 0, 0, 1, func(p *sheetPlan) error { return b.writeRisk(p, rs) }}, // small: one row per leaf and profile
 		{lang.SheetHeatmap, hm.headRows, len(listed), hm.chunks, func(p *sheetPlan) error { return b.writeHeatmap(p, hm, listed) }},
 		{lang.SheetGaps, 1, gapRows, 1, func(p *sheetPlan) error { return b.writeGaps(p, listed) }},
 		{lang.SheetProfiles, 2, len(listed), profChunks, func(p *sheetPlan) error { return b.writeProfiles(p, profChunks, listed) }},
@@ -227,6 +233,9 @@ func (b *builder) setProps() error {
 		gen = "huller"
 	}
 	fw := b.res.Framework
+	if err := b.shareProps(); err != nil {
+		return err
+	}
 	if err := b.f.SetDocProps(&excelize.DocProperties{
 		Created: stamp, Modified: stamp, Creator: gen, LastModifiedBy: gen,
 		Title:    b.l.F(lang.ReportTitle, fw.Text(fw.Title, b.l.Code())),

@@ -151,7 +151,7 @@ func (fr *fwRows) add(vals ...any) {
 		lines = max(lines, textwrap.CellLines(s, fr.width(i+1)))
 	}
 	if lines > 1 {
-		vals = append(vals, xlsxstream.Height(float64(lines)*15+2))
+		vals = append(vals, xlsxstream.Height(textwrap.RowHeight(lines)))
 	}
 	fr.merges = append(fr.merges, fr.pending...)
 	fr.pending = fr.pending[:0]

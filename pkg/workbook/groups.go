@@ -67,7 +67,7 @@ func (b *builder) groupsHead(pg *xlsxstream.Table, sw *excelize.StreamWriter, sh
 	if err := sw.SetPanes(&excelize.Panes{Freeze: true, XSplit: 1, YSplit: 2, TopLeftCell: "B3", ActivePane: "bottomRight"}); err != nil {
 		return err
 	}
-	note := l.F(lang.MatrixNote, l.Share(b.res.Settings.Coverage))
+	note := b.groupNote()
 	if err := sw.SetRow("A1", []any{excelize.Cell{StyleID: st.note, Value: note}}); err != nil {
 		return err
 	}

@@ -81,6 +81,7 @@ func (b *builder) writeOverview() error {
 		return err
 	}
 	o.title()
+	o.madeFor()
 	o.defaults()
 	o.conclusions()
 	o.strong()
@@ -120,7 +121,7 @@ func (o *ovw) fitRow(spans ...span) {
 		lines = max(lines, textwrap.CellLines(s.text, w))
 	}
 	if lines > 1 && o.err == nil {
-		o.err = o.b.f.SetRowHeight(o.sheet, o.row, float64(lines)*15+2)
+		o.err = o.b.f.SetRowHeight(o.sheet, o.row, textwrap.RowHeight(lines))
 	}
 }
 

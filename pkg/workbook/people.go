@@ -28,8 +28,9 @@ func (b *builder) expectedNames(p *analysis.Person) string {
 	return b.text(s)
 }
 
-// peopleCols is the number of columns of the People sheet.
-const peopleCols = 13
+// peopleCols is the number of columns of the People sheet; the last two
+// are the assessment's date and assessor.
+const peopleCols = 15
 
 // writePeople writes one row of figures per person.
 func (b *builder) writePeople(plan *sheetPlan, listed []int32) error {
@@ -38,10 +39,16 @@ func (b *builder) writePeople(plan *sheetPlan, listed []int32) error {
 	pg.Tail = func(sw *excelize.StreamWriter, sheet string, first, last int) error {
 		return b.f.AutoFilter(sheet, "A1:"+cell(peopleCols, max(last, 1)), nil)
 	}
+	dateFmt := "yyyy-mm-dd"
+	date, err := b.f.NewStyle(&excelize.Style{CustomNumFmt: &dateFmt, Alignment: &excelize.Alignment{Horizontal: "left"}})
+	if err != nil {
+		return err
+	}
 	pg.Rows = func(lo, hi int, add func([]any) error) error {
 		row := make([]any, peopleCols)
 		for _, p := range listed[lo:hi] {
 			b.personRow(row, p)
+			b.assessmentCells(row[peopleCols-2:], p, date)
 			if err := add(row); err != nil {
 				return err
 			}
@@ -54,10 +61,10 @@ func (b *builder) writePeople(plan *sheetPlan, listed []int32) error {
 // peopleHead sets up the columns and writes the header row.
 func (b *builder) peopleHead(pg *xlsxstream.Table, sw *excelize.StreamWriter, sheet string) (int, error) {
 	l, st := b.l, &b.st
-	if err := setWidths(sw, []float64{26, 11, 18, 22, 30, 10, 8, 8, 10, 10, 30, 9, 40}); err != nil {
+	if err := setWidths(sw, []float64{26, 11, 18, 22, 30, 10, 8, 8, 10, 10, 30, 9, 40, 12, 20}); err != nil {
 		return 0, err
 	}
-	for _, c := range [][2]int{{1, 5}, {11, 11}, {13, 13}} {
+	for _, c := range [][2]int{{1, 5}, {11, 11}, {13, 13}, {15, 15}} {
 		if err := pg.SetColStyle(sw, c[0], c[1], st.text); err != nil {
 			return 0, err
 		}
@@ -67,7 +74,8 @@ func (b *builder) peopleHead(pg *xlsxstream.Table, sw *excelize.StreamWriter, sh
 		return 0, err
 	}
 	head := []string{l.T(lang.Name), l.T(lang.ID), l.T(lang.Team), l.T(lang.Role), l.T(lang.AssignedProfiles), l.T(lang.BasisCoverage), l.T(lang.Met),
-		l.T(lang.GapCount), l.T(lang.GapSum), l.T(lang.NotAssessed), l.T(lang.BestProfiles), l.T(lang.BestFit), l.T(lang.TopGaps)}
+		l.T(lang.GapCount), l.T(lang.GapSum), l.T(lang.NotAssessed), l.T(lang.BestProfiles), l.T(lang.BestFit), l.T(lang.TopGaps),
+		l.T(lang.AssessedOn), l.T(lang.AssessedBy)}
 	if err := sw.SetRow("A1", styled(head, st.headWrap), excelize.RowOpts{Height: 45}); err != nil {
 		return 0, err
 	}
@@ -94,6 +102,20 @@ func (b *builder) personRow(row []any, p int32) {
 		row[11] = b.text(b.of(best[0], res.AtTarget(int(p), best[0])))
 	}
 	row[12] = b.text(topGaps(res, pp.Gaps))
+}
+
+// assessmentCells fills cells (date, assessor) with person p's assessment
+// date, a date cell in style date, and assessor; blank where the roster
+// gives none.
+func (b *builder) assessmentCells(cells []any, p int32, date int) {
+	pp := b.res.People[p].Person
+	cells[0], cells[1] = nil, nil
+	if d := pp.Assessed; d != 0 {
+		cells[0] = excelize.Cell{StyleID: date, Value: float64(d)}
+	}
+	if pp.Assessor != "" {
+		cells[1] = b.text(pp.Assessor)
+	}
 }
 
 // topGaps writes the three largest of a person's gaps as "3.3: 1/3" (level

@@ -7,9 +7,7 @@ import (
 
 	"github.com/huller/huller/pkg/analysis"
 	"github.com/huller/huller/pkg/lang"
-	"github.com/huller/huller/pkg/narrate"
 	"github.com/huller/huller/pkg/workbook/internal/xlsxstream"
-	"github.com/xuri/excelize/v2"
 )
 
 // WriteTalk writes one person's workbook for a development talk: the
@@ -17,39 +15,21 @@ import (
 // the colleagues who could help, and empty fields for what the talk agrees
 // (learning goal, form, who takes part, date, follow-up). It holds no other
 // person's assessment: colleagues appear only as those who could help.
-func WriteTalk(w io.Writer, res *analysis.Result, p int, opts Options) (err error) {
+func WriteTalk(w io.Writer, res *analysis.Result, p int, opts Options) error {
 	if res == nil || p < 0 || p >= len(res.People) {
 		return errors.New("talk: no such person")
 	}
-	lim, err := opts.limits()
-	if err != nil {
-		return err
-	}
-	code := opts.Lang
-	if code == "" {
-		code = res.Framework.Language
-	}
-	f := excelize.NewFile(excelize.Options{TmpDir: opts.TmpDir})
-	defer func() {
-		if cerr := f.Close(); err == nil && cerr != nil {
-			err = cerr
+	return writeBook(w, res, opts, "talk", func(b *builder) error {
+		if err := b.newStyles(); err != nil {
+			return err
 		}
-	}()
-	l := lang.For(code)
-	b := &builder{f: f, res: res, opts: opts, lim: lim, l: l, bk: xlsxstream.New(f, lim.Rows),
-		narrator: narrate.New(res, l, true), overview: narrate.New(res, l, false)}
-	if err := b.newStyles(); err != nil {
-		return err
-	}
-	b.prepareNames()
-	t := &talkSheet{ovw: ovw{b: b, sheet: l.T(lang.TalkSheet), row: 1, widths: talkWidths}, tk: res.Talk(p)}
-	if err := t.write(); err != nil {
-		return err
-	}
-	if err := b.setProps(); err != nil {
-		return err
-	}
-	return b.bk.WriteTo(w, opts.Compression, opts.TmpDir)
+		b.prepareNames()
+		t := &talkSheet{ovw: ovw{b: b, sheet: b.l.T(lang.TalkSheet), row: 1, widths: talkWidths}, tk: res.Talk(p)}
+		if err := t.write(); err != nil {
+			return err
+		}
+		return b.setProps()
+	})
 }
 
 // talkWidths are the widths of the talk sheet's columns.
@@ -96,6 +76,7 @@ func (t *talkSheet) header() {
 	}
 	t.set(1, line, 0)
 	t.row++
+	t.madeFor()
 	t.set(1, l.T(lang.TalkIntro), b.st.note)
 	t.row++
 }

@@ -19,11 +19,13 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strings"
 	"time"
 
 	"github.com/huller/huller/pkg/analysis"
 	"github.com/huller/huller/pkg/lang"
 	"github.com/huller/huller/pkg/narrate"
+	"github.com/huller/huller/pkg/risk"
 	"github.com/huller/huller/pkg/workbook/internal/xlsxstream"
 	"github.com/xuri/excelize/v2"
 )
@@ -72,10 +74,16 @@ type Options struct {
 	// TmpDir is where the compressed workbook is kept until it is written
 	// when it exceeds 8 MB; "" means os.TempDir().
 	TmpDir string
+	// Prices, when not nil, prices developing current staff on the Risk
+	// sheet (a course catalog; see risk.Prices).
+	Prices risk.Prices
 	// Compression is the deflate level of the workbook's parts (see
 	// compress/flate); 0 means flate.BestSpeed: a workbook about 30 %
 	// larger than at flate.DefaultCompression, written in 60 % of the time.
 	Compression int
+	// Share says who the workbook is made for and how it shows persons;
+	// the Overview (or the talk sheet) and the document properties say it.
+	Share Share
 }
 
 func (o Options) limits() (Limits, error) {
@@ -116,10 +124,16 @@ const (
 // in memory up to 8 MB, beyond that in a temporary file in opts.TmpDir, and
 // written to w in name order at the end. After an error w may hold part of a
 // workbook.
-func Write(w io.Writer, res *analysis.Result, opts Options) (err error) {
+func Write(w io.Writer, res *analysis.Result, opts Options) error {
 	if res == nil || res.Framework == nil {
 		return errors.New("report: no analysis result")
 	}
+	return writeBook(w, res, opts, "report", (*builder).build)
+}
+
+// writeBook writes a workbook on a builder of res: build adds its sheets,
+// then the workbook is compressed to w. what names the workbook in errors.
+func writeBook(w io.Writer, res *analysis.Result, opts Options, what string, build func(*builder) error) (err error) {
 	lim, err := opts.limits()
 	if err != nil {
 		return err
@@ -137,11 +151,14 @@ func Write(w io.Writer, res *analysis.Result, opts Options) (err error) {
 	l := lang.For(code)
 	b := &builder{f: f, res: res, opts: opts, lim: lim, l: l, bk: xlsxstream.New(f, lim.Rows),
 		narrator: narrate.New(res, l, true), overview: narrate.New(res, l, false)}
-	if err := b.build(); err != nil {
+	if what != "report" {
+		b.kind = strings.Fields(what)[0] // talk, plan, diff, aggregate, units: PropReport
+	}
+	if err := build(b); err != nil {
 		return err
 	}
 	if err := b.bk.WriteTo(w, opts.Compression, opts.TmpDir); err != nil {
-		return fmt.Errorf("report: %w", err)
+		return fmt.Errorf("%s: %w", what, err)
 	}
 	return nil
 }

@@ -6,10 +6,14 @@
 //	layer 0  limits, lang, safetext, outfile, framework's own helpers:
 //	         what everything may use
 //	layer 1  framework, spreadsheet reading
-//	layer 2  roster
+//	layer 2  roster, catalog (the course catalog)
 //	layer 3  analysis
-//	layer 4  narrate: the findings in words
-//	layer 5  outputs: render (text), workbook (Excel), rosterform (template),
+//	layer 4  plan: from holes to a plan; risk: vulnerability and hires;
+//	         diff: two mappings compared; privacy: pseudonyms and the
+//	         figures an aggregate report may show
+//	layer 5  narrate: the findings in words; compare: units side by side;
+//	         inspect: what personal data a file holds
+//	layer 6  outputs: render (text), workbook (Excel), rosterform (template),
 //	         outline (a framework as text)
 //
 // A new package gets a layer in Layers; the test fails until it has one.
@@ -30,16 +34,23 @@ var Layers = map[string]int{
 	"pkg/internal/spreadsheet":         1,
 	"pkg/internal/textwrap":            0,
 	"pkg/internal/cputime":             0,
+	"pkg/internal/suggest":             0,
 	"pkg/roster":                       2,
+	"pkg/catalog":                      2,
 	"pkg/analysis":                     3,
 	"pkg/internal/rostertest":          3,
-	"pkg/narrate":                      4,
+	"pkg/diff":                         4,
+	"pkg/plan":                         4,
+	"pkg/risk":                         4,
 	"pkg/privacy":                      4,
-	"pkg/render":                       5,
-	"pkg/outline":                      5,
-	"pkg/workbook":                     5,
+	"pkg/narrate":                      5,
+	"pkg/compare":                      5,
+	"pkg/inspect":                      5,
+	"pkg/render":                       6,
+	"pkg/outline":                      6,
+	"pkg/workbook":                     6,
 	"pkg/workbook/internal/xlsxstream": 1,
-	"pkg/rosterform":                   5,
+	"pkg/rosterform":                   6,
 }
 
 // Forbidden are the imports no package under pkg/ may have: the command

@@ -40,7 +40,9 @@ func hyphenPieces(word string) []string {
 	var out []string
 	start := 0
 	for i := 1; i < len(word)-1; i++ {
-		if word[i] == '-' && word[i-1] != '-' && word[i+1] != '-' && word[i+1] != ' ' {
+		// not after a single letter: a pseudonym (P-7F3A9C21) or "e-mail"
+		// stays whole
+		if word[i] == '-' && word[i-1] != '-' && word[i+1] != '-' && word[i+1] != ' ' && i-start > 1 {
 			out = append(out, word[start:i+1])
 			start = i + 1
 		}
@@ -144,4 +146,13 @@ func CellLines(text string, width float64) int {
 		return 1
 	}
 	return len(Wrap(text, max(1, int(width*1.1))))
+}
+
+// MaxRowHeight is the tallest row Excel allows, in points.
+const MaxRowHeight = 409
+
+// RowHeight is the height in points of a spreadsheet row that shows lines
+// lines of 11-point text, at most MaxRowHeight.
+func RowHeight(lines int) float64 {
+	return min(float64(lines)*15+2, MaxRowHeight)
 }

@@ -62,3 +62,12 @@ func TestCellLines(t *testing.T) {
 		}
 	}
 }
+
+func TestRowHeight(t *testing.T) {
+	if got := RowHeight(1); got != 17 {
+		t.Errorf("RowHeight(1) = %g", got)
+	}
+	if got := RowHeight(1000); got != MaxRowHeight {
+		t.Errorf("RowHeight(1000) = %g, want the most Excel allows", got)
+	}
+}

@@ -1,0 +1,62 @@
+package lang
+
+// `huller diff --plan`: a development plan followed up in the new mapping.
+var (
+	FollowTitle     = t("Did the planned development happen? (%s)", "Skete den planlagte udvikling? (%s)", "Ali je načrtovani razvoj potekal? (%s)")
+	FollowPlanL     = t("Plan", "Plan", "Načrt")
+	FollowPlanLine  = t("%s: %s of %s, made from %s", "%s: %s hos %s, lavet ud fra %s", "%s: %s pri %s, narejen iz %s")
+	FollowMetL      = t("Needs met", "Opfyldte behov", "Izpolnjene potrebe")
+	FollowMetLine   = t("%s (%s partly, %s not yet)", "%s (%s delvist, %s endnu ikke)", "%s (delno %s, še ne %s)")
+	FollowOpenL     = t("Needs that cannot be judged", "Behov, der ikke kan vurderes", "Potrebe, ki jih ni mogoče presoditi")
+	FollowNone      = t("none", "ingen", "nobena")
+	FollowOpenCarry = t("%s not assessed again (the same date)", "%s ikke vurderet igen (samme dato)", "%s ni ponovno ocenjenih (isti datum)")
+	FollowOpenNA    = t("%s not assessed", "%s ikke vurderet", "%s ni ocenjenih")
+	FollowOpenLeft  = t("%s of persons who left", "%s hos medarbejdere, der er stoppet", "%s pri osebah, ki so odšle")
+	FollowOpenNF    = t("%s of persons not in %s", "%s hos medarbejdere, der ikke er i %s", "%s pri osebah, ki jih ni v %s")
+	FollowPersonsL  = t("Persons of the plan", "Planens medarbejdere", "Osebe v načrtu")
+	FollowPersonsLn = t("%s: %s in both mappings, %s left", "%s: %s i begge kortlægninger, %s stoppet", "%s: v obeh popisih %s, odšli %s")
+	FollowPersonsNF = t("%s not in %s", "%s ikke i %s", "%s jih ni v %s")
+	FollowNote      = t("A need is met when the person's level in the new mapping is at least its goal; partly met when it is above the plan's level and below the goal; not yet met otherwise. A level not assessed again (the same assessment date in both mappings) does not count, whatever it is; nor does a competence left unassessed, or a person who left. Persons are matched as in the comparison: by id, else by name.",
+		"Et behov er opfyldt, når medarbejderens niveau i den nye kortlægning er mindst behovets mål; delvist, når det er over planens niveau og under målet; ellers endnu ikke. Et niveau, der ikke er vurderet igen (samme vurderingsdato i begge kortlægninger), tæller ikke, uanset hvad det er; det gør en kompetence uden vurdering eller en medarbejder, der er stoppet, heller ikke. Medarbejdere genkendes som i sammenligningen: på id, ellers på navn.",
+		"Potreba je izpolnjena, ko je raven osebe v novem popisu vsaj njen cilj; delno, ko je nad ravnijo v načrtu in pod ciljem; sicer še ne. Raven, ki ni bila ponovno ocenjena (isti datum ocene v obeh popisih), ne šteje, ne glede na to, kakšna je; prav tako ne neocenjena kompetenca ali oseba, ki je odšla. Osebe se ujemajo kot v primerjavi: po šifri, sicer po imenu.")
+
+	FollowRoutesT  = t("Planned development by route", "Planlagt udvikling efter vej", "Načrtovani razvoj po poti")
+	FollowRouteCol = t("Route", "Vej", "Pot")
+	FollowNeedsCol = t("Needs", "Behov", "Potrebe")
+	FollowJointRow = t("Joint activities (%s)", "Fælles forløb (%s)", "Skupne dejavnosti (%s)")
+	FollowPairsRow = t("Colleagues (%s pairs)", "Kolleger (%s par)", "Sodelavci (parov: %s)")
+	FollowRunsRow  = t("Course runs (%s)", "Kursushold (%s)", "Izvedbe tečajev (%s)")
+	FollowOutside  = t("Deferred or on the wish list", "Udskudt eller på ønskelisten", "Odloženo ali na seznamu želja")
+	FollowAll      = t("All needs", "Alle behov", "Vse potrebe")
+
+	OutMet         = t("Met", "Opfyldt", "Izpolnjeno")
+	OutPartly      = t("Partly", "Delvist", "Delno")
+	OutNotYet      = t("Not yet", "Endnu ikke", "Še ne")
+	OutCarriedOver = t("Not assessed again", "Ikke vurderet igen", "Ni ponovno ocenjeno")
+	OutNotAssessed = t("Not assessed", "Ikke vurderet", "Ni ocenjeno")
+	OutLeft        = t("Left", "Stoppet", "Odšli")
+	OutNotFound    = t("Not in the old mapping", "Ikke i den gamle kortlægning", "Ni v starem popisu")
+	OutOther       = t("Other", "Andet", "Drugo")
+
+	FollowActivitiesT = t("Planned development by activity", "Planlagt udvikling efter aktivitet", "Načrtovani razvoj po dejavnosti")
+	FollowActivityCol = t("Activity", "Aktivitet", "Dejavnost")
+	FollowJointAct    = t("Joint activity on %s for %s, led by %s", "Fælles forløb om %s for %s, ledet af %s", "Skupna dejavnost %s za %s, vodi %s")
+	FollowTeam        = t("team %s", "team %s", "ekipo %s")
+	FollowPairAct     = t("%s teaches %s: %s", "%s lærer %s: %s", "%s uči %s: %s")
+	FollowRunAct      = t("Course %s, run %s", "Kursus %s, hold %s", "Tečaj %s, izvedba %s")
+	FollowNoActivity  = t("The plan has no activity.", "Planen har ingen aktiviteter.", "Načrt nima dejavnosti.")
+	FollowOtherNote   = t("Other: not assessed again, not assessed, left, or not in the old mapping.", "Andet: ikke vurderet igen, ikke vurderet, stoppet eller ikke i den gamle kortlægning.", "Drugo: ni ponovno ocenjeno, ni ocenjeno, odšli ali ni v starem popisu.")
+
+	FollowPersonsT = t("Planned development by person", "Planlagt udvikling efter medarbejder", "Načrtovani razvoj po osebah")
+	FollowNeedsTxt = t("Needs: level in the plan → goal, now", "Behov: niveau i planen → mål, nu", "Potrebe: raven v načrtu → cilj, zdaj")
+	FollowNeedOne  = t("%s %s → %s: %s, %s", "%s %s → %s: %s, %s", "%s %s → %s: %s, %s")
+	FollowLeftAll  = t("left the unit", "er stoppet", "je odšla iz enote")
+	FollowNotFound = t("not in %s", "ikke i %s", "ni v %s")
+
+	SheetPlanActivities = t("Planned activities", "Planlagte aktiviteter", "Načrtovane dejavnosti")
+	SheetPlanNeeds      = t("Planned needs", "Planlagte behov", "Načrtovane potrebe")
+	FollowLevelPlan     = t("Level in the plan", "Niveau i planen", "Raven v načrtu")
+	FollowGoal          = t("Goal", "Mål", "Cilj")
+	FollowExpected      = t("Expected", "Forventet", "Pričakovano")
+	FollowOutcome       = t("What became of it", "Hvad der blev af det", "Kaj je nastalo")
+)

@@ -1,0 +1,326 @@
+package workbook
+
+import (
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/huller/huller/pkg/analysis"
+	"github.com/huller/huller/pkg/lang"
+	"github.com/huller/huller/pkg/plan"
+	"github.com/xuri/excelize/v2"
+)
+
+// writePlanOverview writes the page a leader opens first: the plan as a
+// proposal, the plan in figures with the budget, the unit before and after
+// side by side, each hole before and after, the coverage of each basis
+// competence before and after with a chart, and the settings last. It
+// names no person.
+func (pb *planBook) writePlanOverview() error {
+	widths := slices.Clone(overviewWidths)
+	widths[4] = 24 // a hole's state after the plan
+	o := &ovw{b: pb.builder, sheet: pb.l.T(lang.SheetOverview), row: 1, widths: widths}
+	if err := o.layout(); err != nil {
+		return err
+	}
+	if err := pb.f.SetColWidth(o.sheet, "E", "E", widths[4]); err != nil {
+		return err
+	}
+	pb.overviewTitle(o)
+	pb.planFigures(o)
+	tiers := pb.beforeAfter(o)
+	pb.holesBeforeAfter(o)
+	cov := pb.coverageBeforeAfter(o)
+	pb.planSettings(o)
+	pb.overviewNotes(o)
+	if o.err != nil {
+		return o.err
+	}
+	if err := pb.coverageChart2(o.sheet, cov); err != nil {
+		return err
+	}
+	return pb.tierChart(o.sheet, tiers)
+}
+
+// overviewTitle writes the title, what was planned and the plan's nature.
+func (pb *planBook) overviewTitle(o *ovw) {
+	l, res, st := pb.l, pb.res, &pb.st
+	fw := res.Framework
+	o.set(1, l.F(lang.PlanReportTitle, pb.fwText(fw.Title)), st.title)
+	o.row++
+	line := l.F(lang.AnalysisTitle, pb.rosterName(), l.Count(lang.PersonNoun, res.Summary.Persons), pb.fwText(fw.Title), fw.ID)
+	if !pb.opts.Date.IsZero() {
+		line += " · " + pb.opts.Date.Format("2006-01-02")
+	}
+	o.set(1, line, st.note)
+	o.row++
+	o.madeFor()
+	o.row++
+	o.set(1, l.T(lang.PlanIntro), st.warnNote)
+	o.mergeRow(1, 7)
+	if o.err == nil {
+		o.err = pb.f.SetRowHeight(o.sheet, o.row, 48)
+	}
+	o.row++
+	for _, note := range pb.overview.DefaultsNotes() {
+		o.row++
+		o.set(1, note, st.warnNote)
+		o.mergeRow(1, 7)
+		if o.err == nil {
+			o.err = pb.f.SetRowHeight(o.sheet, o.row, 32)
+		}
+	}
+}
+
+// planFigures writes the plan in figures.
+func (pb *planBook) planFigures(o *ovw) {
+	l, p := pb.l, pb.p
+	k := p.Counts()
+	o.heading(l.T(lang.PlanInFigures))
+	persons := 0
+	for q := range p.Before.People {
+		if len(p.PersonNeeds(q)) > 0 {
+			persons++
+		}
+	}
+	o.kv(l.T(lang.PlanNeeds), l.F(lang.NeedsOfPersons, l.Count(lang.NeedNoun, k.Needs), l.Count(lang.PersonNoun, persons)), 0)
+	o.kv(l.T(lang.RouteJointL), l.F(lang.ActivitiesNeeds, l.Count(lang.ActivityNoun, len(p.Joint)), l.Count(lang.NeedNoun, k.Joint)), 0)
+	o.kv(l.T(lang.RouteColleagueL), l.F(lang.PairsNeeds, l.Count(lang.PairNoun, len(p.Pairs)), l.Count(lang.NeedNoun, k.Colleague)), 0)
+	o.kv(l.T(lang.RouteCourseL), l.F(lang.RunsNeeds, l.Count(lang.RunNoun, len(p.Runs)), l.Count(lang.NeedNoun, k.Course), pb.money(p.Cost)), 0)
+	if p.Options.Budget != plan.NoBudget {
+		o.kv(l.T(lang.Budget), l.F(lang.BudgetLine, pb.money(p.Options.Budget), pb.money(p.Options.Budget-p.Cost)), 0)
+		o.kv(l.T(lang.RouteDeferredL), l.F(lang.DeferredLine, l.Count(lang.NeedNoun, k.Deferred), pb.money(p.DeferredCost)), 0)
+	}
+	o.kv(l.T(lang.RouteUnmetL), l.Count(lang.NeedNoun, k.Unmet), 0)
+	assess := 0
+	for _, a := range p.Assessments {
+		assess += len(a.Persons)
+	}
+	o.kv(l.T(lang.ToAssess), l.F(lang.AssessLine, l.Count(lang.AssessmentNoun, assess), l.Count(lang.CompetenceNoun, len(p.Assessments))), 0)
+}
+
+// beforeAfter writes the unit's figures before and after side by side and
+// returns the rows of the tiers (for the chart).
+func (pb *planBook) beforeAfter(o *ovw) [2]int {
+	l, st := pb.l, &pb.st
+	b, a := pb.p.Before, pb.p.After
+	o.table(l.T(lang.BeforeAfter), "", "", l.T(lang.Before), l.T(lang.After))
+	cov := func(col int, r *analysis.Result) {
+		if c, ok := r.Summary.Basis.Coverage(); ok {
+			o.set(col, c, st.pct1)
+		} else {
+			o.set(col, "–", 0)
+		}
+	}
+	row := func(label string) {
+		o.set(1, label, 0)
+		o.mergeRow(1, 2)
+	}
+	row(l.T(lang.BasisCoverage))
+	cov(3, b)
+	cov(4, a)
+	o.row++
+	row(l.T(lang.PeopleWithGaps))
+	o.set(3, b.Summary.PeopleWithGaps, 0)
+	o.set(4, a.Summary.PeopleWithGaps, 0)
+	o.row++
+	row(l.T(lang.GapSum))
+	o.set(3, int(b.Summary.Basis.GapSum), 0)
+	o.set(4, int(a.Summary.Basis.GapSum), 0)
+	o.row++
+	row(l.T(lang.Holes))
+	o.set(3, len(b.Holes), 0)
+	o.set(4, len(a.Holes), 0)
+	o.row++
+	first := o.row
+	for _, t := range analysis.Tiers {
+		row(pb.overview.Tier(t))
+		o.set(3, countTier(b.Holes, t), 0)
+		o.set(4, countTier(a.Holes, t), 0)
+		o.row++
+	}
+	return [2]int{first, o.row - 1}
+}
+
+func countTier(holes []analysis.Hole, t analysis.Tier) int {
+	n := 0
+	for _, h := range holes {
+		if h.Tier == t {
+			n++
+		}
+	}
+	return n
+}
+
+// holesBeforeAfter lists the unit's holes with what the plan leaves of
+// each, in words without names.
+func (pb *planBook) holesBeforeAfter(o *ovw) {
+	l, p, st := pb.l, pb.p, &pb.st
+	o.table(l.T(lang.HolesBeforeAfter), l.T(lang.TierHeader), l.T(lang.Subject), "", l.T(lang.Effort), l.T(lang.After))
+	if len(p.Before.Holes) == 0 {
+		o.set(1, l.T(lang.NoConclusions), st.note)
+		o.row++
+		return
+	}
+	for i, h := range p.Before.Holes {
+		text := pb.overview.Label(h) + ": " + pb.overview.Sentence(h)
+		after, style := l.T(lang.Closed), pb.closedTop
+		if j, open := p.HoleAfter(i); open {
+			a := p.After.Holes[j]
+			after, style = l.F(lang.Remains, strings.ToLower(pb.overview.Tier(a.Tier)), l.Int(a.Effort)), st.textWrap
+		}
+		o.set(1, pb.overview.Tier(h.Tier), st.textWrap)
+		o.set(2, text, st.textWrap)
+		o.mergeRow(2, 3)
+		o.set(4, h.Effort, pb.topNum)
+		o.set(5, after, style)
+		o.fitRow(span{text, 2, 3}, span{after, 5, 5}) // a merged cell does not grow with its text
+		o.row++
+	}
+}
+
+// coverageBeforeAfter lists the team coverage of every basis competence
+// before and after, red below the threshold and green at or above it, and
+// returns the first and last rows (the chart's data).
+func (pb *planBook) coverageBeforeAfter(o *ovw) [2]int {
+	l, st := pb.l, &pb.st
+	fw := pb.res.Framework
+	b, a := pb.p.Before, pb.p.After
+	if len(fw.BasisLeaves) == 0 {
+		return [2]int{}
+	}
+	o.table(l.T(lang.CoverageBeforeAfter), l.T(lang.ID), l.T(lang.Competence), "", l.T(lang.Before), l.T(lang.After), l.T(lang.Threshold))
+	first := o.row
+	for _, n := range fw.BasisLeaves {
+		o.set(1, n.ID, st.id)
+		o.set(2, pb.name(n), st.text)
+		o.mergeRow(2, 3)
+		if c, ok := b.Leaves[n.Leaf].Coverage(); ok {
+			o.set(4, c, st.pct1)
+		}
+		if c, ok := a.Leaves[n.Leaf].Coverage(); ok {
+			o.set(5, c, st.pct1)
+		}
+		o.set(6, b.Settings.Coverage, st.pct0)
+		o.row++
+	}
+	last := o.row - 1
+	if o.err == nil {
+		thr := strconv.FormatFloat(b.Settings.Coverage, 'g', -1, 64)
+		red, green := st.dxf[0], st.dxf[3]
+		o.err = pb.f.SetConditionalFormat(o.sheet, cell(4, first)+":"+cell(5, last), []excelize.ConditionalFormatOptions{
+			{Type: "cell", Criteria: "<", Value: thr, Format: &red},
+			{Type: "cell", Criteria: ">=", Value: thr, Format: &green},
+		})
+	}
+	return [2]int{first, last}
+}
+
+// planSettings writes the settings of the analysis and the plan, last.
+func (pb *planBook) planSettings(o *ovw) {
+	l, p, res := pb.l, pb.p, pb.res
+	s := res.Settings
+	o.heading(l.T(lang.AboutPlan))
+	o.kv(l.T(lang.FrameworkL), res.Framework.ID+": "+pb.fwText(res.Framework.Title), 0)
+	o.kv(l.T(lang.RosterFile), pb.rosterName(), 0)
+	catName := l.T(lang.None)
+	if p.Catalog != nil {
+		catName = p.Catalog.File
+	}
+	o.kv(l.T(lang.CatalogFile), catName, 0)
+	if !pb.opts.Date.IsZero() {
+		o.kv(l.T(lang.Date), pb.opts.Date.Format("2006-01-02 15:04"), 0)
+	}
+	o.kv(l.T(lang.CoverageThreshold), s.Coverage, pb.st.pct0)
+	o.kv(l.T(lang.TargetLevel), pb.levelName(s.Target), 0)
+	o.kv(l.T(lang.TeachLevel), pb.levelName(int(pb.teachLevel())), 0)
+	o.kv(l.T(lang.FitThreshold), s.Fit, pb.st.pct0)
+	joint := l.T(lang.NoJoint)
+	if p.Options.Joint {
+		joint = l.F(lang.JointRuleShort, l.Int(p.Options.JointMin))
+	}
+	o.kv(l.T(lang.RouteJointL), joint, 0)
+	mentees := l.T(lang.NoMentoring)
+	if p.Options.Mentoring {
+		mentees = l.F(lang.MenteesShort, l.Int(p.Options.MaxMentees))
+	}
+	o.kv(l.T(lang.RouteColleagueL), mentees, 0)
+	budget := l.T(lang.None)
+	if p.Options.Budget != plan.NoBudget {
+		budget = pb.money(p.Options.Budget)
+	}
+	o.kv(l.T(lang.Budget), budget, 0)
+	o.kv(l.T(lang.TeamFilter), orWord(s.Team, l.T(lang.All)), 0)
+	o.kv(l.T(lang.PersonFilter), orWord(s.Person, l.T(lang.All)), 0)
+	o.kv(l.T(lang.RequirementsFile), orWord(s.RequirementsFile, l.T(lang.None)), 0)
+}
+
+// coverageChart2 draws the coverage per basis competence before (grey) and
+// after (green) the plan as columns, with the threshold as a dashed line.
+func (pb *planBook) coverageChart2(sheet string, rows [2]int) error {
+	if rows[0] == 0 {
+		return nil
+	}
+	l := pb.l
+	r1, r2 := rows[0], rows[1]
+	cats := ref(sheet, 1, r1, 1, r2)
+	zero, one := 0.0, 1.0
+	gap := uint(60)
+	vary := false
+	font := excelize.Font{Size: 9, Color: "404040"}
+	series := func(col int, color string) excelize.ChartSeries {
+		return excelize.ChartSeries{Name: ref(sheet, col, r1-1, col, r1-1), Categories: cats, Values: ref(sheet, col, r1, col, r2),
+			Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{color}}}
+	}
+	chart := &excelize.Chart{
+		Type: excelize.Col, Series: []excelize.ChartSeries{series(4, "A5A5A5"), series(5, "2E8B57")}, VaryColors: &vary,
+		Title: excelize.ChartTitle{Paragraph: []excelize.RichTextRun{
+			{Text: l.T(lang.CoverageBeforeAfter), Font: &excelize.Font{Size: 12, Bold: true}},
+			{Text: " (" + l.T(lang.ChartCoverageY) + ")", Font: &excelize.Font{Size: 9}},
+		}},
+		Dimension: excelize.ChartDimension{Width: 760, Height: 380},
+		Legend:    excelize.ChartLegend{Position: "bottom"},
+		XAxis:     excelize.ChartAxis{Font: font, TickLabelSkip: 1},
+		YAxis: excelize.ChartAxis{Minimum: &zero, Maximum: &one, MajorGridLines: true, MajorUnit: 0.2, Font: font,
+			NumFmt: excelize.ChartNumFmt{CustomNumFmt: "0%"}},
+		GapWidth: &gap, ShowBlanksAs: "gap",
+		Format: excelize.GraphicOptions{AltText: l.T(lang.CoverageBeforeAfter)},
+	}
+	line := &excelize.Chart{
+		Type: excelize.Line, VaryColors: &vary,
+		Series: []excelize.ChartSeries{{
+			Name: ref(sheet, 6, r1-1, 6, r1-1), Categories: cats, Values: ref(sheet, 6, r1, 6, r2),
+			Fill:   excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{colorThreshold}},
+			Line:   excelize.LineOptions{Width: 2, Dash: excelize.LineDashDash},
+			Marker: excelize.ChartMarker{Symbol: "none"},
+		}},
+		XAxis: chart.XAxis, YAxis: chart.YAxis,
+	}
+	return pb.f.AddChart(sheet, chartCol+"3", chart, line)
+}
+
+// tierChart draws the holes of each priority before and after the plan.
+func (pb *planBook) tierChart(sheet string, rows [2]int) error {
+	l := pb.l
+	r1, r2 := rows[0], rows[1]
+	cats := ref(sheet, 1, r1, 1, r2)
+	vary := false
+	zero := 0.0
+	font := excelize.Font{Size: 9, Color: "404040"}
+	chart := &excelize.Chart{
+		Type: excelize.Bar, VaryColors: &vary,
+		Series: []excelize.ChartSeries{
+			{Name: ref(sheet, 3, r1-5, 3, r1-5), Categories: cats, Values: ref(sheet, 3, r1, 3, r2),
+				Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"A5A5A5"}}},
+			{Name: ref(sheet, 4, r1-5, 4, r1-5), Categories: cats, Values: ref(sheet, 4, r1, 4, r2),
+				Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"2E8B57"}}},
+		},
+		Title:     excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: l.T(lang.HolesBeforeAfter), Font: &excelize.Font{Size: 12, Bold: true}}}},
+		Dimension: excelize.ChartDimension{Width: 760, Height: 300},
+		Legend:    excelize.ChartLegend{Position: "bottom"},
+		XAxis:     excelize.ChartAxis{Font: font, ReverseOrder: true},
+		YAxis:     excelize.ChartAxis{Minimum: &zero, MajorGridLines: true, MajorUnit: 1, Font: font},
+		Format:    excelize.GraphicOptions{AltText: l.T(lang.HolesBeforeAfter)},
+	}
+	return pb.f.AddChart(sheet, chartCol+"25", chart)
+}
