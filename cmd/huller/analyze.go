@@ -232,9 +232,7 @@ func runAnalyze(opts *analyzeOptions) error {
 		return err
 	}
 	if opts.settings.Person == "" {
-		for _, note := range narrate.New(res, lang.For("en"), false).DefaultsNotes() {
-			opts.s.note("%s", note)
-		}
+		noteDefaults(opts.s, res, textFormat(opts.format) && len(opts.without) == 0)
 	}
 	var sc *risk.Scenario
 	if len(opts.without) > 0 {
@@ -419,3 +417,19 @@ func chooseFramework(opts *analyzeOptions) (*framework.Framework, error) {
 func roleIDs(m map[string][]framework.Requirement) []string {
 	return slices.Sorted(maps.Keys(m))
 }
+
+// noteDefaults says on standard error which of huller's defaults the
+// analysis used (a leader should confirm or replace them), unless the
+// document on standard output says so itself (shown).
+func noteDefaults(s *streams, res *analysis.Result, shown bool) {
+	if shown {
+		return
+	}
+	for _, note := range narrate.New(res, lang.For("en"), false).DefaultsNotes() {
+		s.note("%s", note)
+	}
+}
+
+// textFormat reports whether format is read by a person (table, markdown)
+// rather than a program (json, csv).
+func textFormat(format string) bool { return format == "table" || format == "markdown" }

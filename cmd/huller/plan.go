@@ -12,8 +12,6 @@ import (
 	"github.com/huller/huller/examples"
 	"github.com/huller/huller/pkg/analysis"
 	"github.com/huller/huller/pkg/framework"
-	"github.com/huller/huller/pkg/lang"
-	"github.com/huller/huller/pkg/narrate"
 	"github.com/huller/huller/pkg/outfile"
 	"github.com/huller/huller/pkg/plan"
 	"github.com/huller/huller/pkg/render"
@@ -207,9 +205,7 @@ func runPlan(opts *planOptions) error {
 		s.warn("%s", w)
 	}
 	if ao.settings.Person == "" {
-		for _, note := range narrate.New(p.Before, lang.For("en"), false).DefaultsNotes() {
-			s.note("%s", note)
-		}
+		noteDefaults(s, p.Before, textFormat(ao.format))
 	}
 	if err := writeProjected(opts, p); err != nil {
 		return err

@@ -5,8 +5,6 @@ import (
 	"strings"
 
 	"github.com/huller/huller/pkg/analysis"
-	"github.com/huller/huller/pkg/lang"
-	"github.com/huller/huller/pkg/narrate"
 	"github.com/huller/huller/pkg/render"
 	"github.com/huller/huller/pkg/risk"
 	"github.com/spf13/cobra"
@@ -107,9 +105,7 @@ func runRisk(opts *riskOptions) error {
 	if err != nil {
 		return err
 	}
-	for _, note := range narrate.New(res, lang.For("en"), false).DefaultsNotes() {
-		in.s.note("%s", note)
-	}
+	noteDefaults(in.s, res, false)
 	if len(in.without) > 0 {
 		sc, err := scenario(in, res)
 		if err != nil {

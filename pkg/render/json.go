@@ -136,64 +136,19 @@ type jPerson struct {
 	BestProfiles []string         `json:"best_profiles"`
 }
 
-type jRoleNeed struct {
-	Role     string `json:"role"`
-	Required int    `json:"required"`
-	Below    int    `json:"below"`
-}
-
 type jName struct {
 	Name string `json:"name"`
 	ID   string `json:"id"`
 }
 
-type jCandidate struct {
-	Name   string `json:"name"`
-	ID     string `json:"id"`
-	Effort int    `json:"effort"`
-}
-
-type jBottleneck struct {
-	Competence string `json:"competence"`
-	Below      int    `json:"below"`
-	Holders    int    `json:"holders"`
-}
-
-type jProfileHole struct {
-	Expected       int           `json:"expected"`
-	ExpectedByRole int           `json:"expected_by_role"`
-	Assessed       int           `json:"assessed"`
-	Fitting        int           `json:"fitting"`
-	FittingAll     int           `json:"fitting_all"`
-	Specialists    int           `json:"specialists"`
-	NotAssessed    []jName       `json:"not_assessed"`
-	Bottlenecks    []jBottleneck `json:"bottlenecks"`
-	Candidates     []jCandidate  `json:"candidates"`
-}
-
-type jHole struct {
-	Tier      string        `json:"tier"`
-	Kind      string        `json:"kind"`
-	ID        string        `json:"id"`
-	Effort    int           `json:"effort"`
-	Coverage  *float64      `json:"coverage,omitempty"`
-	Met       *int          `json:"met,omitempty"`
-	Assessed  *int          `json:"assessed,omitempty"`
-	People    []string      `json:"people"`
-	PeopleIDs []string      `json:"people_ids"`
-	Roles     []jRoleNeed   `json:"roles,omitempty"`
-	Holders   *int          `json:"holders,omitempty"`
-	Teachers  *int          `json:"teachers,omitempty"`
-	Profile   *jProfileHole `json:"profile,omitempty"`
-}
-
-type jGroup struct {
+// jGroupHead is a team or role before its "holes", which follow it,
+// streamed (jsonholes.go).
+type jGroupHead struct {
 	Team        *string       `json:"team,omitempty"`
 	Role        *string       `json:"role,omitempty"`
 	Persons     int           `json:"persons"`
 	Summary     jSummary      `json:"summary"`
 	Competences []jCompetence `json:"competences"`
-	Holes       []jHole       `json:"holes"`
 }
 
 type jStrength struct {
@@ -257,15 +212,15 @@ func JSON(w io.Writer, res *analysis.Result, o Options) error {
 	j.field("summary", jsonSummary(res.Summary, res.Holes))
 	j.array("competences", len(fw.Leaves), func(l int) any { return jsonCompetence(res, res.Leaves, l) })
 	j.array("profiles", len(fw.Profiles), func(k int) any { return jsonProfile(res, k) })
-	j.array("people", len(idx), func(k int) any { return jsonPerson(res, idx[k]) })
+	j.array("people", len(idx), func(k int) any { p := jsonPerson(res, idx[k]); return &p })
 	personal := res.Listed != nil
 	holes := res.Holes
 	if personal {
 		holes = nil
 	}
-	j.array("holes", len(holes), func(k int) any { return jsonHole(res, holes[k]) })
-	j.array("teams", len(shown(res.Teams, res.Settings.ByTeam && !personal)), func(k int) any { return jsonGroup(res, res.Teams[k]) })
-	j.array("roles", len(shown(res.RoleGroups, res.Settings.ByRole && !personal)), func(k int) any { return jsonGroup(res, res.RoleGroups[k]) })
+	j.arrayOf("holes", len(holes), func(k int) { j.hole(res, holes[k]) })
+	j.arrayOf("teams", len(shown(res.Teams, res.Settings.ByTeam && !personal)), func(k int) { j.group(res, res.Teams[k]) })
+	j.arrayOf("roles", len(shown(res.RoleGroups, res.Settings.ByRole && !personal)), func(k int) { j.group(res, res.RoleGroups[k]) })
 	if personal {
 		j.array("talks", len(idx), func(k int) any { return jsonTalk(res, idx[k]) })
 	}
@@ -398,62 +353,6 @@ func jsonName(res *analysis.Result, p int32) jName {
 	return jName{Name: res.People[p].Name, ID: res.People[p].ID}
 }
 
-func jsonHole(res *analysis.Result, h analysis.Hole) jHole {
-	jh := jHole{Tier: h.Tier.String(), Kind: h.Kind.String(), ID: h.Node.ID, Effort: h.Effort,
-		People: make([]string, len(h.People)), PeopleIDs: make([]string, len(h.People))}
-	for i, p := range h.People {
-		jh.People[i], jh.PeopleIDs[i] = res.People[p].Name, res.People[p].ID
-	}
-	switch h.Kind {
-	case analysis.KindBasis:
-		jh.Coverage, jh.Met, jh.Assessed = optional(h.Coverage, true), ptr(int(h.Met)), ptr(int(h.Assessed))
-		for _, r := range h.Roles {
-			jh.Roles = append(jh.Roles, jRoleNeed{Role: res.Roles[r.Role].ID, Required: int(r.Level), Below: int(r.Gaps)})
-		}
-		jh.Holders, jh.Teachers = ptr(int(h.Holders)), ptr(int(h.Teachers))
-	case analysis.KindSinglePoint:
-		jh.Holders, jh.Teachers = ptr(int(h.Holders)), ptr(int(h.Teachers))
-	case analysis.KindProfile:
-		jh.Profile = jsonProfileHole(res, h.Profile)
-	}
-	return jh
-}
-
-func jsonProfileHole(res *analysis.Result, ph *analysis.ProfileHole) *jProfileHole {
-	jp := &jProfileHole{Expected: int(ph.Expected), ExpectedByRole: int(ph.ExpectedByRole), Assessed: int(ph.Assessed),
-		Fitting: int(ph.Fitting), FittingAll: int(ph.FittingAll), Specialists: int(ph.Specialists),
-		NotAssessed: []jName{}, Bottlenecks: []jBottleneck{}, Candidates: []jCandidate{}}
-	for _, p := range ph.NotAssessed {
-		jp.NotAssessed = append(jp.NotAssessed, jsonName(res, p))
-	}
-	for _, b := range ph.Bottlenecks {
-		jp.Bottlenecks = append(jp.Bottlenecks, jBottleneck{Competence: res.Framework.Leaves[b.Leaf].ID, Below: int(b.Below), Holders: int(b.Holders)})
-	}
-	for _, c := range ph.Candidates {
-		n := jsonName(res, c.Person)
-		jp.Candidates = append(jp.Candidates, jCandidate{Name: n.Name, ID: n.ID, Effort: c.Effort})
-	}
-	return jp
-}
-
-func jsonGroup(res *analysis.Result, g analysis.Group) jGroup {
-	jg := jGroup{Persons: len(g.Members), Summary: jsonSummary(g.Summary, g.Holes), Holes: make([]jHole, len(g.Holes))}
-	if g.Role >= 0 {
-		jg.Role = ptr(g.Name)
-	} else {
-		jg.Team = ptr(g.Name)
-	}
-	for l := range res.Framework.BasisLeaves {
-		c := jsonCompetence(res, g.Leaves, l)
-		c.Area, c.Target = "", 0
-		jg.Competences = append(jg.Competences, c)
-	}
-	for i, h := range g.Holes {
-		jg.Holes[i] = jsonHole(res, h)
-	}
-	return jg
-}
-
 func jsonNeed(res *analysis.Result, n analysis.Need) jNeed {
 	jn := jNeed{Competence: res.Framework.Leaves[n.Leaf].ID, Level: int(n.Level), Required: int(n.Required), Gap: n.Size()}
 	if n.Profile >= 0 {
@@ -494,10 +393,18 @@ func jsonTalk(res *analysis.Result, p int32) jTalk {
 
 // jsonWriter writes an indented top-level object piece by piece.
 type jsonWriter struct {
-	w   *bufio.Writer
-	enc *json.Encoder
-	buf bytes.Buffer
-	err error
+	w       *bufio.Writer
+	enc     *json.Encoder
+	buf     bytes.Buffer
+	err     error
+	compact bool   // enc writes without indentation
+	scratch []byte // for appenders
+}
+
+// jsonAppender is a value that appends itself as encoding/json writes it
+// without indentation, faster; ok is false when encoding/json would fail.
+type jsonAppender interface {
+	appendJSON(b []byte) (_ []byte, ok bool)
 }
 
 func (j *jsonWriter) raw(s string) {
@@ -510,6 +417,13 @@ func (j *jsonWriter) raw(s string) {
 func (j *jsonWriter) value(v any) {
 	if j.err != nil {
 		return
+	}
+	if a, ok := v.(jsonAppender); ok && j.compact {
+		if b, ok := a.appendJSON(j.scratch[:0]); ok {
+			j.scratch = b
+			_, j.err = j.w.Write(b)
+			return
+		}
 	}
 	j.buf.Reset()
 	if j.err = j.enc.Encode(v); j.err != nil {
@@ -533,19 +447,26 @@ func (j *jsonWriter) last(name string, v any) {
 // array writes a field holding n elements, one at a time, each compact on
 // its own line (arrays can hold 100,000 persons).
 func (j *jsonWriter) array(name string, n int, elem func(i int) any) {
+	j.arrayOf(name, n, func(i int) { j.value(elem(i)) })
+}
+
+// arrayOf is array with elements that write themselves, compact.
+func (j *jsonWriter) arrayOf(name string, n int, write func(i int)) {
 	j.raw("  " + strconv.Quote(name) + ": [")
 	if n == 0 {
 		j.raw("],\n")
 		return
 	}
 	j.enc.SetIndent("", "") // one compact element per line
+	j.compact = true
 	for i := range n {
 		if i > 0 {
 			j.raw(",")
 		}
 		j.raw("\n    ")
-		j.value(elem(i))
+		write(i)
 	}
 	j.enc.SetIndent("  ", "  ")
+	j.compact = false
 	j.raw("\n  ],\n")
 }

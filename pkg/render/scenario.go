@@ -206,7 +206,7 @@ func (v *view) scenarioJSON(w io.Writer, sc *risk.Scenario) error {
 	j.array("changes", len(sc.Changes), func(k int) any { return v.jsonScenarioChange(sc.Changes[k]) })
 	j.array("competences", len(fw.Leaves), func(l int) any { return jsonCompetence(after, after.Leaves, l) })
 	j.array("profiles", len(fw.Profiles), func(k int) any { return jsonProfile(after, k) })
-	j.array("holes", len(after.Holes), func(k int) any { return jsonHole(after, after.Holes[k]) })
+	j.arrayOf("holes", len(after.Holes), func(k int) { j.hole(after, after.Holes[k]) })
 	j.last("warnings", append([]string{}, after.AllWarnings()...))
 	j.raw("}\n")
 	if j.err != nil {

@@ -12,6 +12,8 @@ import (
 	"sync/atomic"
 	"testing"
 	"time"
+
+	"github.com/huller/huller/pkg/internal/cputime"
 )
 
 // Benchmarks read rosters of 10k and 100k persons x 53 competences,
@@ -82,7 +84,7 @@ func BenchmarkRead(b *testing.B) {
 				b.SetBytes(st.Size())
 				b.ReportAllocs()
 				peak := watchHeap()
-				cpu := cpuTime()
+				cpu := cputime.Process()
 				b.ResetTimer()
 				for i := 0; i < b.N; i++ {
 					r, err := Read(Source{Path: path}, fw, Options{})
@@ -95,7 +97,7 @@ func BenchmarkRead(b *testing.B) {
 				}
 				b.StopTimer()
 				b.ReportMetric(float64(peak()>>20), "MiB-heap-peak")
-				b.ReportMetric((cpuTime()-cpu).Seconds()*1000/float64(b.N), "cpu-ms/op")
+				b.ReportMetric(cputime.Since(cpu).Seconds()/float64(b.N), "cpu-s/op")
 				b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(n), "ns/person")
 			})
 		}

@@ -18,6 +18,7 @@ import (
 	"time"
 
 	"github.com/huller/huller/pkg/framework"
+	"github.com/huller/huller/pkg/internal/cputime"
 	"github.com/huller/huller/pkg/internal/spreadsheet"
 )
 
@@ -67,9 +68,9 @@ func checkRoster(t *testing.T, fw *framework.Framework, data []byte, opts Option
 	opts.maxPersons, opts.maxLevels, opts.maxLong = fuzzOptions.maxPersons, fuzzOptions.maxLevels, fuzzOptions.maxLong
 	live0 := liveHeap()
 	alloc0 := allocated()
-	start, cpu0 := time.Now(), cpuTime()
+	start, cpu0 := time.Now(), cputime.Process()
 	r, err := Read(Source{Name: "fuzz", R: bytes.NewReader(data)}, fw, opts)
-	took, cpu, alloc := time.Since(start), cpuTime()-cpu0, allocated()-alloc0
+	took, cpu, alloc := time.Since(start), cputime.Since(cpu0), allocated()-alloc0
 	live := liveHeap()
 	if most := fuzzTime * slowdown; cpu > most || took > 10*most {
 		t.Fatalf("reading %d bytes took %v of CPU time (%v in all)", len(data), cpu, took)

@@ -13,6 +13,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/huller/huller/pkg/internal/cputime"
 	"github.com/huller/huller/pkg/internal/spreadsheet"
 	"golang.org/x/text/encoding/unicode"
 )
@@ -171,7 +172,7 @@ func TestHostileInputs(t *testing.T) {
 			}
 			src := tt.data(t)
 			stop := watchHeapGrowth()
-			start, cpu0 := time.Now(), cpuTime()
+			start, cpu0 := time.Now(), cputime.Process()
 			var (
 				r   *Roster
 				err error
@@ -186,7 +187,7 @@ func TestHostileInputs(t *testing.T) {
 			case <-time.After(12 * slowdown * deadline):
 				t.Fatalf("not done after %v", 12*slowdown*deadline)
 			}
-			took, cpu, grew := time.Since(start), cpuTime()-cpu0, stop()
+			took, cpu, grew := time.Since(start), cputime.Since(cpu0), stop()
 			t.Logf("%v (%v of CPU time), heap grew by %d MiB", took.Round(time.Millisecond), cpu.Round(time.Millisecond), grew>>20)
 			if cpu > slowdown*deadline {
 				t.Errorf("took %v of CPU time, more than %v", cpu, slowdown*deadline)

@@ -34,10 +34,11 @@ type builder struct {
 	bk        *xlsxstream.Book // the streamed sheets
 	truncated atomic.Int64     // texts cut at lim.CellChars
 
-	holes    []holeRow // the holes of the Huller sheet and the Overview
-	names    []string  // display name of each person (People index)
-	profName []string  // name of each profile
-	roleName []string  // display name of each role (Result.Roles index)
+	holes    []holeRow  // the holes of the Huller sheet and the Overview
+	names    []string   // display name of each person (People index)
+	profName []string   // name of each profile
+	roleName []string   // display name of each role (Result.Roles index)
+	fitCells []fitCells // the Profiles sheet's cells of each profile
 }
 
 // sheetPlan is one sheet of the report and its continuation sheets.
@@ -123,6 +124,7 @@ func (b *builder) build() error {
 		return err
 	}
 	b.prepareNames()
+	b.prepareFitCells()
 	b.holes = b.holeRows()
 	sheets, err := b.sheets()
 	if err != nil {

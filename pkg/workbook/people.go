@@ -99,7 +99,7 @@ func (b *builder) personRow(row []any, p int32) {
 			names[i] = b.profName[j]
 		}
 		row[10] = b.text(strings.Join(names, ", "))
-		row[11] = b.text(b.l.Of(res.AtTarget(int(p), best[0]), len(res.Framework.Profiles[best[0]].Leaves)))
+		row[11] = b.text(b.of(best[0], res.AtTarget(int(p), best[0])))
 	}
 	row[12] = b.text(topGaps(res, pp.Gaps))
 }

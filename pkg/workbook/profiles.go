@@ -82,20 +82,76 @@ func (b *builder) profilesHead(pg *xlsxstream.Table, sw *excelize.StreamWriter, 
 // fitCell shows person p's standing on profile j as "3 of 4" (at the
 // target level, of the profile's competences), "–" when not assessed,
 // green when the person fits, ★ when the profile is expected of them.
-func (b *builder) fitCell(p, j int) excelize.Cell {
-	res, st := b.res, &b.st
-	text := "–"
+func (b *builder) fitCell(p, j int) any {
+	res := b.res
+	k := -1
 	if res.ProfileAssessed(p, j) > 0 {
-		text = b.l.Of(res.AtTarget(p, j), len(res.Framework.Profiles[j].Leaves))
+		k = res.AtTarget(p, j)
 	}
-	if res.IsExpected(p, j) {
+	fc := &b.fitCells[j]
+	if k+1 >= len(fc.cells[0][0]) { // not reached: at most every leaf is at the target
+		return b.newFitCell(j, k, res.IsExpected(p, j), res.Fits(p, j))
+	}
+	return fc.cells[b2i(res.IsExpected(p, j))][b2i(res.Fits(p, j))][k+1]
+}
+
+// fitCells are the cells fitCell shows for one profile, boxed once:
+// cells[expected][fits][k+1] for k of the profile's competences at the
+// target (k = -1: not assessed), and "k of n" by k.
+type fitCells struct {
+	cells [2][2][]any
+	of    []string
+}
+
+// prepareFitCells boxes the cells of every profile's column.
+func (b *builder) prepareFitCells() {
+	fw := b.res.Framework
+	b.fitCells = make([]fitCells, len(fw.Profiles))
+	for j, pr := range fw.Profiles {
+		fc := &b.fitCells[j]
+		for k := range len(pr.Leaves) + 1 {
+			fc.of = append(fc.of, b.l.Of(k, len(pr.Leaves)))
+		}
+		for e := range 2 {
+			for f := range 2 {
+				for k := -1; k <= len(pr.Leaves); k++ {
+					fc.cells[e][f] = append(fc.cells[e][f], b.newFitCell(j, k, e == 1, f == 1))
+				}
+			}
+		}
+	}
+}
+
+// newFitCell is the cell of k competences of profile j at the target (k =
+// -1: not assessed).
+func (b *builder) newFitCell(j, k int, expected, fits bool) excelize.Cell {
+	text := "–"
+	if k >= 0 {
+		text = b.l.Of(k, len(b.res.Framework.Profiles[j].Leaves))
+	}
+	if expected {
 		text = "★ " + text
 	}
-	style := st.fitNo
-	if res.Fits(p, j) {
-		style = st.fitYes
+	style := b.st.fitNo
+	if fits {
+		style = b.st.fitYes
 	}
 	return excelize.Cell{StyleID: style, Value: text}
+}
+
+// of is "k of n" for k of profile j's n competences.
+func (b *builder) of(j, k int) string {
+	if of := b.fitCells[j].of; k >= 0 && k < len(of) {
+		return of[k]
+	}
+	return b.l.Of(k, len(b.res.Framework.Profiles[j].Leaves))
+}
+
+func b2i(x bool) int {
+	if x {
+		return 1
+	}
+	return 0
 }
 
 // profileRow fills row with person p's fit on profiles lo..hi-1.

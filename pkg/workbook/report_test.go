@@ -10,6 +10,7 @@ import (
 	"math"
 	"path"
 	"regexp"
+	"runtime"
 	"slices"
 	"strconv"
 	"strings"
@@ -522,7 +523,9 @@ func TestGapsProfilesPeople(t *testing.T) {
 }
 
 // TestDeterministic writes the same report several times: the bytes must
-// not change (charts make excelize write [Content_Types].xml in map order).
+// not change (charts make excelize write [Content_Types].xml in map order),
+// also on one core, where the sheets are rendered and deflated one after
+// another instead of side by side.
 func TestDeterministic(t *testing.T) {
 	res := genResult(t, 300, 4, analysis.Settings{Coverage: 0.8, MinSpecialists: 1, ByTeam: true})
 	opts := Options{Lang: "da", Date: testDate, Limits: Limits{Rows: 100}}
@@ -535,6 +538,7 @@ func TestDeterministic(t *testing.T) {
 			t.Fatal("two reports of the same input differ")
 		}
 	}
+	sameOnCores(t, res, opts, first)
 	// and a different date changes only the dates
 	other := write(t, res, Options{Lang: "da", Date: testDate.Add(time.Hour), Limits: Limits{Rows: 100}})
 	if bytes.Equal(first, other) {
@@ -552,6 +556,39 @@ func TestDeterministic(t *testing.T) {
 	if !slices.IsSorted(names) || names[0] != "[Content_Types].xml" {
 		t.Errorf("entries not sorted: %q", names)
 	}
+}
+
+// sameOnCores checks that the report of res has the bytes want with
+// GOMAXPROCS 1, 2 and 4.
+func sameOnCores(t *testing.T, res *analysis.Result, opts Options, want []byte) {
+	t.Helper()
+	for _, procs := range []int{1, 2, 4} {
+		func() {
+			defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(procs))
+			if again := write(t, res, opts); !bytes.Equal(want, again) {
+				t.Errorf("the report differs with GOMAXPROCS=%d", procs)
+			}
+		}()
+	}
+}
+
+// TestDeterministicLarge: a report whose big sheets are deflated in many
+// chunks on several goroutines has the same bytes on 1, 2 and 4 cores.
+func TestDeterministicLarge(t *testing.T) {
+	if testing.Short() {
+		t.Skip("writes 4 reports of 3,000 persons")
+	}
+	res := genResult(t, 3000, 20, analysis.DefaultSettings())
+	opts := Options{Lang: "en", Date: testDate}
+	first := write(t, res, opts)
+	largest := 0
+	for _, p := range parts(t, first) {
+		largest = max(largest, len(p))
+	}
+	if largest < 4<<20 {
+		t.Fatalf("the largest part has %d bytes: too few to be deflated in several chunks", largest)
+	}
+	sameOnCores(t, res, opts, first)
 }
 
 func TestZeroDate(t *testing.T) {

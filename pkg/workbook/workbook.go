@@ -79,8 +79,9 @@ type Options struct {
 	Prices risk.Prices
 	// Compression is the deflate level of the workbook's parts (see
 	// compress/flate); 0 means flate.BestSpeed: a workbook about 30 %
-	// larger than at flate.DefaultCompression, written in half the time.
-	Compression int // Share says who the workbook is made for and how it shows persons;
+	// larger than at flate.DefaultCompression, written in 60 % of the time.
+	Compression int
+	// Share says who the workbook is made for and how it shows persons;
 	// the Overview (or the talk sheet) and the document properties say it.
 	Share Share
 }

@@ -33,6 +33,7 @@ var Layers = map[string]int{
 	"pkg/framework":                    1,
 	"pkg/internal/spreadsheet":         1,
 	"pkg/internal/textwrap":            0,
+	"pkg/internal/cputime":             0,
 	"pkg/internal/suggest":             0,
 	"pkg/roster":                       2,
 	"pkg/catalog":                      2,

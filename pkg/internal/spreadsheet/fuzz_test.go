@@ -24,6 +24,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/huller/huller/pkg/internal/cputime"
 )
 
 // fuzzOptions are the reader's limits scaled down for fuzzing.
@@ -63,7 +65,7 @@ func startMeter() *meter {
 	m := &meter{}
 	m.live0 = liveHeap()
 	m.alloc0 = allocated()
-	m.start, m.cpu = time.Now(), cpuTime()
+	m.start, m.cpu = time.Now(), cputime.Process()
 	return m
 }
 
@@ -77,7 +79,7 @@ func (m *meter) peak() {
 
 func (m *meter) check(t *testing.T, b budget, n int) {
 	t.Helper()
-	took, cpu, alloc := time.Since(m.start), cpuTime()-m.cpu, allocated()-m.alloc0
+	took, cpu, alloc := time.Since(m.start), cputime.Since(m.cpu), allocated()-m.alloc0
 	if most := b.time * slowdown; cpu > most || took > 10*most {
 		t.Fatalf("reading %d bytes took %v of CPU time (%v in all), more than %v", n, cpu, took, most)
 	}

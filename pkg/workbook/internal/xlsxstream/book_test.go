@@ -1,9 +1,13 @@
 package xlsxstream
 
 import (
+	"archive/zip"
 	"bytes"
 	"fmt"
+	"io"
+	"path/filepath"
 	"runtime"
+	"strings"
 	"testing"
 
 	"github.com/xuri/excelize/v2"
@@ -14,9 +18,27 @@ import (
 // row 30 points high.
 func book(t *testing.T, n, maxRows int) []byte {
 	t.Helper()
+	b, err := writeBook(t, n, maxRows, zipOptions{tmpDir: t.TempDir()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+// zipOptions are the zip writer's chunk size and memory limit (0 for the
+// defaults) and its folder for temporary files.
+type zipOptions struct {
+	chunk, mem int
+	tmpDir     string
+}
+
+// writeBook writes the workbook of book with the zip writer set by o.
+func writeBook(t *testing.T, n, maxRows int, o zipOptions) ([]byte, error) {
+	t.Helper()
 	f := excelize.NewFile()
 	defer f.Close()
 	bk := New(f, maxRows)
+	bk.chunkSize, bk.memLimit = o.chunk, o.mem
 	per := maxRows - 1
 	sheets := []string{"Sheet1"}
 	for i := 1; i*per < n; i++ {
@@ -50,10 +72,8 @@ func book(t *testing.T, n, maxRows int) []byte {
 		t.Fatal(err)
 	}
 	var b bytes.Buffer
-	if err := bk.WriteTo(&b, 0, t.TempDir()); err != nil {
-		t.Fatal(err)
-	}
-	return b.Bytes()
+	err = bk.WriteTo(&b, 0, o.tmpDir)
+	return b.Bytes(), err
 }
 
 // TestBook: the rows come back from excelize as written, continued over
@@ -98,6 +118,80 @@ func TestBook(t *testing.T) {
 	if one := book(t, 25, 10); !bytes.Equal(one, data) {
 		t.Error("the bytes differ with GOMAXPROCS=1")
 	}
+}
+
+// TestBookConcurrent: a workbook whose sheets are rendered and deflated in
+// many chunks on several goroutines, the compressed parts kept in a
+// temporary file, has the same bytes whatever the number of cores and
+// however often it is written, leaves no file behind, and holds the same
+// parts as when every part is deflated in one piece in memory.
+func TestBookConcurrent(t *testing.T) {
+	const n, maxRows = 20_000, 7_000 // 3 sheets of about 1.3 MB of XML each
+	tmp := t.TempDir()
+	chunked := zipOptions{chunk: 4 << 10, mem: 64 << 10, tmpDir: tmp}
+	write := func(procs int, o zipOptions) []byte {
+		t.Helper()
+		defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(procs))
+		b, err := writeBook(t, n, maxRows, o)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return b
+	}
+	ref := write(2, chunked)
+	for _, procs := range []int{1, 2, 4, 8} {
+		if b := write(procs, chunked); !bytes.Equal(b, ref) {
+			t.Errorf("the bytes differ with GOMAXPROCS=%d", procs)
+		}
+	}
+	if left, _ := filepath.Glob(filepath.Join(tmp, "*")); len(left) > 0 {
+		t.Errorf("files left behind: %q", left)
+	}
+	// the compressed parts do go to a file: without a folder to put it in
+	// the write fails
+	if _, err := writeBook(t, n, maxRows, zipOptions{chunk: 4 << 10, mem: 64 << 10, tmpDir: filepath.Join(tmp, "nosuch")}); err == nil {
+		t.Error("no temporary file was needed")
+	}
+	whole := write(2, zipOptions{chunk: 16 << 20, mem: 1 << 30, tmpDir: filepath.Join(tmp, "nosuch")})
+	if bytes.Equal(whole, ref) {
+		t.Error("the same bytes in one chunk as in many")
+	}
+	a, b := unzipAll(t, ref), unzipAll(t, whole)
+	if len(a) != len(b) || len(a) == 0 {
+		t.Fatalf("%d parts against %d", len(a), len(b))
+	}
+	for name, data := range b {
+		if a[name] != data {
+			t.Errorf("part %s differs", name)
+		}
+	}
+	if rows := strings.Count(a["xl/worksheets/sheet1.xml"], "<row "); rows != maxRows {
+		t.Errorf("the first sheet has %d rows, want %d", rows, maxRows)
+	}
+}
+
+// unzipAll returns the parts of a zip archive by name, checking their
+// CRC-32.
+func unzipAll(t *testing.T, data []byte) map[string]string {
+	t.Helper()
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	parts := map[string]string{}
+	for _, f := range zr.File {
+		rc, err := f.Open()
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, err := io.ReadAll(rc) // fails on a wrong CRC-32 or size
+		rc.Close()
+		if err != nil {
+			t.Fatalf("%s: %v", f.Name, err)
+		}
+		parts[f.Name] = string(b)
+	}
+	return parts
 }
 
 func TestColName(t *testing.T) {

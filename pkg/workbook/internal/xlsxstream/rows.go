@@ -18,6 +18,18 @@ type rowEncoder struct {
 	buf      []byte
 	cols     [][]byte // column letters by index
 	colStyle []int    // default style by column index (the column's style)
+	num      []byte   // the number of the row being rendered
+	styles   [][]byte // ` s="N"` by style id N, as far as used
+	// last holds, by column, the last text rendered there and its XML,
+	// which the next row often repeats (a person's name on each of their
+	// gaps, a competence's name on each gap in it)
+	last []lastText
+}
+
+// lastText is a text and the XML of the cell holding it, from its type on.
+type lastText struct {
+	s   string
+	xml []byte
 }
 
 func newRowEncoder(w io.Writer, colStyle []int) *rowEncoder {
@@ -31,6 +43,22 @@ func (e *rowEncoder) col(i int) []byte {
 	return e.cols[i]
 }
 
+// appendStyle appends the attribute ` s="id"` of a style id (not 0).
+func (e *rowEncoder) appendStyle(b []byte, id int) []byte {
+	if id < 0 || id >= 1024 { // more styles than a report has: not kept
+		b = append(b, ` s="`...)
+		b = strconv.AppendInt(b, int64(id), 10)
+		return append(b, '"')
+	}
+	for len(e.styles) <= id {
+		e.styles = append(e.styles, nil)
+	}
+	if e.styles[id] == nil {
+		e.styles[id] = []byte(` s="` + strconv.Itoa(id) + `"`)
+	}
+	return append(b, e.styles[id]...)
+}
+
 // Height, as the last value of a row, sets the row's height in points
 // (for wrapped text, which Excel and LibreOffice do not always fit on
 // opening); it takes no cell.
@@ -40,8 +68,9 @@ type Height float64
 // an excelize.Cell gives a style; ints, floats and strings are values; a
 // last Height sets the row's height.
 func (e *rowEncoder) row(r int, vals []any) error {
+	e.num = strconv.AppendInt(e.num[:0], int64(r), 10)
 	b := append(e.buf, `<row r="`...)
-	b = strconv.AppendInt(b, int64(r), 10)
+	b = append(b, e.num...)
 	if n := len(vals); n > 0 {
 		if h, ok := vals[n-1].(Height); ok {
 			vals = vals[:n-1]
@@ -67,12 +96,10 @@ func (e *rowEncoder) row(r int, vals []any) error {
 		}
 		b = append(b, `<c r="`...)
 		b = append(b, e.col(i)...)
-		b = strconv.AppendInt(b, int64(r), 10)
+		b = append(b, e.num...)
 		b = append(b, '"')
 		if style != 0 {
-			b = append(b, ` s="`...)
-			b = strconv.AppendInt(b, int64(style), 10)
-			b = append(b, '"')
+			b = e.appendStyle(b, style)
 		}
 		switch x := v.(type) {
 		case int:
@@ -87,13 +114,7 @@ func (e *rowEncoder) row(r int, vals []any) error {
 			b = strconv.AppendFloat(b, x, 'f', -1, 64)
 			b = append(b, `</v></c>`...)
 		case string:
-			b = append(b, ` t="inlineStr"><is><t`...)
-			if needsPreserve(x) {
-				b = append(b, ` xml:space="preserve"`...)
-			}
-			b = append(b, '>')
-			b = appendText(b, x)
-			b = append(b, `</t></is></c>`...)
+			b = append(b, e.text(i, x)...)
 		default:
 			panic("report: unsupported cell value") // a programming error
 		}
@@ -107,6 +128,26 @@ func (e *rowEncoder) row(r int, vals []any) error {
 	}
 	e.buf = b
 	return nil
+}
+
+// text returns the XML of a cell holding the text s in column i, from the
+// cell's type on.
+func (e *rowEncoder) text(i int, s string) []byte {
+	for len(e.last) <= i {
+		e.last = append(e.last, lastText{})
+	}
+	m := &e.last[i]
+	if m.xml != nil && m.s == s {
+		return m.xml
+	}
+	b := append(m.xml[:0], ` t="inlineStr"><is><t`...)
+	if needsPreserve(s) {
+		b = append(b, ` xml:space="preserve"`...)
+	}
+	b = append(b, '>')
+	b = appendText(b, s)
+	m.s, m.xml = s, append(b, `</t></is></c>`...)
+	return m.xml
 }
 
 func (e *rowEncoder) flush(b []byte) error {
@@ -124,16 +165,10 @@ func (e *rowEncoder) close() error {
 // needsPreserve reports whether a text starts or ends with white space,
 // which XML would otherwise let go.
 func needsPreserve(s string) bool {
-	if s == "" {
-		return false
-	}
-	for _, c := range []byte{s[0], s[len(s)-1]} {
-		if c == ' ' || c == '\t' || c == '\n' || c == '\r' {
-			return true
-		}
-	}
-	return false
+	return s != "" && (isSpace(s[0]) || isSpace(s[len(s)-1]))
 }
+
+func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
 
 // appendText appends s as the text of an XML element in the way Excel reads
 // it back unchanged: &, < and > escaped, CR as a character reference,

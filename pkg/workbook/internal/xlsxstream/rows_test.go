@@ -2,11 +2,45 @@ package xlsxstream
 
 import (
 	"encoding/xml"
+	"math"
 	"regexp"
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/xuri/excelize/v2"
 )
+
+// TestRow: the SpreadsheetML of rows, as excelize's StreamWriter writes it:
+// column styles, a cell's own style, empty cells left out, a row height.
+func TestRow(t *testing.T) {
+	var sb strings.Builder
+	e := newRowEncoder(&sb, []int{3, 0, 7})
+	rows := [][]any{
+		{"Søren & Co", 4, excelize.Cell{StyleID: 12, Value: 0.25}, nil, "", excelize.Cell{StyleID: 5000, Value: " x"}},
+		{nil, excelize.Cell{Value: math.NaN()}, 7, Height(30.5)},
+		{},
+		{"Søren & Co"}, // as two rows above: the same text again
+		{"Søren & Cp"}, // as long, but another text
+	}
+	for i, r := range rows {
+		if err := e.row(9+i, r); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := e.close(); err != nil {
+		t.Fatal(err)
+	}
+	want := `<row r="9"><c r="A9" s="3" t="inlineStr"><is><t>Søren &amp; Co</t></is></c><c r="B9"><v>4</v></c>` +
+		`<c r="C9" s="12"><v>0.25</v></c><c r="F9" s="5000" t="inlineStr"><is><t xml:space="preserve"> x</t></is></c></row>` +
+		`<row r="10" ht="30.5" customHeight="1"><c r="B10"><v>0</v></c><c r="C10" s="7"><v>7</v></c></row>` +
+		`<row r="11"></row>` +
+		`<row r="12"><c r="A12" s="3" t="inlineStr"><is><t>Søren &amp; Co</t></is></c></row>` +
+		`<row r="13"><c r="A13" s="3" t="inlineStr"><is><t>Søren &amp; Cp</t></is></c></row>`
+	if sb.String() != want {
+		t.Errorf("got\n%s\nwant\n%s", sb.String(), want)
+	}
+}
 
 func TestAppendText(t *testing.T) {
 	for _, tc := range []struct{ in, want string }{

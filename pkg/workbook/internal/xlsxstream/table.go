@@ -24,10 +24,10 @@ package xlsxstream
 
 import (
 	"bytes"
-	"compress/flate"
 	"fmt"
 	"io"
 
+	"github.com/klauspost/compress/flate"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -37,6 +37,9 @@ type Book struct {
 	maxRows int
 	tables  []*Table
 	splices map[string]*splice
+	// chunkSize and memLimit replace the zip writer's defaults when set
+	// (tests)
+	chunkSize, memLimit int
 }
 
 // New returns a Book for f whose sheets hold at most maxRows rows each.
@@ -197,7 +200,14 @@ func (bk *Book) WriteTo(w io.Writer, level int, tmpDir string) error {
 	bk.f.SetZipWriter(func(io.Writer) excelize.ZipWriter {
 		// excelize hands over an in-memory buffer; write straight to w
 		// instead and leave its buffer empty.
-		return zipErr{newSortedZip(w, level, tmpDir, bk.spliceRows()), &zerr}
+		z := newSortedZip(w, level, tmpDir, bk.spliceRows())
+		if bk.chunkSize > 0 {
+			z.chunkSize = bk.chunkSize
+		}
+		if bk.memLimit > 0 {
+			z.memLimit = bk.memLimit
+		}
+		return zipErr{z, &zerr}
 	})
 	if _, err := bk.f.WriteToBuffer(); err != nil {
 		return err

