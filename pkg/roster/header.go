@@ -169,6 +169,9 @@ func (rd *rosterReader) mapHeader(header []string, cont, covered []bool, base sp
 				continue
 			}
 			rd.addScoreCol(col, n, nodeCol)
+			if w := rd.headerText(h, n); w != "" {
+				rd.r.Warnings = append(rd.r.Warnings, Warning{Where: at(col, h), Message: w})
+			}
 			continue
 		}
 		rd.unknownColumn(col, h, at(col, h))

@@ -146,6 +146,9 @@ type rosterReader struct {
 	full     bool // the roster reached a limit of persons or levels: reading stopped
 
 	assessors map[string]string // interns the assessor names, as teams does the teams
+	// textChecks counts the headers whose text was checked against the
+	// framework's names (see headerText).
+	textChecks int
 
 	hiddenRows    []int
 	hiddenCount   int

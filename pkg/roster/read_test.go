@@ -348,3 +348,40 @@ func TestSheetOption(t *testing.T) {
 		t.Errorf("error %T is not a *spreadsheet.Error", err)
 	}
 }
+
+// TestHeaderTextOfAnotherCompetence: a header whose id and text name two
+// different competences (a roster made for another version of the
+// framework, whose ids were renumbered) is read by its id, with a warning
+// naming both; a header in the template's form, the id alone, or the id
+// with the user's own words, gets none.
+func TestHeaderTextOfAnotherCompetence(t *testing.T) {
+	fw := realFramework(t)
+	name := func(id string) string { return fw.Text(fw.Node(id).Name, fw.Language) }
+	for _, c := range []struct {
+		header string
+		warn   bool
+	}{
+		{"1.2 " + name("1.1"), true},
+		{"1.2 " + strings.ToUpper(name("1.1")), true},
+		{"1.2 " + fw.Text(fw.Node("1.1").Name, "en"), true},
+		{"1.2 " + name("1.2"), false},
+		{"1.2 " + fw.Text(fw.Node("1.2").Name, "en"), false},
+		{"1.2 " + string([]rune(name("1.2"))[:20]) + " …", false},
+		{"1.2", false},
+		{"1.2 Viden om arbejdsmarkedet hos os", false},
+		{name("1.2"), false},
+	} {
+		csv := "navn;rolle;" + c.header + "\nAnna;jobkonsulent;2\n"
+		r, err := readString(t, fw, csv, Options{})
+		if err != nil {
+			t.Fatalf("%q: %v", c.header, err)
+		}
+		if r.Columns[0].ID != "1.2" {
+			t.Errorf("%q read as %s", c.header, r.Columns[0].ID)
+		}
+		got := hasWarning(r, "but its text is the name of 1.1")
+		if got != c.warn {
+			t.Errorf("%q: warned %v, want %v: %v", c.header, got, c.warn, r.Warnings)
+		}
+	}
+}
