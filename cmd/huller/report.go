@@ -103,6 +103,9 @@ func checkOutput(opts *analyzeOptions) error {
 	if !strings.EqualFold(filepath.Ext(out), ".xlsx") {
 		return usageError{fmt.Errorf("--output %s: the report is an Excel workbook; give a file name ending in .xlsx", out)}
 	}
+	if _, err := reportDate(opts.s.Getenv); err != nil {
+		return err // before any work, not after the analysis
+	}
 	return outfile.Check(out, opts.roster, opts.requirements, opts.framework, opts.catalog)
 }
 
