@@ -1,7 +1,6 @@
 package render
 
 import (
-	"bufio"
 	"fmt"
 	"io"
 	"strings"
@@ -9,7 +8,6 @@ import (
 	"github.com/huller/huller/pkg/diff"
 	"github.com/huller/huller/pkg/lang"
 	"github.com/huller/huller/pkg/narrate"
-	"github.com/huller/huller/pkg/safetext"
 )
 
 // RenderDiff writes a comparison of two mappings to w in format (one of
@@ -59,34 +57,5 @@ func DiffTerminal(w io.Writer, d *diff.Result, o Options) error {
 // sections of DiffTerminal, every text escaped.
 func DiffMarkdown(w io.Writer, d *diff.Result, o Options) error {
 	dv := newDiffView(d, o)
-	bw := bufio.NewWriter(w)
-	doc := dv.document()
-	fmt.Fprintf(bw, "## %s\n", safetext.Markdown(doc.title))
-	for _, t := range doc.tables {
-		bw.WriteString("\n")
-		if t.heading != "" {
-			fmt.Fprintf(bw, "### %s\n\n", safetext.Markdown(t.heading))
-		}
-		switch {
-		case len(t.rows) == 0 && t.empty == "":
-		case len(t.rows) == 0:
-			fmt.Fprintf(bw, "%s\n", safetext.Markdown(t.empty))
-		case t.header == nil:
-			for _, row := range t.rows {
-				fmt.Fprintf(bw, "- **%s:** %s\n", safetext.Markdown(row[0].s), safetext.Markdown(row[1].s))
-			}
-		default:
-			mdTable(bw, t)
-		}
-		if t.omitted > 0 {
-			fmt.Fprintf(bw, "\n_%s_\n", safetext.Markdown(dv.l.F(lang.MoreRows, t.omitted)))
-		}
-		for i, note := range t.notes {
-			if i > 0 || len(t.rows) > 0 || t.empty != "" {
-				bw.WriteString("\n")
-			}
-			fmt.Fprintf(bw, "%s\n", safetext.Markdown(note))
-		}
-	}
-	return bw.Flush()
+	return writeMarkdown(w, dv.l, dv.document())
 }

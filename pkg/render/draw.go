@@ -9,10 +9,13 @@ import (
 	"github.com/huller/huller/pkg/safetext"
 )
 
-// drawMarkdown writes any document as GitHub-flavoured Markdown, as
-// Markdown writes an analysis (every text escaped); a heading without
-// anything below it is followed by no blank line.
-func (v *view) drawMarkdown(w io.Writer, d document) error {
+// drawMarkdown writes any document as GitHub-flavoured Markdown.
+func (v *view) drawMarkdown(w io.Writer, d document) error { return writeMarkdown(w, v.l, d) }
+
+// writeMarkdown writes a document as GitHub-flavoured Markdown, every text
+// escaped: the title as a heading, each table under its own; a heading
+// without anything below it is followed by no blank line.
+func writeMarkdown(w io.Writer, l lang.Lang, d document) error {
 	bw := bufio.NewWriter(w)
 	fmt.Fprintf(bw, "## %s\n", safetext.Markdown(d.title))
 	for _, t := range d.tables {
@@ -35,7 +38,7 @@ func (v *view) drawMarkdown(w io.Writer, d document) error {
 			mdTable(bw, t)
 		}
 		if t.omitted > 0 {
-			fmt.Fprintf(bw, "\n_%s_\n", safetext.Markdown(v.l.F(lang.MoreRows, t.omitted)))
+			fmt.Fprintf(bw, "\n_%s_\n", safetext.Markdown(l.F(lang.MoreRows, t.omitted)))
 		}
 		for i, note := range t.notes {
 			if i > 0 || len(t.rows) > 0 || t.empty != "" {

@@ -1,7 +1,6 @@
 package render
 
 import (
-	"bufio"
 	"fmt"
 	"io"
 	"slices"
@@ -11,7 +10,6 @@ import (
 	"github.com/huller/huller/pkg/catalog"
 	"github.com/huller/huller/pkg/lang"
 	"github.com/huller/huller/pkg/plan"
-	"github.com/huller/huller/pkg/safetext"
 )
 
 // RenderPlan writes a development plan to w in format (one of Formats):
@@ -61,36 +59,7 @@ func PlanMarkdown(w io.Writer, p *plan.Plan, o Options) error {
 	if err != nil {
 		return err
 	}
-	bw := bufio.NewWriter(w)
-	d := v.document()
-	fmt.Fprintf(bw, "## %s\n", safetext.Markdown(d.title))
-	for _, t := range d.tables {
-		bw.WriteString("\n")
-		if t.heading != "" {
-			fmt.Fprintf(bw, "### %s\n\n", safetext.Markdown(t.heading))
-		}
-		switch {
-		case len(t.rows) == 0 && t.empty == "":
-		case len(t.rows) == 0:
-			fmt.Fprintf(bw, "%s\n", safetext.Markdown(t.empty))
-		case t.header == nil:
-			for _, row := range t.rows {
-				fmt.Fprintf(bw, "- **%s:** %s\n", safetext.Markdown(row[0].s), safetext.Markdown(row[1].s))
-			}
-		default:
-			mdTable(bw, t)
-		}
-		if t.omitted > 0 {
-			fmt.Fprintf(bw, "\n_%s_\n", safetext.Markdown(v.l.F(lang.MoreRows, t.omitted)))
-		}
-		for i, note := range t.notes {
-			if i > 0 || len(t.rows) > 0 || t.empty != "" {
-				bw.WriteString("\n")
-			}
-			fmt.Fprintf(bw, "%s\n", safetext.Markdown(note))
-		}
-	}
-	return bw.Flush()
+	return writeMarkdown(w, v.l, v.document())
 }
 
 // document is the plan for a leader: what it proposes, before and after,
