@@ -384,45 +384,8 @@ func (db *diffBook) settings(o *ovw) {
 // chart draws the coverage per basis competence before and after as
 // clustered columns, with the threshold as a dashed line.
 func (db *diffBook) chart(sheet string, rows [2]int) error {
-	if rows[0] == 0 {
-		return nil
-	}
-	l := db.b.l
-	r1, r2 := rows[0], rows[1]
-	cats := ref(sheet, 1, r1, 1, r2)
-	zero, one := 0.0, 1.0
-	gap, overlap := uint(60), -10
-	vary := false
-	font := excelize.Font{Size: 9, Color: "404040"}
-	series := func(col int, color string) excelize.ChartSeries {
-		return excelize.ChartSeries{Name: ref(sheet, col, r1-1, col, r1-1), Categories: cats, Values: ref(sheet, col, r1, col, r2),
-			Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{color}}}
-	}
-	chart := &excelize.Chart{
-		Type: excelize.Col, VaryColors: &vary,
-		Series: []excelize.ChartSeries{series(3, "A5A5A5"), series(4, "4472C4")},
-		Title: excelize.ChartTitle{Paragraph: []excelize.RichTextRun{
-			{Text: l.T(lang.DiffChart), Font: &excelize.Font{Size: 12, Bold: true}},
-			{Text: " (" + l.T(lang.ChartCoverageY) + ")", Font: &excelize.Font{Size: 9}},
-		}},
-		Dimension: excelize.ChartDimension{Width: 760, Height: 380},
-		Legend:    excelize.ChartLegend{Position: "bottom"},
-		XAxis: excelize.ChartAxis{Font: font, TickLabelSkip: 1,
-			Title: excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: l.T(lang.ChartCoverageX), Font: &excelize.Font{Size: 9}}}}},
-		YAxis: excelize.ChartAxis{Minimum: &zero, Maximum: &one, MajorGridLines: true, MajorUnit: 0.2, Font: font,
-			NumFmt: excelize.ChartNumFmt{CustomNumFmt: "0%"}},
-		GapWidth: &gap, Overlap: &overlap, ShowBlanksAs: "gap",
-		Format: excelize.GraphicOptions{AltText: l.T(lang.DiffChart)},
-	}
-	line := &excelize.Chart{
-		Type: excelize.Line, VaryColors: &vary,
-		Series: []excelize.ChartSeries{{
-			Name: ref(sheet, helperCol, r1-1, helperCol, r1-1), Categories: cats, Values: ref(sheet, helperCol, r1, helperCol, r2),
-			Fill:   excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{colorThreshold}},
-			Line:   excelize.LineOptions{Width: 2, Dash: excelize.LineDashDash},
-			Marker: excelize.ChartMarker{Symbol: "none"},
-		}},
-		XAxis: chart.XAxis, YAxis: chart.YAxis,
-	}
-	return db.b.f.AddChart(sheet, "H3", chart, line)
+	overlap := -10
+	return db.b.addCoverageChart(coverageChart{sheet: sheet, anchor: "H3", rows: rows, catCol: 1,
+		series:       []barSeries{{3, rows[0] - 1, "A5A5A5"}, {4, rows[0] - 1, "4472C4"}},
+		thresholdCol: helperCol, title: lang.DiffChart, xTitle: true, gap: 60, overlap: &overlap, height: 380})
 }

@@ -438,53 +438,15 @@ func (o *ovw) profileTable() [2]int {
 // coverageChart draws the team coverage per basis leaf as columns, one
 // series (colour) per basis group, with the threshold as a line.
 func (b *builder) coverageChart(sheet string, rows [2]int) error {
-	if rows[0] == 0 {
-		return nil
-	}
-	l, fw := b.l, b.res.Framework
-	r1, r2 := rows[0], rows[1]
-	cats := ref(sheet, 1, r1, 1, r2)
-	var series []excelize.ChartSeries
+	fw := b.res.Framework
+	var series []barSeries
 	for g := range fw.Basis {
-		c := helperCol + g
-		series = append(series, excelize.ChartSeries{
-			Name: ref(sheet, c, r1-1, c, r1-1), Categories: cats, Values: ref(sheet, c, r1, c, r2),
-			Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{groupColors[g%len(groupColors)]}},
-		})
+		series = append(series, barSeries{helperCol + g, rows[0] - 1, groupColors[g%len(groupColors)]})
 	}
-	tc := helperCol + len(fw.Basis)
-	zero, one := 0.0, 1.0
-	gap, overlap := uint(40), 100
-	vary := false
-	font := excelize.Font{Size: 9, Color: "404040"}
-	chart := &excelize.Chart{
-		Type: excelize.Col, Series: series, VaryColors: &vary,
-		Title: excelize.ChartTitle{Paragraph: []excelize.RichTextRun{
-			{Text: l.T(lang.ChartCoverage), Font: &excelize.Font{Size: 12, Bold: true}},
-			{Text: " (" + l.T(lang.ChartCoverageY) + ")", Font: &excelize.Font{Size: 9}},
-		}},
-		Dimension: excelize.ChartDimension{Width: 760, Height: 380},
-		Legend:    excelize.ChartLegend{Position: "bottom"},
-		XAxis: excelize.ChartAxis{Font: font, TickLabelSkip: 1,
-			Title: excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: l.T(lang.ChartCoverageX), Font: &excelize.Font{Size: 9}}}}},
-		YAxis: excelize.ChartAxis{Minimum: &zero, Maximum: &one, MajorGridLines: true, MajorUnit: 0.2, Font: font,
-			NumFmt: excelize.ChartNumFmt{CustomNumFmt: "0%"}},
-		GapWidth: &gap, Overlap: &overlap, ShowBlanksAs: "gap",
-		PlotArea: excelize.ChartPlotArea{},
-		Format:   excelize.GraphicOptions{AltText: l.T(lang.ChartCoverage)},
-	}
-	line := &excelize.Chart{
-		Type: excelize.Line, VaryColors: &vary,
-		Series: []excelize.ChartSeries{{
-			Name: ref(sheet, tc, r1-1, tc, r1-1), Categories: cats, Values: ref(sheet, tc, r1, tc, r2),
-			Fill:   excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{colorThreshold}},
-			Line:   excelize.LineOptions{Width: 2, Dash: excelize.LineDashDash},
-			Marker: excelize.ChartMarker{Symbol: "none"},
-		}},
-		// excelize takes the axes of the last chart of a combination
-		XAxis: chart.XAxis, YAxis: chart.YAxis,
-	}
-	return b.f.AddChart(sheet, chartCol+"3", chart, line)
+	overlap := 100 // one group's columns never overlap another's
+	return b.addCoverageChart(coverageChart{sheet: sheet, anchor: chartCol + "3", rows: rows, catCol: 1,
+		series: series, thresholdCol: helperCol + len(fw.Basis), title: lang.ChartCoverage, xTitle: true,
+		gap: 40, overlap: &overlap, height: 380})
 }
 
 // profileChart draws per profile the persons who fit it and who are
@@ -493,29 +455,10 @@ func (b *builder) profileChart(sheet string, rows [2]int) error {
 	if rows[0] == 0 {
 		return nil
 	}
-	l := b.l
-	r1, r2 := rows[0], rows[1]
-	cats := ref(sheet, 2, r1, 2, r2)
-	vary := false
-	zero := 0.0
-	font := excelize.Font{Size: 9, Color: "404040"}
-	chart := &excelize.Chart{
-		Type: excelize.Bar, VaryColors: &vary,
-		Series: []excelize.ChartSeries{
-			{Name: ref(sheet, 4, r1-1, 4, r1-1), Categories: cats, Values: ref(sheet, 4, r1, 4, r2),
-				Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"2E8B57"}}},
-			{Name: ref(sheet, 5, r1-1, 5, r1-1), Categories: cats, Values: ref(sheet, 5, r1, 5, r2),
-				Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"A5A5A5"}}},
-		},
-		Title:     excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: l.T(lang.ChartProfiles), Font: &excelize.Font{Size: 12, Bold: true}}}},
-		Dimension: excelize.ChartDimension{Width: 760, Height: 340},
-		Legend:    excelize.ChartLegend{Position: "bottom"},
-		XAxis:     excelize.ChartAxis{Font: font, ReverseOrder: true},
-		YAxis: excelize.ChartAxis{Minimum: &zero, MajorGridLines: true, Font: font,
-			Title: excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: l.T(lang.ChartProfilesY), Font: &excelize.Font{Size: 9}}}}},
-		Format: excelize.GraphicOptions{AltText: l.T(lang.ChartProfiles)},
-	}
-	return b.f.AddChart(sheet, chartCol+"25", chart)
+	y := lang.ChartProfilesY
+	return b.addBarChart(barChart{sheet: sheet, anchor: chartCol + "25", rows: rows, catCol: 2,
+		series: []barSeries{{4, rows[0] - 1, "2E8B57"}, {5, rows[0] - 1, "A5A5A5"}},
+		title:  lang.ChartProfiles, yTitle: &y, height: 340})
 }
 
 func orWord(s, word string) string {

@@ -258,69 +258,14 @@ func (pb *planBook) planSettings(o *ovw) {
 // coverageChart2 draws the coverage per basis competence before (grey) and
 // after (green) the plan as columns, with the threshold as a dashed line.
 func (pb *planBook) coverageChart2(sheet string, rows [2]int) error {
-	if rows[0] == 0 {
-		return nil
-	}
-	l := pb.l
-	r1, r2 := rows[0], rows[1]
-	cats := ref(sheet, 1, r1, 1, r2)
-	zero, one := 0.0, 1.0
-	gap := uint(60)
-	vary := false
-	font := excelize.Font{Size: 9, Color: "404040"}
-	series := func(col int, color string) excelize.ChartSeries {
-		return excelize.ChartSeries{Name: ref(sheet, col, r1-1, col, r1-1), Categories: cats, Values: ref(sheet, col, r1, col, r2),
-			Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{color}}}
-	}
-	chart := &excelize.Chart{
-		Type: excelize.Col, Series: []excelize.ChartSeries{series(4, "A5A5A5"), series(5, "2E8B57")}, VaryColors: &vary,
-		Title: excelize.ChartTitle{Paragraph: []excelize.RichTextRun{
-			{Text: l.T(lang.CoverageBeforeAfter), Font: &excelize.Font{Size: 12, Bold: true}},
-			{Text: " (" + l.T(lang.ChartCoverageY) + ")", Font: &excelize.Font{Size: 9}},
-		}},
-		Dimension: excelize.ChartDimension{Width: 760, Height: 380},
-		Legend:    excelize.ChartLegend{Position: "bottom"},
-		XAxis:     excelize.ChartAxis{Font: font, TickLabelSkip: 1},
-		YAxis: excelize.ChartAxis{Minimum: &zero, Maximum: &one, MajorGridLines: true, MajorUnit: 0.2, Font: font,
-			NumFmt: excelize.ChartNumFmt{CustomNumFmt: "0%"}},
-		GapWidth: &gap, ShowBlanksAs: "gap",
-		Format: excelize.GraphicOptions{AltText: l.T(lang.CoverageBeforeAfter)},
-	}
-	line := &excelize.Chart{
-		Type: excelize.Line, VaryColors: &vary,
-		Series: []excelize.ChartSeries{{
-			Name: ref(sheet, 6, r1-1, 6, r1-1), Categories: cats, Values: ref(sheet, 6, r1, 6, r2),
-			Fill:   excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{colorThreshold}},
-			Line:   excelize.LineOptions{Width: 2, Dash: excelize.LineDashDash},
-			Marker: excelize.ChartMarker{Symbol: "none"},
-		}},
-		XAxis: chart.XAxis, YAxis: chart.YAxis,
-	}
-	return pb.f.AddChart(sheet, chartCol+"3", chart, line)
+	return pb.addCoverageChart(coverageChart{sheet: sheet, anchor: chartCol + "3", rows: rows, catCol: 1,
+		series:       []barSeries{{4, rows[0] - 1, "A5A5A5"}, {5, rows[0] - 1, "2E8B57"}},
+		thresholdCol: 6, title: lang.CoverageBeforeAfter, gap: 60, height: 380})
 }
 
 // tierChart draws the holes of each priority before and after the plan.
 func (pb *planBook) tierChart(sheet string, rows [2]int) error {
-	l := pb.l
-	r1, r2 := rows[0], rows[1]
-	cats := ref(sheet, 1, r1, 1, r2)
-	vary := false
-	zero := 0.0
-	font := excelize.Font{Size: 9, Color: "404040"}
-	chart := &excelize.Chart{
-		Type: excelize.Bar, VaryColors: &vary,
-		Series: []excelize.ChartSeries{
-			{Name: ref(sheet, 3, r1-5, 3, r1-5), Categories: cats, Values: ref(sheet, 3, r1, 3, r2),
-				Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"A5A5A5"}}},
-			{Name: ref(sheet, 4, r1-5, 4, r1-5), Categories: cats, Values: ref(sheet, 4, r1, 4, r2),
-				Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"2E8B57"}}},
-		},
-		Title:     excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: l.T(lang.HolesBeforeAfter), Font: &excelize.Font{Size: 12, Bold: true}}}},
-		Dimension: excelize.ChartDimension{Width: 760, Height: 300},
-		Legend:    excelize.ChartLegend{Position: "bottom"},
-		XAxis:     excelize.ChartAxis{Font: font, ReverseOrder: true},
-		YAxis:     excelize.ChartAxis{Minimum: &zero, MajorGridLines: true, MajorUnit: 1, Font: font},
-		Format:    excelize.GraphicOptions{AltText: l.T(lang.HolesBeforeAfter)},
-	}
-	return pb.f.AddChart(sheet, chartCol+"25", chart)
+	return pb.addBarChart(barChart{sheet: sheet, anchor: chartCol + "25", rows: rows, catCol: 1,
+		series: []barSeries{{3, rows[0] - 5, "A5A5A5"}, {4, rows[0] - 5, "2E8B57"}},
+		title:  lang.HolesBeforeAfter, majorUnit: 1, height: 300})
 }
