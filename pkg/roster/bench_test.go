@@ -7,13 +7,12 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"runtime"
 	"sync"
-	"sync/atomic"
 	"testing"
 	"time"
 
 	"github.com/huller/huller/pkg/internal/cputime"
+	"github.com/huller/huller/pkg/internal/heapwatch"
 )
 
 // Benchmarks read rosters of 10k and 100k persons x 53 competences,
@@ -83,7 +82,7 @@ func BenchmarkRead(b *testing.B) {
 				st, _ := os.Stat(path)
 				b.SetBytes(st.Size())
 				b.ReportAllocs()
-				peak := watchHeap()
+				stop := heapwatch.Start(10 * time.Millisecond)
 				cpu := cputime.Process()
 				b.ResetTimer()
 				for i := 0; i < b.N; i++ {
@@ -96,7 +95,8 @@ func BenchmarkRead(b *testing.B) {
 					}
 				}
 				b.StopTimer()
-				b.ReportMetric(float64(peak()>>20), "MiB-heap-peak")
+				peak, _ := stop()
+				b.ReportMetric(float64(peak>>20), "MiB-heap-peak")
 				b.ReportMetric(cputime.Since(cpu).Seconds()/float64(b.N), "cpu-s/op")
 				b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(n), "ns/person")
 			})
@@ -181,34 +181,4 @@ func TestReadDriver(t *testing.T) {
 	}
 	t.Logf("read %d persons x %d columns in %.3f s; stats %+v; %d warnings",
 		len(r.Persons), len(r.Columns), time.Since(start).Seconds(), r.Stats, len(r.Warnings))
-}
-
-// watchHeap samples the heap until the returned function is called, which
-// returns the peak in use.
-func watchHeap() func() uint64 {
-	runtime.GC()
-	var peak atomic.Uint64
-	done := make(chan struct{})
-	var wg sync.WaitGroup
-	wg.Add(1)
-	go func() {
-		defer wg.Done()
-		var ms runtime.MemStats
-		for {
-			runtime.ReadMemStats(&ms)
-			if ms.HeapInuse > peak.Load() {
-				peak.Store(ms.HeapInuse)
-			}
-			select {
-			case <-done:
-				return
-			case <-time.After(10 * time.Millisecond):
-			}
-		}
-	}()
-	return func() uint64 {
-		close(done)
-		wg.Wait()
-		return peak.Load()
-	}
 }

@@ -6,14 +6,12 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"runtime"
 	"strings"
-	"sync"
-	"sync/atomic"
 	"testing"
 	"time"
 
 	"github.com/huller/huller/pkg/internal/cputime"
+	"github.com/huller/huller/pkg/internal/heapwatch"
 	"github.com/huller/huller/pkg/internal/spreadsheet"
 	"golang.org/x/text/encoding/unicode"
 )
@@ -171,7 +169,7 @@ func TestHostileInputs(t *testing.T) {
 				t.Skip("slow")
 			}
 			src := tt.data(t)
-			stop := watchHeapGrowth()
+			stop := heapwatch.Start(2 * time.Millisecond)
 			start, cpu0 := time.Now(), cputime.Process()
 			var (
 				r   *Roster
@@ -187,7 +185,8 @@ func TestHostileInputs(t *testing.T) {
 			case <-time.After(12 * slowdown * deadline):
 				t.Fatalf("not done after %v", 12*slowdown*deadline)
 			}
-			took, cpu, grew := time.Since(start), cputime.Since(cpu0), stop()
+			took, cpu := time.Since(start), cputime.Since(cpu0)
+			_, grew := stop()
 			t.Logf("%v (%v of CPU time), heap grew by %d MiB", took.Round(time.Millisecond), cpu.Round(time.Millisecond), grew>>20)
 			if cpu > slowdown*deadline {
 				t.Errorf("took %v of CPU time, more than %v", cpu, slowdown*deadline)
@@ -293,37 +292,4 @@ func (r *repeater) Read(p []byte) (int, error) {
 		r.i = (r.i + c) % len(r.s)
 	}
 	return n, nil
-}
-
-// watchHeapGrowth samples the heap until the returned function is called,
-// which returns how much the heap in use grew at its peak.
-func watchHeapGrowth() func() uint64 {
-	runtime.GC()
-	var ms runtime.MemStats
-	runtime.ReadMemStats(&ms)
-	base := ms.HeapInuse
-	var peak atomic.Uint64
-	done := make(chan struct{})
-	var wg sync.WaitGroup
-	wg.Add(1)
-	go func() {
-		defer wg.Done()
-		var ms runtime.MemStats
-		for {
-			runtime.ReadMemStats(&ms)
-			if ms.HeapInuse > peak.Load() {
-				peak.Store(ms.HeapInuse)
-			}
-			select {
-			case <-done:
-				return
-			case <-time.After(2 * time.Millisecond):
-			}
-		}
-	}()
-	return func() uint64 {
-		close(done)
-		wg.Wait()
-		return max(peak.Load(), base) - base
-	}
 }

@@ -35,6 +35,7 @@ var Layers = map[string]int{
 	"pkg/internal/textwrap":            0,
 	"pkg/internal/cputime":             0,
 	"pkg/internal/suggest":             0,
+	"pkg/internal/heapwatch":           0,
 	"pkg/roster":                       2,
 	"pkg/catalog":                      2,
 	"pkg/analysis":                     3,

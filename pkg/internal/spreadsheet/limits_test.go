@@ -10,7 +10,9 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"time"
 
+	"github.com/huller/huller/pkg/internal/heapwatch"
 	"golang.org/x/text/encoding/unicode"
 )
 
@@ -148,10 +150,10 @@ func TestStdinSpool(t *testing.T) {
 	}
 
 	// 64 MiB of zip-like junk: read through a file, not held in memory.
-	stop := watchHeap()
+	stop := heapwatch.Start(5 * time.Millisecond)
 	junk := io.MultiReader(bytes.NewReader([]byte("PK\x03\x04")), io.LimitReader(repeatReader(0), 64<<20))
 	_, err = Open(Source{Name: "-", R: junk}, Options{})
-	peak := stop()
+	peak, _ := stop()
 	if err == nil || !strings.HasPrefix(err.Error(), "-: is damaged") {
 		t.Errorf("error %v", err)
 	}

@@ -9,13 +9,11 @@ import (
 	"io"
 	"path/filepath"
 	"reflect"
-	"runtime"
 	"strings"
-	"sync"
-	"sync/atomic"
 	"testing"
 	"time"
 
+	"github.com/huller/huller/pkg/internal/heapwatch"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -393,14 +391,14 @@ func TestZipBomb(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			stop := watchHeap()
+			stop := heapwatch.Start(5 * time.Millisecond)
 			start := time.Now()
 			var err error
 			f, err := openBytes(t, "d.xlsx", tt.data, tt.opts)
 			if err == nil {
 				_, err = readAll(t, f, "S")
 			}
-			peak := stop()
+			peak, _ := stop()
 			if err == nil || !strings.Contains(err.Error(), tt.want) {
 				t.Fatalf("error %v, want %q", err, tt.want)
 			}
@@ -422,36 +420,6 @@ func (r repeatReader) Read(p []byte) (int, error) {
 		p[i] = byte(r)
 	}
 	return len(p), nil
-}
-
-// watchHeap samples the heap until the returned function is called, which
-// returns the peak in use.
-func watchHeap() func() uint64 {
-	runtime.GC()
-	var peak atomic.Uint64
-	done := make(chan struct{})
-	var wg sync.WaitGroup
-	wg.Add(1)
-	go func() {
-		defer wg.Done()
-		var ms runtime.MemStats
-		for {
-			runtime.ReadMemStats(&ms)
-			if ms.HeapInuse > peak.Load() {
-				peak.Store(ms.HeapInuse)
-			}
-			select {
-			case <-done:
-				return
-			case <-time.After(5 * time.Millisecond):
-			}
-		}
-	}()
-	return func() uint64 {
-		close(done)
-		wg.Wait()
-		return peak.Load()
-	}
 }
 
 // TestRowsKnowsMerges: File.Rows applies merged ranges from the first row
