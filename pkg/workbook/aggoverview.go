@@ -169,25 +169,12 @@ func (a *aggBuilder) setCount(o *ovw, col int, f privacy.Figure) {
 // data per basis group in hidden columns (shown figures only); it returns
 // the first and last data rows.
 func (a *aggBuilder) ovCoverage(o *ovw) [2]int {
-	l, st, rep := a.l, &a.st, a.rep
+	st, rep := &a.st, a.rep
 	fw, u := rep.Framework, &rep.Unit
 	if len(fw.BasisLeaves) == 0 {
 		return [2]int{}
 	}
-	o.table(l.T(lang.CoverageTable), l.T(lang.ID), l.T(lang.Competence), l.T(lang.Group), l.T(lang.Coverage), l.T(lang.Met), l.T(lang.Assessed), l.T(lang.CanShare))
-	head := o.row - 1
-	for g, n := range fw.Basis {
-		o.row = head
-		o.set(helperCol+g, groupLabel(n, a.name(n)), 0)
-	}
-	o.row = head
-	o.set(helperCol+len(fw.Basis), l.T(lang.Threshold), 0)
-	o.row = head + 1
-	first := o.row
-	group := map[string]int{}
-	for g, n := range fw.Basis {
-		group[n.ID] = g
-	}
+	first, group := o.coverageHead()
 	for _, n := range fw.BasisLeaves {
 		lf := u.Leaves[n.Leaf]
 		o.set(1, n.ID, st.id)

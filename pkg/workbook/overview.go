@@ -352,18 +352,14 @@ func (o *ovw) table(title string, head ...string) {
 	o.row++
 }
 
-// coverageTable lists the team coverage of every basis leaf, with the chart
-// data per basis group in hidden columns; it returns the first and last
-// data rows.
-func (o *ovw) coverageTable() [2]int {
-	b := o.b
-	l, st, res := b.l, &b.st, b.res
-	fw := res.Framework
-	if len(fw.BasisLeaves) == 0 {
-		return [2]int{}
-	}
+// coverageHead starts the table of coverage per basic competence: its
+// header, and over the hidden helper columns the chart's series names (one
+// per basis group, then the threshold). It returns the first data row and
+// each basis group's index by id.
+func (o *ovw) coverageHead() (first int, group map[string]int) {
+	b, l := o.b, o.b.l
+	fw := b.res.Framework
 	o.table(l.T(lang.CoverageTable), l.T(lang.ID), l.T(lang.Competence), l.T(lang.Group), l.T(lang.Coverage), l.T(lang.Met), l.T(lang.Assessed), l.T(lang.CanShare))
-	// helper headers: one per basis group, then the threshold
 	head := o.row - 1
 	for g, n := range fw.Basis {
 		o.row = head
@@ -372,11 +368,24 @@ func (o *ovw) coverageTable() [2]int {
 	o.row = head
 	o.set(helperCol+len(fw.Basis), l.T(lang.Threshold), 0)
 	o.row = head + 1
-	first := o.row
-	group := map[string]int{}
+	group = map[string]int{}
 	for g, n := range fw.Basis {
 		group[n.ID] = g
 	}
+	return o.row, group
+}
+
+// coverageTable lists the team coverage of every basis leaf, with the chart
+// data per basis group in hidden columns; it returns the first and last
+// data rows.
+func (o *ovw) coverageTable() [2]int {
+	b := o.b
+	st, res := &b.st, b.res
+	fw := res.Framework
+	if len(fw.BasisLeaves) == 0 {
+		return [2]int{}
+	}
+	first, group := o.coverageHead()
 	for _, n := range fw.BasisLeaves {
 		s := res.Leaves[n.Leaf]
 		o.set(1, n.ID, st.id)
