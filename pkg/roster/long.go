@@ -91,33 +91,20 @@ func (rd *rosterReader) longRow(rows *spreadsheet.Rows, cells []string) {
 		ls.nodes[n] = col
 		rd.r.Columns = append(rd.r.Columns, n)
 	}
-	if isBlank(v) {
-		st.CellsBlank++
+	lvl, ok := rd.level(rows, lvCol, v)
+	if !ok {
 		return
 	}
-	lvl, kind := rd.m.levels.parse(v)
-	switch kind {
-	case scoreLevel:
-		if len(ls.entries) >= rd.opts.maxLong {
-			rd.full = true
-			rd.probs.add(rd.where(rows, -1).String(), "",
-				"the roster has more than %s rows of levels, more than huller keeps in memory in this layout (one row per person and competence); give one row per person and a column per competence, or analyse it in parts",
-				commas(int64(rd.opts.maxLong)))
-			return
-		}
-		st.CellsRead++
-		ls.entries = append(ls.entries, longEntry{person: int32(idx), col: int32(col), row: int32(p.Row), level: lvl,
-			date: p.Assessed, assessor: p.Assessor})
-	case scoreBlank:
-		st.CellsBlank++
-	case scoreMarked:
-		st.CellsBlank++
-		st.CellsMarked++
-	case scoreOutside:
-		rd.levelProblem(rows, lvCol, v, true)
-	default:
-		rd.levelProblem(rows, lvCol, v, false)
+	if len(ls.entries) >= rd.opts.maxLong {
+		rd.full = true
+		rd.probs.add(rd.where(rows, -1).String(), "",
+			"the roster has more than %s rows of levels, more than huller keeps in memory in this layout (one row per person and competence); give one row per person and a column per competence, or analyse it in parts",
+			commas(int64(rd.opts.maxLong)))
+		return
 	}
+	st.CellsRead++
+	ls.entries = append(ls.entries, longEntry{person: int32(idx), col: int32(col), row: int32(p.Row), level: lvl,
+		date: p.Assessed, assessor: p.Assessor})
 }
 
 // sameAttrs checks that a person's later rows agree with the first.

@@ -26,11 +26,42 @@ func rowRef(rows *spreadsheet.Rows) int {
 	return rows.Row()
 }
 
+// dataRow reads one data row: its accounting (hidden, merged, uncached and
+// ignored cells), then its person in the wide or the long layout.
 func (rd *rosterReader) dataRow(rows *spreadsheet.Rows) {
 	cells := rows.Cells()
 	if isBlankRow(cells) {
 		return
 	}
+	rd.account(rows, cells)
+	if rd.long != nil {
+		rd.longRow(rows, cells)
+		return
+	}
+	if !rd.room(rows, len(rd.r.Persons)+1, len(rd.r.Columns)) {
+		return
+	}
+	p, ok := rd.person(rows, cells)
+	if !ok {
+		return
+	}
+	if !rd.scores(rows, cells, &p) {
+		rd.unassessedN++
+		if len(rd.unassessed) < 5 {
+			rd.unassessed = append(rd.unassessed, fmt.Sprintf("%s (%s)", p.Name, rd.rowWord(p.Row)))
+		}
+	}
+	if !rd.unique(rows, &p) {
+		return
+	}
+	rd.r.Persons = append(rd.r.Persons, p)
+}
+
+// account counts what a row holds besides its person: whether it is hidden,
+// its merged and uncached cells, and the values in ignored columns,
+// headerless ones and those beyond the header (one pass over the row's
+// cells, whatever the header's width).
+func (rd *rosterReader) account(rows *spreadsheet.Rows, cells []string) {
 	st := &rd.r.Stats
 	st.Rows++
 	if rows.Hidden() {
@@ -52,66 +83,60 @@ func (rd *rosterReader) dataRow(rows *spreadsheet.Rows) {
 		}
 		rd.uncached += len(unc)
 	}
-	// Values in ignored columns, headerless ones and those beyond the
-	// header: one pass over the row's cells, whatever the header's width.
 	for col, c := range cells {
 		if (col >= len(rd.cols) || rd.cols[col].ignore) && !isBlank(c) {
 			st.CellsIgnored++
 			rd.ignoredVals[col]++
 		}
 	}
-	if rd.long != nil {
-		rd.longRow(rows, cells)
-		return
-	}
-	if !rd.room(rows, len(rd.r.Persons)+1, len(rd.r.Columns)) {
-		return
-	}
-	p, ok := rd.person(rows, cells)
-	if !ok {
-		return
-	}
+}
+
+// scores reads the levels of a wide row into p.Scores and reports whether
+// any competence was assessed; a cell that is no level is a problem at its
+// place.
+func (rd *rosterReader) scores(rows *spreadsheet.Rows, cells []string, p *Person) (assessed bool) {
+	st := &rd.r.Stats
 	p.Scores = rd.alloc(len(rd.r.Columns))
-	assessed := false
 	for i, col := range rd.scoreCols {
 		v := ""
 		if col < len(cells) {
 			v = cells[col]
 		}
-		if v == "" {
-			p.Scores[i] = Unassessed
-			st.CellsBlank++
-			continue
-		}
-		lvl, kind := rd.m.levels.parse(v)
-		switch kind {
-		case scoreLevel:
+		p.Scores[i] = Unassessed
+		if lvl, ok := rd.level(rows, col, v); ok {
 			p.Scores[i] = lvl
 			st.CellsRead++
 			assessed = true
-			continue
-		case scoreBlank:
-			st.CellsBlank++
-		case scoreMarked:
-			st.CellsBlank++
-			st.CellsMarked++
-		case scoreOutside:
-			rd.levelProblem(rows, col, v, true)
-		default:
-			rd.levelProblem(rows, col, v, false)
-		}
-		p.Scores[i] = Unassessed
-	}
-	if !assessed {
-		rd.unassessedN++
-		if len(rd.unassessed) < 5 {
-			rd.unassessed = append(rd.unassessed, fmt.Sprintf("%s (%s)", p.Name, rd.rowWord(p.Row)))
 		}
 	}
-	if !rd.unique(rows, &p) {
-		return
+	return assessed
+}
+
+// level reads the level cell v of table column col, in either layout: a
+// level on the scale is returned with true (the caller counts it); a blank
+// or marked cell (-, n/a, ?) is counted as such; anything else is a
+// problem at its place.
+func (rd *rosterReader) level(rows *spreadsheet.Rows, col int, v string) (int8, bool) {
+	st := &rd.r.Stats
+	if v == "" {
+		st.CellsBlank++
+		return 0, false
 	}
-	rd.r.Persons = append(rd.r.Persons, p)
+	lvl, kind := rd.m.levels.parse(v)
+	switch kind {
+	case scoreLevel:
+		return lvl, true
+	case scoreBlank:
+		st.CellsBlank++
+	case scoreMarked:
+		st.CellsBlank++
+		st.CellsMarked++
+	case scoreOutside:
+		rd.levelProblem(rows, col, v, true)
+	default:
+		rd.levelProblem(rows, col, v, false)
+	}
+	return 0, false
 }
 
 // hasData reports whether a row has values outside ignored columns.
