@@ -572,3 +572,81 @@ func canonical(v any) string {
 	b, _ := json.Marshal(v)
 	return string(b)
 }
+
+// TestPseudonymisedAsNamed: a report or plan made with pseudonyms is the
+// one made with names, pseudonyms for names: every choice between equal
+// persons (a nearest candidate, a colleague who teaches, a joint
+// activity's lead, a seat on a course) is the same, though the persons are
+// listed in pseudonym order.
+func TestPseudonymisedAsNamed(t *testing.T) {
+	env := map[string]string{"HULLER_KEY": "a secret key of thirty-two bytes"}
+	for _, args := range [][]string{
+		{"analyze", "--example", "--by-team"},
+		{"analyze", "--example", "--person", "Ole Kjær"},
+		{"plan", "--example"},
+		{"plan", "--example", "--person", "Ole Kjær"},
+		{"risk", "--example"},
+	} {
+		t.Run(args[0], func(t *testing.T) {
+			named, stderr, code := runEnv(t, nil, append(args, "--format", "json")...)
+			if code != 0 {
+				t.Fatalf("exit %d\n%s", code, stderr)
+			}
+			mapFile := filepath.Join(t.TempDir(), "who.csv")
+			pseudo, stderr, code := runEnv(t, env, append(args, "--format", "json", "--pseudonymise", "--pseudonymise-map", mapFile)...)
+			if code != 0 {
+				t.Fatalf("--pseudonymise: exit %d\n%s", code, stderr)
+			}
+			data, err := os.ReadFile(mapFile)
+			if err != nil {
+				t.Fatal(err)
+			}
+			rows, err := csv.NewReader(bytes.NewReader(data)).ReadAll()
+			if err != nil {
+				t.Fatal(err)
+			}
+			to := map[string]string{}
+			for _, r := range rows[1:] {
+				for _, s := range r[1:3] {
+					if s != "" {
+						to[s] = r[0]
+					}
+				}
+			}
+			var a, b map[string]any
+			if err := json.Unmarshal([]byte(named), &a); err != nil {
+				t.Fatal(err)
+			}
+			if err := json.Unmarshal([]byte(pseudo), &b); err != nil {
+				t.Fatal(err)
+			}
+			for _, doc := range []map[string]any{a, b} {
+				delete(doc, "mode")
+				dropKey(doc, "row")
+			}
+			x, y := canonical(replaceNames(a, to)), canonical(b)
+			if x != y {
+				i := 0
+				for i < len(x) && i < len(y) && x[i] == y[i] {
+					i++
+				}
+				t.Errorf("the pseudonymised output is not the named one with pseudonyms:\nnamed  …%s…\npseudo …%s…", x[max(0, i-300):min(len(x), i+200)], y[max(0, i-300):min(len(y), i+200)])
+			}
+		})
+	}
+}
+
+// dropKey deletes key k from every object of a decoded JSON document.
+func dropKey(v any, k string) {
+	switch x := v.(type) {
+	case []any:
+		for _, e := range x {
+			dropKey(e, k)
+		}
+	case map[string]any:
+		delete(x, k)
+		for _, e := range x {
+			dropKey(e, k)
+		}
+	}
+}

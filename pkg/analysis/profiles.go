@@ -94,7 +94,7 @@ func (a *analyzer) cost(p, j int) int {
 
 // candidates returns the persons of a group closest to fitting profile j:
 // assessed on at least one of its leaves, not fitting, least effort first,
-// then those expected to hold it, then in roster order.
+// then those expected to hold it, then in roster order (ComparePlace).
 func (a *analyzer) candidates(members []int32, j int) []Candidate {
 	res := a.res
 	// the maxListed best, kept in order as the members go by: least effort
@@ -109,7 +109,10 @@ func (a *analyzer) candidates(members []int32, j int) []Candidate {
 		if x.c.Effort != y.c.Effort {
 			return x.c.Effort < y.c.Effort
 		}
-		return !x.unexpected && y.unexpected
+		if x.unexpected != y.unexpected {
+			return !x.unexpected
+		}
+		return res.ComparePlace(int(x.c.Person), int(y.c.Person)) < 0
 	}
 	a.each(members, func(p int) {
 		if res.Assessed[p*a.nProf+j] == 0 || res.Fits(p, j) {

@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"cmp"
 	"iter"
 	"slices"
 )
@@ -89,6 +90,17 @@ func (r *Result) ProfileGapsIn(p, j int) []Gap {
 // assessed on.
 func (r *Result) ProfileNotAssessed(p, j int) int {
 	return len(r.Framework.Profiles[j].Leaves) - r.ProfileAssessed(p, j)
+}
+
+// ComparePlace orders persons p and q (indices of People) by their place in
+// the roster as read (roster.Person.Seq), then by their place listed. Every
+// choice between equals goes by it, so that the roster listed in another
+// order, as pseudonymisation lists it, gives the same choices.
+func (r *Result) ComparePlace(p, q int) int {
+	if c := cmp.Compare(r.People[p].Seq, r.People[q].Seq); c != 0 {
+		return c
+	}
+	return cmp.Compare(p, q)
 }
 
 // Holders returns the persons (indices of People) with L ≥ T on leaf, in

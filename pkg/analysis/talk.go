@@ -146,11 +146,14 @@ func (r *Result) holeLeaves() map[int32]bool {
 }
 
 // helpers returns at most maxHelpers colleagues of person p at the
-// teaching level of leaf: p's own team first, then in roster order.
+// teaching level of leaf: p's own team first, then in roster order
+// (ComparePlace).
 func (r *Result) helpers(p, leaf int) []int32 {
 	team := r.People[p].Person.Team
 	var same, other []int32
-	for _, q := range r.Teachers(leaf) {
+	teachers := r.Teachers(leaf)
+	slices.SortFunc(teachers, func(x, y int32) int { return r.ComparePlace(int(x), int(y)) })
+	for _, q := range teachers {
 		switch {
 		case int(q) == p:
 		case r.People[q].Person.Team == team:

@@ -26,7 +26,12 @@ func (b *builder) findTeachers(l int) []int32 {
 			out = append(out, int32(q))
 		}
 	}
-	slices.SortStableFunc(out, func(x, y int32) int { return cmp.Compare(b.level(int(y), l), b.level(int(x), l)) })
+	slices.SortFunc(out, func(x, y int32) int {
+		if c := cmp.Compare(b.level(int(y), l), b.level(int(x), l)); c != 0 {
+			return c
+		}
+		return res.ComparePlace(int(x), int(y))
+	})
 	return out
 }
 

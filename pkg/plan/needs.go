@@ -168,7 +168,7 @@ func (b *builder) secondHolder(h int) {
 			continue
 		}
 		has := b.at[q*b.nLeaves+l] >= 0
-		if L > bestL || L == bestL && has && !bestHas {
+		if L > bestL || L == bestL && (has && !bestHas || has == bestHas && res.ComparePlace(q, best) < 0) {
 			best, bestL, bestHas = q, L, has
 		}
 	}
@@ -262,7 +262,7 @@ func (b *builder) sort() {
 		if c := cmp.Compare(y.Gap(), x.Gap()); c != 0 {
 			return c
 		}
-		if c := cmp.Compare(x.Person, y.Person); c != 0 {
+		if c := b.res.ComparePlace(int(x.Person), int(y.Person)); c != 0 {
 			return c
 		}
 		return cmp.Compare(x.Leaf, y.Leaf)

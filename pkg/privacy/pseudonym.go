@@ -65,7 +65,10 @@ func Pseudonymise(r *roster.Roster, key []byte) (Mapping, error) {
 //
 // Afterwards each roster lists its persons in pseudonym order and their row
 // numbers are 0: the order and the rows of the roster, which is often
-// sorted by name, would point to the persons. Assessors (the assessor
+// sorted by name, would point to the persons. Each person's place as read
+// is kept in Seq, which no output shows: huller's choices between equals
+// follow it, so that what is made with pseudonyms is what is made with
+// names. Assessors (the assessor
 // columns) get pseudonyms too: a person's own when the assessor is a person
 // of the rosters, else one derived from the assessor's name; they are in
 // the mapping after each roster's persons, without an id.
@@ -98,6 +101,7 @@ func PseudonymiseAll(rs []*roster.Roster, key []byte) (Mapping, error) {
 		for i := range r.Persons {
 			p := &r.Persons[i]
 			p.Name, p.ID, p.Row = m[start+i].Pseudonym, m[start+i].Pseudonym, 0
+			p.Seq = i // choices between equals keep the roster's order
 			pseudonymiseAssessors(p, assessors, names)
 		}
 		for i := range r.Warnings {

@@ -120,6 +120,15 @@ type Person struct {
 	// roster has no such column.
 	Dates     []Date
 	Assessors []string
+
+	// Seq is the person's place among the roster's persons as read (from
+	// 0), kept when the persons are listed in another order: a
+	// pseudonymised roster lists them in pseudonym order. Wherever huller
+	// chooses between equals (the nearest candidates, a colleague to
+	// teach, a joint activity's lead) it goes by Seq, then by the place
+	// listed, so that a report or plan made with pseudonyms is the one made
+	// with names. Readers leave it 0: the place listed is the place read.
+	Seq int
 }
 
 // Stats count what the reader saw, so that nothing is lost silently: the
