@@ -96,3 +96,57 @@ func (c *comparer) profiles() {
 		}
 	}
 }
+
+// Tally are the counts a summary of a comparison gives.
+type Tally struct {
+	// Holes counts the holes by status (indexed by HoleStatus); Worse and
+	// Better the persisting or changed-kind holes whose figure got worse or
+	// better.
+	Holes         [len(statusNames)]int
+	Worse, Better int
+	// Assessments counts the persons on both sides by whether they were
+	// assessed again (indexed by Assessment).
+	Assessments [len(assessmentNames)]int
+	// OtherAssessor counts the persons on both sides with levels a
+	// different assessor gave, OtherLevels those levels.
+	OtherAssessor, OtherLevels int
+}
+
+// Tally counts the holes by status and the persons on both sides by
+// assessment.
+func (r *Result) Tally() Tally {
+	var t Tally
+	for _, h := range r.Holes {
+		t.Holes[h.Status]++
+		if h.Status == Persisting || h.Status == ChangedKind {
+			if h.Worse() {
+				t.Worse++
+			} else if h.Better() {
+				t.Better++
+			}
+		}
+	}
+	for _, p := range r.People {
+		if p.Joined() || p.Left() {
+			continue
+		}
+		t.Assessments[p.Assessment]++
+		k := 0
+		for _, lc := range p.Levels {
+			if lc.OtherAssessor {
+				k++
+			}
+		}
+		if k > 0 {
+			t.OtherAssessor++
+			t.OtherLevels += k
+		}
+	}
+	return t
+}
+
+// Dated reports whether any person on both sides has assessment dates on
+// both sides.
+func (t Tally) Dated() bool {
+	return t.Assessments[Reassessed]+t.Assessments[CarriedOver]+t.Assessments[Earlier] > 0
+}

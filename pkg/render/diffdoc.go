@@ -174,49 +174,21 @@ func (dv *diffView) summary() table {
 	add(l.T(lang.PeopleWithGaps), l.Of(b.Summary.PeopleWithGaps, b.Summary.Persons)+" → "+l.Of(a.Summary.PeopleWithGaps, a.Summary.Persons), plain)
 	pb, pa := diff.ProfilesCovered(b), diff.ProfilesCovered(a)
 	add(l.T(lang.ProfilesCovered), l.Of(pb, len(b.Framework.Profiles))+" → "+l.Of(pa, len(a.Framework.Profiles)), trend(float64(pa-pb), true))
-	n := map[diff.HoleStatus]int{}
-	worse, better := 0, 0
-	for _, h := range d.Holes {
-		n[h.Status]++
-		if h.Status == diff.Persisting || h.Status == diff.ChangedKind {
-			if h.Worse() {
-				worse++
-			} else if h.Better() {
-				better++
-			}
-		}
-	}
-	holes := l.F(lang.DiffHoleCounts, l.Int(len(b.Holes)), l.Int(len(a.Holes)), l.Int(n[diff.Opened]), l.Int(n[diff.ChangedKind]),
-		l.Int(n[diff.Persisting]), l.Int(worse), l.Int(better), l.Int(n[diff.Closed]))
+	n := d.Tally()
+	holes := l.F(lang.DiffHoleCounts, l.Int(len(b.Holes)), l.Int(len(a.Holes)), l.Int(n.Holes[diff.Opened]), l.Int(n.Holes[diff.ChangedKind]),
+		l.Int(n.Holes[diff.Persisting]), l.Int(n.Worse), l.Int(n.Better), l.Int(n.Holes[diff.Closed]))
 	tn = plain
 	if d.HasRegressions() {
 		tn = bad
 	}
 	add(l.T(lang.Holes), holes, tn)
-	var st [4]int
-	others, otherLevels := 0, 0
-	for _, p := range d.People {
-		if p.Joined() || p.Left() {
-			continue
-		}
-		st[p.Assessment]++
-		k := 0
-		for _, lc := range p.Levels {
-			if lc.OtherAssessor {
-				k++
-			}
-		}
-		if k > 0 {
-			others++
-			otherLevels += k
-		}
+	if n.Dated() {
+		as := n.Assessments
+		add(l.T(lang.DiffAssessmentsL), l.F(lang.DiffAssessmentsLine, l.Int(as[diff.Reassessed]), l.Int(as[diff.CarriedOver]),
+			l.Int(as[diff.Undated]+as[diff.Earlier])), plain)
 	}
-	if st[diff.Undated] < len(m.Pairs) {
-		add(l.T(lang.DiffAssessmentsL), l.F(lang.DiffAssessmentsLine, l.Int(st[diff.Reassessed]), l.Int(st[diff.CarriedOver]),
-			l.Int(st[diff.Undated]+st[diff.Earlier])), plain)
-	}
-	if others > 0 {
-		add(l.T(lang.DiffOtherAssessorL), l.F(lang.DiffOtherLine, l.Int(otherLevels), l.Int(others)), warn)
+	if n.OtherAssessor > 0 {
+		add(l.T(lang.DiffOtherAssessorL), l.F(lang.DiffOtherLine, l.Int(n.OtherLevels), l.Int(n.OtherAssessor)), warn)
 	}
 	add(l.T(lang.Settings), dv.a.settings(), plain)
 	return t

@@ -160,55 +160,33 @@ func (db *diffBook) figures(o *ovw) {
 	count(l.T(lang.PeopleWithGaps), bs.PeopleWithGaps, as.PeopleWithGaps)
 	count(l.T(lang.ProfilesCovered), diff.ProfilesCovered(d.Before), diff.ProfilesCovered(d.After))
 	count(l.T(lang.HolesTotal), len(d.Before.Holes), len(d.After.Holes))
-	n := map[diff.HoleStatus]int{}
-	worse, better := 0, 0
-	for _, h := range d.Holes {
-		n[h.Status]++
-		if h.Status == diff.Persisting || h.Status == diff.ChangedKind {
-			if h.Worse() {
-				worse++
-			} else if h.Better() {
-				better++
-			}
-		}
-	}
 	o.row++
-	o.set(1, l.T(lang.Holes)+": "+l.F(lang.DiffHoleCounts, l.Int(len(d.Before.Holes)), l.Int(len(d.After.Holes)), l.Int(n[diff.Opened]),
-		l.Int(n[diff.ChangedKind]), l.Int(n[diff.Persisting]), l.Int(worse), l.Int(better), l.Int(n[diff.Closed])), st.text)
+	db.tallies(o)
+	o.set(1, l.T(lang.DiffCoveredNote), st.note)
 	o.row++
-	m := d.Match
+}
+
+// tallies writes what became of the holes, how the persons were matched
+// and assessed, and the levels a different assessor gave.
+func (db *diffBook) tallies(o *ovw) {
+	l, d, st := db.b.l, db.d, &db.b.st
+	t, m := d.Tally(), d.Match
+	o.set(1, l.T(lang.Holes)+": "+l.F(lang.DiffHoleCounts, l.Int(len(d.Before.Holes)), l.Int(len(d.After.Holes)), l.Int(t.Holes[diff.Opened]),
+		l.Int(t.Holes[diff.ChangedKind]), l.Int(t.Holes[diff.Persisting]), l.Int(t.Worse), l.Int(t.Better), l.Int(t.Holes[diff.Closed])), st.text)
+	o.row++
 	o.set(1, l.T(lang.Persons)+": "+l.F(lang.DiffPersonsLine, l.Int(len(d.Before.People)), l.Int(len(d.After.People)),
 		l.Int(len(m.Pairs)), l.Int(m.ByName), l.Int(len(m.Joined)), l.Int(len(m.Left))), st.text)
 	o.row++
-	var states [4]int
-	others, levels := 0, 0
-	for _, p := range d.People {
-		if p.Joined() || p.Left() {
-			continue
-		}
-		states[p.Assessment]++
-		k := 0
-		for _, lc := range p.Levels {
-			if lc.OtherAssessor {
-				k++
-			}
-		}
-		if k > 0 {
-			others++
-			levels += k
-		}
-	}
-	if states[diff.Undated] < len(m.Pairs) {
-		o.set(1, l.T(lang.DiffAssessmentsL)+": "+l.F(lang.DiffAssessmentsLine, l.Int(states[diff.Reassessed]),
-			l.Int(states[diff.CarriedOver]), l.Int(states[diff.Undated]+states[diff.Earlier])), st.text)
+	if t.Dated() {
+		a := t.Assessments
+		o.set(1, l.T(lang.DiffAssessmentsL)+": "+l.F(lang.DiffAssessmentsLine, l.Int(a[diff.Reassessed]),
+			l.Int(a[diff.CarriedOver]), l.Int(a[diff.Undated]+a[diff.Earlier])), st.text)
 		o.row++
 	}
-	if others > 0 {
-		o.set(1, l.T(lang.DiffOtherAssessorL)+": "+l.F(lang.DiffOtherLine, l.Int(levels), l.Int(others)), st.text)
+	if t.OtherAssessor > 0 {
+		o.set(1, l.T(lang.DiffOtherAssessorL)+": "+l.F(lang.DiffOtherLine, l.Int(t.OtherLevels), l.Int(t.OtherAssessor)), st.text)
 		o.row++
 	}
-	o.set(1, l.T(lang.DiffCoveredNote), st.note)
-	o.row++
 }
 
 // steps writes the unit after each step on the way from before to after.

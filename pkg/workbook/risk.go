@@ -186,6 +186,13 @@ func (o *ovw) taller() {
 // hireTables writes the best requirement profiles, then gain by gain what
 // developing current staff could do instead.
 func (o *ovw) hireTables(rs *riskSheet) {
+	o.hireTable(rs)
+	o.trainTable(rs)
+}
+
+// hireTable writes the best requirement profiles for the next hire, one
+// row each.
+func (o *ovw) hireTable(rs *riskSheet) {
 	b, l := o.b, o.b.l
 	rep := rs.rep
 	o.table(l.T(lang.RiskHire), l.T(lang.Rank), l.T(lang.RiskProposal), l.T(lang.RiskResolves), l.T(lang.RiskImprovesCol),
@@ -229,6 +236,14 @@ func (o *ovw) hireTables(rs *riskSheet) {
 			span{strings.Join(improved, ", "), 4, 4}, span{b.levels(h), 7, 13})
 		o.row++
 	}
+}
+
+// trainTable writes, gain by gain of the hires, what developing current
+// staff could do instead: who is one step short, and the cheapest course
+// run that takes them that step.
+func (o *ovw) trainTable(rs *riskSheet) {
+	b, l := o.b, o.b.l
+	rep := rs.rep
 	costCol := l.T(lang.RiskCostCol)
 	if rep.Priced {
 		costCol = l.F(lang.RiskCostColIn, rep.Currency)
