@@ -154,23 +154,47 @@ func (f *FollowUp) index() {
 // the old mapping; a competence of the plan must be one of the old
 // framework's.
 func (c *comparer) followPlan(p *SavedPlan) error {
-	r := c.res
-	b, a := r.Before, r.After
+	leaves, err := c.planLeaves(p)
+	if err != nil {
+		return err
+	}
+	f := &FollowUp{Plan: p, Needs: make([]NeedFollow, len(p.Needs))}
+	f.index() // the persons; the counts follow the outcomes below
+	if err := c.matchPlanPersons(f); err != nil {
+		return err
+	}
+	c.followNeeds(f, leaves)
+	f.index()
+	c.res.Plan = f
+	return nil
+}
+
+// planLeaves checks that plan p was made against the mappings' framework
+// and returns the leaf (of the old framework) of each of its needs.
+func (c *comparer) planLeaves(p *SavedPlan) ([]int, error) {
+	b := c.res.Before
 	if p.Framework != b.Framework.ID {
-		return fmt.Errorf("%s was made against framework %s, and the mappings are measured against %s: %w",
+		return nil, fmt.Errorf("%s was made against framework %s, and the mappings are measured against %s: %w",
 			p.File, p.Framework, b.Framework.ID, ErrPlanMismatch)
 	}
 	leaves := make([]int, len(p.Needs))
 	for k, n := range p.Needs {
 		node := b.Framework.Node(n.Competence)
 		if node == nil || node.Leaf < 0 {
-			return &planError{file: p.File, line: n.Line, col: n.Col,
+			return nil, &planError{file: p.File, line: n.Line, col: n.Col,
 				msg: fmt.Sprintf("need %d: %q is no competence of %s, which the mappings are measured against", k+1, n.Competence, b.Framework.ID)}
 		}
 		leaves[k] = node.Leaf
 	}
-	f := &FollowUp{Plan: p, Needs: make([]NeedFollow, len(p.Needs))}
-	f.index() // the persons; the counts follow the outcomes below
+	return leaves, nil
+}
+
+// matchPlanPersons finds the plan's persons in the old mapping and the
+// new one; a plan none of whose persons is in the old mapping is refused,
+// one some of whose persons are not is warned of.
+func (c *comparer) matchPlanPersons(f *FollowUp) error {
+	r, p := c.res, f.Plan
+	b := r.Before
 	f.Before, f.ByName = matchPlan(p, b)
 	f.After = make([]int32, len(p.Persons))
 	for q, j := range f.Before {
@@ -194,6 +218,16 @@ func (c *comparer) followPlan(p *SavedPlan) error {
 		r.Warnings = append(r.Warnings, fmt.Sprintf("%d of the %d persons of %s are not in %s (matched by id, else by name): %s; their needs are counted as not found",
 			len(missing), len(persons), p.File, b.Roster.Source, listSome(missing, 5)))
 	}
+	return nil
+}
+
+// followNeeds decides the outcome of each of the plan's needs (leaves[k]
+// is need k's leaf of the old framework), and warns when the plan's levels
+// are not the old mapping's or a competence is gone from the new
+// framework.
+func (c *comparer) followNeeds(f *FollowUp, leaves []int) {
+	r, p := c.res, f.Plan
+	b, a := r.Before, r.After
 	sides := [2]*side{newSide(b), newSide(a)}
 	var differ []string
 	dropped := map[string]bool{}
@@ -246,9 +280,6 @@ func (c *comparer) followPlan(p *SavedPlan) error {
 		r.Warnings = append(r.Warnings, fmt.Sprintf("%s's framework has no competence %s: the plan's needs on it are counted as not assessed",
 			a.Roster.Source, strings.Join(ids, ", ")))
 	}
-	f.index()
-	r.Plan = f
-	return nil
 }
 
 // outcome decides a need's outcome for a person in both mappings, the

@@ -11,16 +11,29 @@ import (
 
 // warnings adds what the user should know but that does not stop the analysis.
 func (rd *rosterReader) warnings(rows *spreadsheet.Rows) {
+	rd.columnWarnings(rows)
+	rd.rowWarnings()
+}
+
+// warn adds a warning about the sheet.
+func (rd *rosterReader) warn(format string, args ...any) {
 	sheet := spreadsheet.Pos{File: rd.r.Source, Sheet: rd.r.Sheet}.String()
-	warn := func(format string, args ...any) {
-		rd.r.Warnings = append(rd.r.Warnings, Warning{Where: sheet, Message: fmt.Sprintf(format, args...)})
+	rd.r.Warnings = append(rd.r.Warnings, Warning{Where: sheet, Message: fmt.Sprintf(format, args...)})
+}
+
+// columnWord names column col as the user sees it: by letter in a
+// workbook, by number in a CSV file.
+func (rd *rosterReader) columnWord(col int) string {
+	if rd.r.Sheet != "" {
+		return "column " + spreadsheet.ColumnName(col)
 	}
-	colName := func(col int) string {
-		if rd.r.Sheet != "" {
-			return "column " + spreadsheet.ColumnName(col)
-		}
-		return fmt.Sprintf("column %d", col+1)
-	}
+	return fmt.Sprintf("column %d", col+1)
+}
+
+// columnWarnings warns of the columns ignored (naming no competence, or
+// without a header) and of hidden columns read.
+func (rd *rosterReader) columnWarnings(rows *spreadsheet.Rows) {
+	warn, colName := rd.warn, rd.columnWord
 	// A few ignored or headerless columns get a warning each; more get
 	// one warning for all (a row can reach 16,384 columns).
 	if len(rd.ignored) <= fewColumns {
@@ -70,6 +83,13 @@ func (rd *rosterReader) warnings(rows *spreadsheet.Rows) {
 		warn("hidden %s %s read as usual: %s", plural(len(hiddenCols), "column", "columns"),
 			plural(len(hiddenCols), "was", "were"), strings.Join(hiddenCols, ", "))
 	}
+}
+
+// rowWarnings warns of hidden rows read, formulas without results, persons
+// without a role or without any assessment, and competences no column
+// covers.
+func (rd *rosterReader) rowWarnings() {
+	warn := rd.warn
 	if rd.hiddenCount > 0 {
 		warn("%d hidden %s read as usual (%s); unhide %s to check, or delete %s to leave out",
 			rd.hiddenCount, plural(rd.hiddenCount, "row was", "rows were"), listMore(rowsWords(rd, rd.hiddenRows), rd.hiddenCount),
