@@ -28,10 +28,14 @@ for and how it shows persons (from its document properties); for any workbook
 navn, ime, id, medarbejdernr, …; an id column beside a name column) and the
 columns of huller's reports that list persons, with how many rows hold them,
 and whether those are pseudonyms. Pseudonymised data are personal data too.
-Free text (comments, notes) is not read for names.
+Free text cannot be checked for names: cell comments (notes) written by
+anyone but huller are listed by author, and a file with them counts as one
+that may hold personal data. The author and last editor named in the
+document's properties are shown too.
 
-Exit status: 0 when no file holds personal data; 3 when one does (names,
-ids or pseudonyms of persons), so that a script can gate on it; 1 when a file
+Exit status: 0 when no file holds personal data; 3 when one does or may
+(names, ids or pseudonyms of persons, or comments huller did not write), so
+that a script can gate on it; 1 when a file
 cannot be read; 2 for wrong usage.`,
 		Example: `  huller inspect med-report.xlsx
   huller inspect report.xlsx export.csv --format json
@@ -96,12 +100,38 @@ func inspectText(opts *inspectOptions, results []*inspect.Result) {
 			}
 			fmt.Fprintf(w, "  %s: %s\n", where, strings.Join(parts, "; "))
 		}
-		if r.Personal() {
+		if r.Creator != "" || r.LastModifiedBy != "" {
+			fmt.Fprintf(w, "  document properties: %s\n", safetext.Terminal(authorsText(r)))
+		}
+		if len(r.Comments) > 0 {
+			var by []string
+			for _, c := range r.Comments {
+				by = append(by, fmt.Sprintf("%d by %s", c.Comments, c.Name))
+			}
+			fmt.Fprintf(w, "  cell comments: %s — free text huller cannot check for names; read or delete them before sending\n",
+				safetext.Terminal(strings.Join(by, ", ")))
+		}
+		switch {
+		case r.Persons():
 			fmt.Fprintln(w, "  personal data: yes — keep it with those who may see persons' assessments")
-		} else {
+		case r.Personal():
+			fmt.Fprintln(w, "  personal data: maybe — the cell comments may name persons")
+		default:
 			fmt.Fprintln(w, "  personal data: none found (no name, id or pseudonym of a person)")
 		}
 	}
+}
+
+// authorsText names the document's author and last editor.
+func authorsText(r *inspect.Result) string {
+	var parts []string
+	if r.Creator != "" {
+		parts = append(parts, fmt.Sprintf("author %q", r.Creator))
+	}
+	if r.LastModifiedBy != "" && r.LastModifiedBy != r.Creator {
+		parts = append(parts, fmt.Sprintf("last saved by %q", r.LastModifiedBy))
+	}
+	return strings.Join(parts, ", ")
 }
 
 // recorded says what a huller report's properties say of it.
@@ -162,10 +192,19 @@ type jInspectHuller struct {
 }
 
 type jInspectFile struct {
-	File     string          `json:"file"`
-	Personal bool            `json:"personal"`
-	Huller   *jInspectHuller `json:"huller"`
-	Sheets   []jInspectSheet `json:"sheets"`
+	File           string           `json:"file"`
+	Personal       bool             `json:"personal"`
+	Persons        bool             `json:"persons"`
+	Huller         *jInspectHuller  `json:"huller"`
+	Sheets         []jInspectSheet  `json:"sheets"`
+	Creator        string           `json:"creator"`
+	LastModifiedBy string           `json:"last_modified_by"`
+	Comments       []jInspectAuthor `json:"comments"`
+}
+
+type jInspectAuthor struct {
+	Author   string `json:"author"`
+	Comments int    `json:"comments"`
 }
 
 func inspectJSON(opts *inspectOptions, results []*inspect.Result) error {
@@ -173,7 +212,11 @@ func inspectJSON(opts *inspectOptions, results []*inspect.Result) error {
 		Files []jInspectFile `json:"files"`
 	}{Files: []jInspectFile{}}
 	for _, r := range results {
-		f := jInspectFile{File: r.File, Personal: r.Personal(), Sheets: []jInspectSheet{}}
+		f := jInspectFile{File: r.File, Personal: r.Personal(), Persons: r.Persons(), Sheets: []jInspectSheet{},
+			Creator: r.Creator, LastModifiedBy: r.LastModifiedBy, Comments: []jInspectAuthor{}}
+		for _, c := range r.Comments {
+			f.Comments = append(f.Comments, jInspectAuthor{c.Name, c.Comments})
+		}
 		if h := r.Huller; h != nil {
 			f.Huller = &jInspectHuller{h.Report, h.Audience, h.Mode, h.Pseudonyms, h.MinCell}
 		}

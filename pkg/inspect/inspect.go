@@ -6,11 +6,18 @@
 // reports that list persons) with how many rows hold them, and whether
 // those values are pseudonyms.
 //
-// It reads the file as rosters are read (bounded in memory and size); it
-// cannot read free text (comments, notes in cells) for names.
+// It reads the file as rosters are read (bounded in memory and size). It
+// cannot read free text for names: it lists who wrote the cell comments
+// (other than huller), and counts a file with such comments as one that
+// may hold personal data.
+//
+// It also gives the document's author and last editor as its properties
+// name them: personal data of whoever made the file, not of the persons
+// assessed.
 package inspect
 
 import (
+	"cmp"
 	"regexp"
 	"slices"
 	"strings"
@@ -20,6 +27,10 @@ import (
 	"github.com/huller/huller/pkg/privacy"
 	"github.com/huller/huller/pkg/roster"
 )
+
+// formInstructions is the sheet of huller's roster template that explains
+// the framework (rosterform.SheetInstructions): competences, not persons.
+const formInstructions = "Instructions"
 
 // headerRows is how far down a sheet the header row is looked for (the
 // Heatmap of a report has hidden rows of required levels above it).
@@ -34,6 +45,18 @@ type Result struct {
 	// Sheets are the sheets (one, "", for a CSV file) with columns of
 	// persons.
 	Sheets []Sheet
+	// Creator and LastModifiedBy are the author and the last editor the
+	// document properties name, "" when none or huller.
+	Creator, LastModifiedBy string
+	// Comments are the authors of the cell comments that huller did not
+	// write, each with how many they wrote.
+	Comments []CommentAuthor
+}
+
+// CommentAuthor is an author of cell comments.
+type CommentAuthor struct {
+	Name     string
+	Comments int
 }
 
 // Recorded is what a huller report says of itself.
@@ -66,11 +89,19 @@ type Column struct {
 	Values, Pseudonyms int
 }
 
-// Personal reports whether the file holds personal data: a column of
-// names, ids or pseudonyms with values, or a huller report that says it
-// names persons or shows them by pseudonyms (pseudonymised data are
-// personal data too).
+// Personal reports whether the file holds or may hold personal data: it
+// shows persons (see Persons; pseudonymised data are personal data too),
+// or it has cell comments not written by huller, which may say anything of
+// anyone.
 func (r *Result) Personal() bool {
+	return r.Persons() || len(r.Comments) > 0
+}
+
+// Persons reports whether the file shows persons: a column of names, ids
+// or pseudonyms with values, or a huller report that says it names persons
+// or shows them by pseudonyms. Personal is Persons, or cell comments huller
+// cannot check.
+func (r *Result) Persons() bool {
 	if r.Huller != nil && (r.Huller.Mode == "named" || r.Huller.Mode == "pseudonymised") {
 		return true
 	}
@@ -109,6 +140,9 @@ func File(path string) (*Result, error) {
 		}
 		res.Huller = rec
 	}
+	if err := authors(f, res); err != nil {
+		return nil, err
+	}
 	sheets := []string{""}
 	if f.Format() == spreadsheet.XLSX {
 		sheets = sheets[:0]
@@ -118,11 +152,17 @@ func File(path string) (*Result, error) {
 			}
 		}
 	}
+	form := false // a roster made from huller's template
+	if _, ok, err := f.Property(roster.PropFramework); err != nil {
+		return nil, err
+	} else if ok {
+		form = true
+	}
 	for _, name := range sheets {
-		if res.Huller != nil && frameworkSheet(name) {
+		if res.Huller != nil && frameworkSheet(name) || form && name == formInstructions {
 			continue // the framework as used: competences, not persons
 		}
-		s, err := sheet(f, name)
+		s, err := sheet(f, name, res.Huller != nil)
 		if err != nil {
 			return nil, err
 		}
@@ -133,8 +173,33 @@ func File(path string) (*Result, error) {
 	return res, nil
 }
 
-// sheet finds the columns of persons of one sheet.
-func sheet(f *spreadsheet.File, name string) (Sheet, error) {
+// authors records whom the file names as its authors, and who wrote its
+// cell comments, leaving out huller: huller's reports are made by "huller
+// VERSION", and their comments (competences' statements, explanations of
+// headers) by "huller".
+func authors(f *spreadsheet.File, res *Result) error {
+	a, err := f.Authorship()
+	if err != nil {
+		return err
+	}
+	isHuller := func(s string) bool { return s == "huller" || strings.HasPrefix(s, "huller (") }
+	if !isHuller(a.Creator) {
+		res.Creator = a.Creator
+	}
+	if !isHuller(a.LastModifiedBy) {
+		res.LastModifiedBy = a.LastModifiedBy
+	}
+	for _, c := range a.Comments {
+		if !isHuller(c.Name) {
+			res.Comments = append(res.Comments, CommentAuthor{cmp.Or(c.Name, "?"), c.Comments})
+		}
+	}
+	return nil
+}
+
+// sheet finds the columns of persons of one sheet (of a huller report when
+// report).
+func sheet(f *spreadsheet.File, name string, report bool) (Sheet, error) {
 	s := Sheet{Name: name}
 	rows, err := f.Rows(name)
 	if err != nil {
@@ -148,7 +213,7 @@ func sheet(f *spreadsheet.File, name string) (Sheet, error) {
 			if rows.Row() > headerRows && rows.Line() == 0 || rows.Line() > headerRows {
 				break
 			}
-			s.Columns = headerColumns(cells)
+			s.Columns = headerColumns(cells, report)
 			found = len(s.Columns) > 0
 			continue
 		}
@@ -173,6 +238,9 @@ func sheet(f *spreadsheet.File, name string) (Sheet, error) {
 // pseudonyms reports whether v holds only pseudonyms (one, or a list as a
 // report's cells hold: "P-0001, P-0002 (P-0002)").
 func pseudonyms(v string) bool {
+	for _, p := range phrases {
+		v, _ = strings.CutSuffix(v, p)
+	}
 	for _, w := range strings.FieldsFunc(v, func(r rune) bool { return r == ',' || r == ' ' || r == '(' || r == ')' || r == ';' }) {
 		if !pseudonym.MatchString(w) {
 			return false
@@ -184,12 +252,13 @@ func pseudonyms(v string) bool {
 // headerColumns returns the columns of a row that head persons: the first
 // name column, the first id column and every list column. An id column
 // counts only beside a name column (as in a roster): alone, "ID" heads
-// competence ids in huller's reports.
-func headerColumns(cells []string) []Column {
+// competence ids in huller's reports. In a huller report, the columns of
+// its plans and comparisons that name persons count too.
+func headerColumns(cells []string, report bool) []Column {
 	var out []Column
 	names, ids := false, false
 	for i, h := range cells {
-		k := kindOf(h)
+		k := kindOf(h, report)
 		if k == "" || k == "name" && names || k == "id" && ids {
 			continue
 		}
@@ -203,17 +272,35 @@ func headerColumns(cells []string) []Column {
 }
 
 // listHeaders are the headers of huller's report columns that list
-// persons, in every language.
-var listHeaders = func() map[string]bool {
+// persons, in every language; reportHeaders those of huller's plans and
+// comparisons, too general to count in any other workbook ("Who",
+// "Colleague").
+var (
+	listHeaders   = headers(lang.WhoLacks, lang.WhoShares, lang.Helpers)
+	reportHeaders = headers(lang.Lead, lang.ParticipantNames, lang.ColleagueL, lang.Learner,
+		lang.WhoToAssess, lang.AssessedBy)
+	// phrases are the words huller writes after a person in those
+	// columns ("P-7F3A9C21 – to be agreed").
+	phrases = func() []string {
+		var out []string
+		for _, code := range lang.Languages {
+			out = append(out, " – "+lang.For(code).T(lang.ToBeAgreed))
+		}
+		return out
+	}()
+)
+
+// headers returns the texts of terms in every language, in lower case.
+func headers(terms ...lang.Term) map[string]bool {
 	m := map[string]bool{}
 	for _, code := range lang.Languages {
 		l := lang.For(code)
-		for _, t := range []lang.Term{lang.WhoLacks, lang.WhoShares, lang.Helpers} {
+		for _, t := range terms {
 			m[strings.ToLower(l.T(t))] = true
 		}
 	}
 	return m
-}()
+}
 
 // frameworkSheet reports whether a sheet of a huller report is its
 // Framework sheet (in any language, or continued: "Framework (2)").
@@ -227,12 +314,14 @@ func frameworkSheet(name string) bool {
 	return false
 }
 
-// kindOf returns the kind of column a header heads: name, id, list or "".
-func kindOf(header string) string {
+// kindOf returns the kind of column a header heads (of a huller report
+// when report): name, id, list or "".
+func kindOf(header string, report bool) string {
 	if k := roster.PersonColumn(header); k != "" {
 		return k
 	}
-	if listHeaders[strings.ToLower(strings.TrimSpace(header))] {
+	h := strings.ToLower(strings.TrimSpace(header))
+	if listHeaders[h] || report && reportHeaders[h] {
 		return "list"
 	}
 	return ""

@@ -62,6 +62,13 @@ func TestFile(t *testing.T) {
 			"Framework": {{"ID", "Name"}, {"1.1", "Uses systems"}}},
 			map[string]string{privacy.PropReport: "aggregate", privacy.PropMode: "aggregate", privacy.PropAudience: "committee", privacy.PropMinCell: "5"},
 			false, 0, 0, 0},
+		{"a plan's colleagues and leads", map[string][][]any{
+			"Colleagues":       {{"Colleague", "Team", "Learns"}, {"P-7F3A9C21", "Nord", "P-0002"}, {"Anne", "Nord", "Bo"}},
+			"Joint activities": {{"Activity", "Led by (to be agreed)"}, {"4.6", "P-7F3A9C21 – to be agreed"}}},
+			map[string]string{privacy.PropReport: "plan", privacy.PropMode: "pseudonymised", privacy.PropAudience: "leader"},
+			true, 3, 5, 3},
+		{"a plan's headers in another workbook", map[string][][]any{"Colleagues": {{"Colleague", "Learns"}, {"x", "y"}}},
+			nil, false, 0, 0, 0},
 		{"a named report with no rows", map[string][][]any{"Overview": {{"huller report"}}},
 			map[string]string{privacy.PropReport: "report", privacy.PropMode: "named", privacy.PropAudience: "leader"},
 			true, 0, 0, 0},
@@ -103,9 +110,51 @@ func TestCSV(t *testing.T) {
 
 func TestPseudonyms(t *testing.T) {
 	for v, want := range map[string]bool{"P-0001": true, "P-7F3A9C21": true, "P-7F3A9C21, P-0002 (P-0002)": true,
-		"P-7F3A": false, "Per": false, "P-0001, Bo": false, "P-7f3a9c21": false} {
+		"P-7F3A": false, "Per": false, "P-0001, Bo": false, "P-7f3a9c21": false,
+		"P-0001 – to be agreed": true, "P-0001 – skal aftales": true, "Bo – to be agreed": false, "P-0001 – something": false} {
 		if got := pseudonyms(v); got != want {
 			t.Errorf("pseudonyms(%q) = %v", v, got)
 		}
+	}
+}
+
+// TestCommentsAndAuthors: comments huller did not write make a file one
+// that may hold personal data; huller's own comments and authorship do
+// not; the document's author is given.
+func TestCommentsAndAuthors(t *testing.T) {
+	for _, tt := range []struct {
+		name                    string
+		creator, commentBy      string
+		personal, persons       bool
+		wantCreator, wantAuthor string
+	}{
+		{"comments by a person", "Hanne Jensen", "Hanne Jensen", true, false, "Hanne Jensen", "Hanne Jensen"},
+		{"huller's own", "huller (v1.2.0)", "huller", false, false, "", ""},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			x := excelize.NewFile()
+			x.SetCellValue("Sheet1", "A1", "Competence")
+			if err := x.SetDocProps(&excelize.DocProperties{Creator: tt.creator, LastModifiedBy: tt.creator}); err != nil {
+				t.Fatal(err)
+			}
+			if err := x.AddComment("Sheet1", excelize.Comment{Cell: "A1", Author: tt.commentBy, Text: "Bo is on leave"}); err != nil {
+				t.Fatal(err)
+			}
+			path := filepath.Join(t.TempDir(), "c.xlsx")
+			if err := x.SaveAs(path); err != nil {
+				t.Fatal(err)
+			}
+			r, err := File(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			author := ""
+			if len(r.Comments) > 0 {
+				author = r.Comments[0].Name
+			}
+			if r.Personal() != tt.personal || r.Persons() != tt.persons || r.Creator != tt.wantCreator || author != tt.wantAuthor {
+				t.Errorf("personal %v, persons %v, creator %q, comments %v", r.Personal(), r.Persons(), r.Creator, r.Comments)
+			}
+		})
 	}
 }

@@ -45,6 +45,7 @@ type xlsxFile struct {
 	merges    map[string][]Range // by sheet part: the merged ranges a complete reading found
 	propsPath string
 	props     map[string]string
+	corePath  string
 }
 
 func openXLSX(name string, ra io.ReaderAt, size int64, opts Options) (*xlsxFile, error) {
@@ -95,10 +96,15 @@ func openXLSX(name string, ra io.ReaderAt, size int64, opts Options) (*xlsxFile,
 			wbPath = r.target
 		case strings.HasSuffix(r.typ, "/custom-properties"):
 			x.propsPath = r.target
+		case strings.HasSuffix(r.typ, "/core-properties"):
+			x.corePath = r.target
 		}
 	}
 	if x.propsPath == "" {
 		x.propsPath = "docProps/custom.xml"
+	}
+	if x.corePath == "" {
+		x.corePath = "docProps/core.xml"
 	}
 	if x.part(wbPath) == nil {
 		return nil, x.notWorkbook()
