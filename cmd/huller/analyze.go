@@ -94,7 +94,9 @@ without them.
 
 --catalog FILE (with -o) prices, on the report's Risk sheet, the
 development of current staff instead of a hire, as 'huller risk --catalog'
-does; --example -o uses the built-in example catalog.
+does, and adds a Plan sheet: what 'huller plan' proposes with that catalog
+and its default settings, in figures and without names; --example -o uses
+the built-in example catalog.
 
 Exit status: 0 when the analysis ran, whatever it found; 1 for invalid input;
 2 for wrong usage; 3 when --fail-on holes|gaps matched.`,
@@ -140,7 +142,7 @@ Exit status: 0 when the analysis ran, whatever it found; 1 for invalid input;
 	f.BoolVar(&opts.settings.ByRole, "by-role", false, "also show coverage and holes per role")
 	enumFlag(cmd, &opts.failOn, "fail-on", "", "", []string{"holes", "gaps"}, "exit 3 when the analysis finds any")
 	withoutFlag(cmd, &opts.without, "analyse the unit without these persons (names or ids, separated by commas) and compare it with the whole unit")
-	f.StringVar(&opts.catalog, "catalog", "", "with -o: course catalog pricing, on the report's Risk sheet, the development of current staff instead of a hire (YAML, xlsx or CSV)")
+	f.StringVar(&opts.catalog, "catalog", "", "with -o: course catalog pricing, on the report's Risk sheet, the development of current staff instead of a hire, and summed up as a plan on a Plan sheet (YAML, xlsx or CSV)")
 	f.Var(&ageValue{&opts.stale}, "stale", "warn about and list the persons last assessed longer ago than this (the assessed column): 12m (months), 1y, 6w, 90d")
 	f.BoolVar(&opts.exampleUnits, "example-units", false, "compare the three built-in example job centres (Nordby, Sydby, Vestby)")
 	f.StringVar(&opts.unitName, "unit-name", "", "with several rosters: a regular expression whose first group, found in a roster's file name, names its unit")

@@ -10,6 +10,7 @@ import (
 
 	"github.com/huller/huller/pkg/analysis"
 	"github.com/huller/huller/pkg/outfile"
+	"github.com/huller/huller/pkg/plan"
 	"github.com/huller/huller/pkg/privacy"
 	"github.com/huller/huller/pkg/safetext"
 	"github.com/huller/huller/pkg/workbook"
@@ -34,6 +35,9 @@ func writeReport(opts *analyzeOptions, res *analysis.Result, lang string) error 
 	}
 	if cat != nil {
 		ro.Prices = cat
+		if ro.Plan, err = plan.From(res, cat, plan.DefaultOptions()); err != nil {
+			return err
+		}
 	}
 	if err := outfile.Write(out, func(w io.Writer) error { return workbook.Write(w, res, ro) }); err != nil {
 		return fmt.Errorf("%s: cannot write the report: %w", out, err)

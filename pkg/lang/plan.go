@@ -276,14 +276,20 @@ var transferValues = map[string]Term{
 
 // The plan workbook.
 var (
-	PlanReportTitle     = t("huller development plan: %s", "huller-udviklingsplan: %s", "Razvojni načrt huller: %s")
-	SheetCourses        = t("Courses", "Kurser", "Tečaji")
-	SheetJoint          = t("Joint activities", "Fælles forløb", "Skupne dejavnosti")
-	SheetParticipants   = t("Participants", "Deltagere", "Udeleženci")
-	SheetColleagues     = t("Colleagues", "Kolleger", "Sodelavci")
-	SheetPlanPeople     = t("People", "Medarbejdere", "Osebe")
-	SheetUnmet          = t("Unmet needs", "Ikke dækket", "Nepokrite potrebe")
-	SheetAssess         = t("To assess", "Skal vurderes", "Za oceno")
+	PlanReportTitle   = t("huller development plan: %s", "huller-udviklingsplan: %s", "Razvojni načrt huller: %s")
+	SheetCourses      = t("Courses", "Kurser", "Tečaji")
+	SheetJoint        = t("Joint activities", "Fælles forløb", "Skupne dejavnosti")
+	SheetParticipants = t("Participants", "Deltagere", "Udeleženci")
+	SheetColleagues   = t("Colleagues", "Kolleger", "Sodelavci")
+	SheetPlanPeople   = t("People", "Medarbejdere", "Osebe")
+	SheetUnmet        = t("Unmet needs", "Ikke dækket", "Nepokrite potrebe")
+	SheetAssess       = t("To assess", "Skal vurderes", "Za oceno")
+	// The report's Plan sheet (huller analyze -o with a catalog).
+	SheetPlan        = t("Plan", "Plan", "Načrt")
+	PlanSheetTitle   = t("The development plan in brief: %s", "Udviklingsplanen kort: %s", "Razvojni načrt na kratko: %s")
+	PlanSheetPointer = t("What 'huller plan' proposes for this roster and catalog with its default settings, in figures and without names. For who learns what, with whom or on which course, and the fields for transfer, run: huller plan %s --catalog %s -o plan.xlsx",
+		"Det, 'huller plan' foreslår for denne medarbejderfil og dette kursuskatalog med sine standardindstillinger, i tal og uden navne. Hvem der lærer hvad, med hvem eller på hvilket kursus, og felterne til transfer får du med: huller plan %s --catalog %s -o plan.xlsx",
+		"Kar 'huller plan' predlaga za ta seznam zaposlenih in katalog s privzetimi nastavitvami, v številkah in brez imen. Kdo se uči česa, s kom ali na katerem tečaju, in polja za prenos dobite z: huller plan %s --catalog %s -o plan.xlsx")
 	PlanInFigures       = t("The plan in figures", "Planen i tal", "Načrt v številkah")
 	CoverageBeforeAfter = t("Coverage per basic competence before and after", "Dækning pr. basiskompetence før og efter", "Pokritost po osnovnih kompetencah pred in po")
 	CatalogFile         = t("Course catalog", "Kursuskatalog", "Katalog tečajev")

@@ -245,6 +245,19 @@ func Make(fw *framework.Framework, r *roster.Roster, s analysis.Settings, cat *c
 	if err != nil {
 		return nil, err
 	}
+	return From(before, cat, o)
+}
+
+// From plans the development of the persons of an analysis (the one Make
+// would make), with the courses of cat (nil for none).
+func From(before *analysis.Result, cat *catalog.Catalog, o Options) (*Plan, error) {
+	if before == nil || before.Framework == nil {
+		return nil, errors.New("plan needs an analysis")
+	}
+	if err := o.validate(); err != nil {
+		return nil, err
+	}
+	fw := before.Framework
 	p := &Plan{Framework: fw, Catalog: cat, Options: o, Before: before}
 	b := newBuilder(p)
 	b.needs()
@@ -258,7 +271,8 @@ func Make(fw *framework.Framework, r *roster.Roster, s analysis.Settings, cat *c
 	b.unmet()
 	p.index()
 	p.Projected = b.project()
-	p.After, err = analysis.Analyze(fw, p.Projected, s)
+	var err error
+	p.After, err = analysis.Analyze(fw, p.Projected, before.Settings)
 	if err != nil {
 		return nil, fmt.Errorf("the projected roster: %w", err)
 	}

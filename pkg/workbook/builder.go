@@ -103,17 +103,28 @@ func (b *builder) sheets() ([]reportSheet, error) {
 	if err != nil {
 		return nil, err
 	}
-	return []reportSheet{
+	out := []reportSheet{
 		{lang.SheetHuller, 1, len(b.holes), 1, func(p *sheetPlan) error { return b.writeHuller(p, b.holes) }},
 		{lang.SheetTeams, 2, len(res.Teams) + 1, groupChunks, func(p *sheetPlan) error { return b.writeGroups(p, res.Teams, groupChunks) }},
 		{lang.SheetRoles, 2, len(res.RoleGroups) + 1, groupChunks, func(p *sheetPlan) error { return b.writeGroups(p, res.RoleGroups, groupChunks) }},
 		{lang.SheetRisk, 0, 0, 1, func(p *sheetPlan) error { return b.writeRisk(p, rs) }}, // small: one row per leaf and profile
+	}
+	if pl := b.opts.Plan; pl != nil { // small: one row per hole and basic competence
+		out = append(out, reportSheet{lang.SheetPlan, 0, 0, 1, func(p *sheetPlan) error {
+			pb := &planBook{builder: b, p: pl, shown: pl.Shown()}
+			if err := pb.planStyles(); err != nil {
+				return err
+			}
+			return pb.writePlanSummary(p.pages[0])
+		}})
+	}
+	return append(out, []reportSheet{
 		{lang.SheetHeatmap, hm.headRows, len(listed), hm.chunks, func(p *sheetPlan) error { return b.writeHeatmap(p, hm, listed) }},
 		{lang.SheetGaps, 1, gapRows, 1, func(p *sheetPlan) error { return b.writeGaps(p, listed) }},
 		{lang.SheetProfiles, 2, len(listed), profChunks, func(p *sheetPlan) error { return b.writeProfiles(p, profChunks, listed) }},
 		{lang.SheetPeople, 1, len(listed), 1, func(p *sheetPlan) error { return b.writePeople(p, listed) }},
 		{lang.SheetFramework, 0, len(fwl.chunks[0].rows), len(fwl.chunks), func(p *sheetPlan) error { return b.writeFramework(p, fwl) }},
-	}, nil
+	}...), nil
 }
 
 // build lays out and writes every sheet: the Overview first (the active

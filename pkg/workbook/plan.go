@@ -74,12 +74,7 @@ func (pb *planBook) build() error {
 	if err := pb.newStyles(); err != nil {
 		return err
 	}
-	var err error
-	if pb.topNum, err = pb.f.NewStyle(&excelize.Style{Alignment: &excelize.Alignment{Vertical: "top"}}); err != nil {
-		return err
-	}
-	if pb.closedTop, err = pb.f.NewStyle(&excelize.Style{NumFmt: 49, Font: &excelize.Font{Family: font, Color: "006100"},
-		Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"C6EFCE"}}, Alignment: &excelize.Alignment{Vertical: "top"}}); err != nil {
+	if err := pb.planStyles(); err != nil {
 		return err
 	}
 	pb.prepareNames()
@@ -104,6 +99,19 @@ func (pb *planBook) build() error {
 		return err
 	}
 	return pb.setPlanProps()
+}
+
+// planStyles makes the styles of the plan's pages beyond the report's.
+func (pb *planBook) planStyles() error {
+	var err error
+	if pb.topNum, err = pb.f.NewStyle(&excelize.Style{Alignment: &excelize.Alignment{Vertical: "top"}}); err != nil {
+		return err
+	}
+	if pb.closedTop, err = pb.f.NewStyle(&excelize.Style{NumFmt: 49, Font: &excelize.Font{Family: font, Color: "006100"},
+		Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"C6EFCE"}}, Alignment: &excelize.Alignment{Vertical: "top"}}); err != nil {
+		return err
+	}
+	return nil
 }
 
 // writeList registers a list sheet's table.

@@ -17,16 +17,49 @@ import (
 // competence before and after with a chart, and the settings last. It
 // names no person.
 func (pb *planBook) writePlanOverview() error {
+	return pb.writePlanPage(pb.l.T(lang.SheetOverview), pb.overviewTitle)
+}
+
+// writePlanSummary writes the report's Plan sheet: what the plan
+// workbook's Overview gives below its title, under a title that points to
+// `huller plan` for the plan itself. It names no person.
+func (pb *planBook) writePlanSummary(sheet string) error {
+	return pb.writePlanPage(sheet, func(o *ovw) {
+		l, st := pb.l, &pb.st
+		o.set(1, l.F(lang.PlanSheetTitle, pb.fwText(pb.res.Framework.Title)), st.title)
+		o.row++
+		catalog := "FILE"
+		if pb.p.Catalog != nil && pb.p.Catalog.File != "" {
+			catalog = pb.p.Catalog.File
+		}
+		for _, line := range []struct {
+			text  string
+			style int
+		}{{l.F(lang.PlanSheetPointer, pb.rosterName(), catalog), st.textWrap}, {l.T(lang.PlanIntro), st.warnNote}} {
+			o.set(1, line.text, line.style)
+			o.mergeRow(1, 7)
+			if o.err == nil {
+				o.err = pb.f.SetRowHeight(o.sheet, o.row, 48)
+			}
+			o.row++
+		}
+	})
+}
+
+// writePlanPage writes a page of the plan on sheet: title, then the plan
+// in figures, the unit and each hole before and after, the coverage
+// before and after with charts, and the settings.
+func (pb *planBook) writePlanPage(sheet string, title func(o *ovw)) error {
 	widths := slices.Clone(overviewWidths)
 	widths[4] = 24 // a hole's state after the plan
-	o := &ovw{b: pb.builder, sheet: pb.l.T(lang.SheetOverview), row: 1, widths: widths}
+	o := &ovw{b: pb.builder, sheet: sheet, row: 1, widths: widths}
 	if err := o.layout(); err != nil {
 		return err
 	}
 	if err := pb.f.SetColWidth(o.sheet, "E", "E", widths[4]); err != nil {
 		return err
 	}
-	pb.overviewTitle(o)
+	title(o)
 	pb.planFigures(o)
 	tiers := pb.beforeAfter(o)
 	pb.holesBeforeAfter(o)

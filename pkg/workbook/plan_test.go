@@ -278,3 +278,49 @@ func BenchmarkWritePlan10k(b *testing.B) {
 	b.ReportMetric(float64(n)/1e6, "MB")
 	b.ReportMetric(float64(len(p.Needs)), "needs")
 }
+
+// TestReportPlanSheet: with a plan, the report gets a Plan sheet after
+// Risk summing it up as the plan workbook's Overview does — the plan in
+// figures, the unit and each hole before and after, the coverage, two
+// charts — naming no person and pointing to huller plan; without one, no
+// Plan sheet.
+func TestReportPlanSheet(t *testing.T) {
+	p := examplePlan(t, analysis.DefaultSettings(), nil)
+	f := open(t, write(t, p.Before, Options{Lang: "en", Date: testDate, Plan: p}))
+	sheets := f.GetSheetList()
+	if i := slices.Index(sheets, "Plan"); i < 0 || sheets[i-1] != "Risk" {
+		t.Fatalf("sheets %q: want Plan after Risk", sheets)
+	}
+	text := strings.Join(planCells(rows(t, f, "Plan")), "\n")
+	for _, per := range p.Before.People {
+		if strings.Contains(text, per.Name) || strings.Contains(text, per.ID) {
+			t.Errorf("the Plan sheet names %s", per.Name)
+		}
+	}
+	k := p.Counts()
+	for _, s := range []string{"The development plan in brief", "huller plan examples/nordby-roster.csv --catalog examples/kursuskatalog.yaml -o plan.xlsx",
+		"The plan in figures", "Before and after the plan", "The holes before and after", "closed", "136,000 DKK",
+		strconv.Itoa(len(p.Pairs)) + " pairs for " + strconv.Itoa(k.Colleague) + " needs"} {
+		if !strings.Contains(text, s) {
+			t.Errorf("the Plan sheet lacks %q", s)
+		}
+	}
+	charts := 0
+	for name := range parts(t, write(t, p.Before, Options{Lang: "en", Plan: p})) {
+		if strings.HasPrefix(name, "xl/charts/chart") {
+			charts++
+		}
+	}
+	without := 0
+	for name := range parts(t, write(t, p.Before, Options{Lang: "en"})) {
+		if strings.HasPrefix(name, "xl/charts/chart") {
+			without++
+		}
+	}
+	if charts != without+2 {
+		t.Errorf("%d charts with the plan, %d without: want 2 more", charts, without)
+	}
+	if slices.Contains(open(t, write(t, p.Before, Options{Lang: "en"})).GetSheetList(), "Plan") {
+		t.Error("a report without a plan has a Plan sheet")
+	}
+}

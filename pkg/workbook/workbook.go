@@ -25,6 +25,7 @@ import (
 	"github.com/huller/huller/pkg/analysis"
 	"github.com/huller/huller/pkg/lang"
 	"github.com/huller/huller/pkg/narrate"
+	"github.com/huller/huller/pkg/plan"
 	"github.com/huller/huller/pkg/risk"
 	"github.com/huller/huller/pkg/workbook/internal/xlsxstream"
 	"github.com/xuri/excelize/v2"
@@ -77,6 +78,10 @@ type Options struct {
 	// Prices, when not nil, prices developing current staff on the Risk
 	// sheet (a course catalog; see risk.Prices).
 	Prices risk.Prices
+	// Plan, when not nil, is the development plan made from the same
+	// analysis: the report gets a Plan sheet summing it up, without
+	// names. An aggregate report has none.
+	Plan *plan.Plan
 	// Compression is the deflate level of the workbook's parts (see
 	// compress/flate); 0 means flate.BestSpeed: a workbook about 30 %
 	// larger than at flate.DefaultCompression, written in 60 % of the time.
