@@ -1,17 +1,13 @@
 package spreadsheet
 
 import (
-	"bytes"
 	"cmp"
-	"encoding/xml"
-	"fmt"
+	"errors"
 	"io"
 	"path"
 	"slices"
 	"strings"
 	"unicode/utf8"
-
-	"github.com/huller/huller/pkg/limits"
 )
 
 // Authorship is whom a workbook names as its authors: the document's
@@ -20,8 +16,8 @@ import (
 type Authorship struct {
 	Creator, LastModifiedBy string
 	// Comments are the comments' authors, each with how many comments they
-	// wrote, most first, then by name; at most maxAuthors, the rest counted
-	// as "…".
+	// wrote, most first, then by name; at most maxAuthors, the last of
+	// them "…" counting the rest when there are more.
 	Comments []CommentAuthor
 }
 
@@ -38,7 +34,8 @@ const (
 
 // Authorship reads whom the workbook names as its authors; the zero value
 // for a CSV file. Legacy comments (notes) and threaded comments are both
-// counted; a threaded comment's legacy copy (author "tc=…") is not.
+// counted; a threaded comment's legacy copy (author "tc=…") is not. The
+// parts are read as sheets are: streamed, each token bounded.
 func (f *File) Authorship() (Authorship, error) {
 	var a Authorship
 	if f.xlsx == nil {
@@ -46,43 +43,48 @@ func (f *File) Authorship() (Authorship, error) {
 	}
 	x := f.xlsx
 	if p := x.part(x.corePath); p != nil {
-		b, err := x.readSmall(p)
+		err := x.eachElement(p, func(e element) {
+			switch e.local {
+			case "creator":
+				a.Creator = e.text()
+			case "lastModifiedBy":
+				a.LastModifiedBy = e.text()
+			}
+		})
 		if err != nil {
 			return a, err
 		}
-		a.Creator, a.LastModifiedBy = coreAuthors(b)
 	}
-	count := newAuthorCount()
 	persons := map[string]string{} // threaded comments' person id → name
 	for _, zf := range x.zr.File {
 		if dir, _ := path.Split(strings.ToLower(zf.Name)); dir == "xl/persons/" {
-			if err := x.eachElement(zf, func(e xml.StartElement, _ func() string) {
-				if e.Name.Local == "person" {
-					persons[attr(e, "id")] = attr(e, "displayName")
-				}
-			}); err != nil {
-				return a, err
-			}
-		}
-	}
-	for _, zf := range x.zr.File {
-		name := strings.ToLower(zf.Name)
-		dir, base := path.Split(name)
-		switch {
-		case dir == "xl/threadedcomments/":
-			err := x.eachElement(zf, func(e xml.StartElement, _ func() string) {
-				if e.Name.Local == "threadedComment" {
-					id := attr(e, "personId")
-					count.add(cmp.Or(persons[id], id))
+			err := x.eachElement(zf, func(e element) {
+				if e.local == "person" && len(persons) < maxAuthors {
+					persons[e.attr("id")] = e.attr("displayName")
 				}
 			})
 			if err != nil {
 				return a, err
 			}
+		}
+	}
+	count := newAuthorCount()
+	for _, zf := range x.zr.File {
+		dir, base := path.Split(strings.ToLower(zf.Name))
+		var err error
+		switch {
+		case dir == "xl/threadedcomments/":
+			err = x.eachElement(zf, func(e element) {
+				if e.local == "threadedComment" {
+					id := e.attr("personId")
+					count.add(cmp.Or(persons[id], id))
+				}
+			})
 		case strings.HasPrefix(dir, "xl/") && strings.HasPrefix(base, "comments") && strings.HasSuffix(base, ".xml"):
-			if err := x.legacyComments(zf, count); err != nil {
-				return a, err
-			}
+			err = x.legacyComments(zf, count)
+		}
+		if err != nil {
+			return a, err
 		}
 	}
 	a.Comments = count.list
@@ -92,16 +94,22 @@ func (f *File) Authorship() (Authorship, error) {
 	return a, nil
 }
 
+// maxCommentAuthors bounds the authors one comments part may list (Excel
+// lists each once).
+const maxCommentAuthors = 1 << 16
+
 // legacyComments counts the comments of a comments part by author.
 func (x *xlsxFile) legacyComments(zf *zipFile, count *authorCount) error {
 	var authors []string
-	return x.eachElement(zf, func(e xml.StartElement, text func() string) {
-		switch e.Name.Local {
+	return x.eachElement(zf, func(e element) {
+		switch e.local {
 		case "author":
-			authors = append(authors, text())
+			if len(authors) < maxCommentAuthors {
+				authors = append(authors, e.text())
+			}
 		case "comment":
 			name := "?"
-			if i, ok := index(attr(e, "authorId"), len(authors)); ok {
+			if i, ok := index(e.attr("authorId"), len(authors)); ok {
 				name = authors[i]
 			}
 			if !strings.HasPrefix(name, "tc=") {
@@ -111,82 +119,75 @@ func (x *xlsxFile) legacyComments(zf *zipFile, count *authorCount) error {
 	})
 }
 
-// eachElement calls fn with every element of a part, streaming; text
-// reads the element's text (up to its end) when fn asks for it.
-func (x *xlsxFile) eachElement(zf *zipFile, fn func(e xml.StartElement, text func() string)) error {
+// element is a start tag met by eachElement.
+type element struct {
+	local string
+	attrs []xattr
+	tok   tokenizer
+	err   *error
+}
+
+// attr returns the value of the attribute of local name name.
+func (e element) attr(name string) string {
+	for _, a := range e.attrs {
+		if string(a.local) == name {
+			return string(a.value)
+		}
+	}
+	return ""
+}
+
+// text reads the element's text up to its end tag, spaces trimmed and cut
+// to maxAuthorName runes.
+func (e element) text() string {
+	var b []byte
+	for depth := 1; depth > 0; {
+		tk, err := e.tok.next()
+		if err != nil {
+			*e.err = err
+			break
+		}
+		switch tk.kind {
+		case tokStart:
+			depth++
+		case tokEnd:
+			depth--
+		case tokText:
+			if len(b) < 4*maxAuthorName {
+				b = append(b, tk.text...)
+			}
+		}
+	}
+	return clip(string(b))
+}
+
+// eachElement calls fn with every start tag of a part, streaming with the
+// sheets' tokenizer (each token bounded, nothing kept of the nesting).
+func (x *xlsxFile) eachElement(zf *zipFile, fn func(e element)) error {
 	if err := x.checkRatio(zf); err != nil {
 		return err
 	}
-	if zf.UncompressedSize64 > limits.Part {
-		return &Error{Pos: Pos{File: x.name}, Err: ErrTooLarge,
-			Msg: fmt.Sprintf("part %s is %s, more than the limit of %s for one part", quotePart(zf.Name),
-				sizeString(int64(min(zf.UncompressedSize64, 1<<62))), sizeString(limits.Part))}
-	}
-	rc, err := zf.Open()
+	tok, _, closer, err := x.openTokens(zf)
 	if err != nil {
-		return x.corrupt(zf.Name, err)
+		return err
 	}
-	defer rc.Close()
-	d := newDecoder(io.LimitReader(rc, int64(min(zf.UncompressedSize64, 1<<62))))
-	for {
-		tok, err := d.Token()
-		if err == io.EOF {
-			return nil
-		}
-		if err != nil {
-			return x.corrupt(zf.Name, err)
-		}
-		if e, ok := tok.(xml.StartElement); ok {
-			fn(e, func() string {
-				var b strings.Builder
-				depth := 1
-				for depth > 0 {
-					tok, err := d.Token()
-					if err != nil {
-						break
-					}
-					switch t := tok.(type) {
-					case xml.StartElement:
-						depth++
-					case xml.EndElement:
-						depth--
-					case xml.CharData:
-						if b.Len() < 4*maxAuthorName {
-							b.Write(t)
-						}
-					}
-				}
-				return b.String()
-			})
+	defer closer.Close()
+	for err == nil {
+		var tk *token
+		if tk, err = tok.next(); err == nil && tk.kind == tokStart {
+			fn(element{local: string(tk.local), attrs: tk.attrs, tok: tok, err: &err})
 		}
 	}
-}
-
-// coreAuthors reads the author and the last editor of core properties.
-func coreAuthors(b []byte) (creator, last string) {
-	d := newDecoder(bytes.NewReader(b))
-	var in *string
-	for {
-		tok, err := d.Token()
-		if err != nil {
-			return clip(creator), clip(last)
-		}
-		switch t := tok.(type) {
-		case xml.StartElement:
-			switch t.Name.Local {
-			case "creator":
-				in = &creator
-			case "lastModifiedBy":
-				in = &last
-			}
-		case xml.EndElement:
-			in = nil
-		case xml.CharData:
-			if in != nil && len(*in) < 4*maxAuthorName {
-				*in += string(t)
-			}
-		}
+	var te *Error
+	switch {
+	case err == io.EOF:
+		return nil
+	case errors.As(err, &te):
+		return te
+	case isEncodingError(err):
+		return x.encodingError(zf.Name, err)
 	}
+	return x.corrupt(zf.Name, err)
 }
 
 // authorCount counts comments by author, in the order first met.
@@ -201,7 +202,7 @@ func (c *authorCount) add(name string) {
 	name = clip(name)
 	i, ok := c.at[name]
 	if !ok {
-		if len(c.list) == maxAuthors {
+		if len(c.list) >= maxAuthors-1 { // the last place counts the rest
 			name = "…"
 			i, ok = c.at[name]
 		}
@@ -221,15 +222,6 @@ func clip(s string) string {
 		return s
 	}
 	return string([]rune(s)[:maxAuthorName]) + "…"
-}
-
-func attr(e xml.StartElement, name string) string {
-	for _, a := range e.Attr {
-		if a.Name.Local == name {
-			return a.Value
-		}
-	}
-	return ""
 }
 
 // index parses a small non-negative index below n.

@@ -1,11 +1,14 @@
 package spreadsheet
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 	"testing"
+	"time"
 	"unicode/utf8"
 
+	"github.com/huller/huller/pkg/internal/heapwatch"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -91,10 +94,10 @@ func TestAuthorshipExcelize(t *testing.T) {
 	}
 }
 
-// TestAuthorshipCorrupt: a damaged comments part is an error, not a
-// silent zero.
+// TestAuthorshipCorrupt: a comments part cut off in a tag is an error,
+// not a silent zero.
 func TestAuthorshipCorrupt(t *testing.T) {
-	data := wb{sheets: []sheetSpec{{name: "S", xml: ``}}, parts: map[string]string{"xl/comments1.xml": `<comments><authors><author>x</authors>`}}.bytes(t)
+	data := wb{sheets: []sheetSpec{{name: "S", xml: ``}}, parts: map[string]string{"xl/comments1.xml": `<comments><authors><author>x</author></authors><commentList><comment authorId="0`}}.bytes(t)
 	f, err := openBytes(t, "b.xlsx", data, Options{})
 	if err != nil {
 		t.Fatal(err)
@@ -140,4 +143,48 @@ func FuzzAuthorship(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestAuthorshipHostile: comments parts built to cost memory — a million
+// nested elements, a million authors, a text of 8 MiB — are read in
+// little memory, their authors cut and capped.
+func TestAuthorshipHostile(t *testing.T) {
+	nested := `<comments>` + strings.Repeat(`<a x="1">`, 1<<20) + `</comments>`
+	var many strings.Builder
+	many.WriteString(`<comments><authors>`)
+	for i := range 1 << 20 {
+		fmt.Fprintf(&many, `<author>A%d</author>`, i)
+	}
+	many.WriteString(`</authors><commentList>`)
+	for i := range 1000 {
+		fmt.Fprintf(&many, `<comment authorId="%d"/>`, i)
+	}
+	many.WriteString(`</commentList></comments>`)
+	long := `<comments><authors><author>` + strings.Repeat("ø", 4<<20) + `</author></authors><commentList><comment authorId="0"/></commentList></comments>`
+	for name, part := range map[string]string{"nested": nested, "many authors": many.String(), "a long author": long} {
+		t.Run(name, func(t *testing.T) {
+			data := wb{sheets: []sheetSpec{{name: "S", xml: ``}}, parts: map[string]string{"xl/comments1.xml": part}}.bytes(t)
+			f, err := openBytes(t, "b.xlsx", data, Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer f.Close()
+			stop := heapwatch.Start(2 * time.Millisecond)
+			a, err := f.Authorship()
+			peak, growth := stop()
+			if growth > 48<<20 {
+				t.Errorf("heap grew %d MiB (peak %d MiB)", growth>>20, peak>>20)
+			}
+			if err != nil {
+				var e *Error
+				if !errors.As(err, &e) {
+					t.Fatalf("error %v: want a *spreadsheet.Error", err)
+				}
+				return
+			}
+			if len(a.Comments) > maxAuthors {
+				t.Errorf("%d comment authors", len(a.Comments))
+			}
+		})
+	}
 }
