@@ -18,7 +18,7 @@ func relisted(r *rand.Rand, ros *roster.Roster) *roster.Roster {
 	out.Persons = slices.Clone(ros.Persons)
 	for i := range out.Persons {
 		p := &out.Persons[i]
-		p.Seq = i
+		p.Seq = int32(i)
 		p.Name, p.ID = fmt.Sprint("X-", 1000-i), fmt.Sprint("X-", 1000-i)
 	}
 	r.Shuffle(len(out.Persons), func(i, j int) { out.Persons[i], out.Persons[j] = out.Persons[j], out.Persons[i] })
@@ -31,7 +31,7 @@ func relisted(r *rand.Rand, ros *roster.Roster) *roster.Roster {
 func describe(p *Plan, relisted bool) string {
 	who := func(q int32) int {
 		if relisted {
-			return p.Before.People[q].Seq
+			return int(p.Before.People[q].Seq)
 		}
 		return int(q)
 	}

@@ -101,7 +101,7 @@ func PseudonymiseAll(rs []*roster.Roster, key []byte) (Mapping, error) {
 		for i := range r.Persons {
 			p := &r.Persons[i]
 			p.Name, p.ID, p.Row = m[start+i].Pseudonym, m[start+i].Pseudonym, 0
-			p.Seq = i // choices between equals keep the roster's order
+			p.Seq = int32(i) // choices between equals keep the roster's order
 			pseudonymiseAssessors(p, assessors, names)
 		}
 		for i := range r.Warnings {

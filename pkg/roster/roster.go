@@ -110,6 +110,14 @@ type Person struct {
 	// column); 0 when not given. In the long layout it is the latest date
 	// of the person's rows.
 	Assessed Date
+	// Seq is the person's place among the roster's persons as read (from
+	// 0), kept when the persons are listed in another order: a
+	// pseudonymised roster lists them in pseudonym order. Wherever huller
+	// chooses between equals (the nearest candidates, a colleague to
+	// teach, a joint activity's lead) it goes by Seq, then by the place
+	// listed, so that a report or plan made with pseudonyms is the one made
+	// with names. Readers leave it 0: the place listed is the place read.
+	Seq int32
 	// Assessor is who assessed the person (the assessor column); "" when
 	// not given. In the long layout it is the assessor of the row with the
 	// latest date (the first row's when no row has a date).
@@ -120,15 +128,6 @@ type Person struct {
 	// roster has no such column.
 	Dates     []Date
 	Assessors []string
-
-	// Seq is the person's place among the roster's persons as read (from
-	// 0), kept when the persons are listed in another order: a
-	// pseudonymised roster lists them in pseudonym order. Wherever huller
-	// chooses between equals (the nearest candidates, a colleague to
-	// teach, a joint activity's lead) it goes by Seq, then by the place
-	// listed, so that a report or plan made with pseudonyms is the one made
-	// with names. Readers leave it 0: the place listed is the place read.
-	Seq int
 }
 
 // Stats count what the reader saw, so that nothing is lost silently: the
