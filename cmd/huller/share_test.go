@@ -471,7 +471,29 @@ func TestDiffPseudonymisedAsNamed(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("diff --pseudonymise: exit %d\n%s", code, stderr)
 	}
-	data, err := os.ReadFile(mapFile)
+	to := pseudonymTable(t, mapFile)
+	a, b := decodeJSON(t, named), decodeJSON(t, pseudo)
+	for _, k := range []string{"match", "plan"} {
+		if m := a[k].(map[string]any); m["by_name"].(float64) < 10 {
+			t.Fatalf("the named diff's %s matched %v persons by name: the test proves little", k, m["by_name"])
+		}
+	}
+	for _, doc := range []map[string]any{a, b} {
+		delete(doc, "mode")
+		for _, k := range []string{"match", "plan"} {
+			m := doc[k].(map[string]any)
+			delete(m, "by_name")
+			delete(m, "by_id")
+		}
+	}
+	sameAsNamed(t, a, b, to)
+}
+
+// pseudonymTable reads a pseudonym table (--pseudonymise-map): the
+// pseudonym of each name and id, each given one.
+func pseudonymTable(t *testing.T, path string) map[string]string {
+	t.Helper()
+	data, err := os.ReadFile(path)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -490,33 +512,29 @@ func TestDiffPseudonymisedAsNamed(t *testing.T) {
 			}
 		}
 	}
-	var a, b map[string]any
-	if err := json.Unmarshal([]byte(named), &a); err != nil {
+	return to
+}
+
+func decodeJSON(t *testing.T, s string) map[string]any {
+	t.Helper()
+	var v map[string]any
+	if err := json.Unmarshal([]byte(s), &v); err != nil {
 		t.Fatal(err)
 	}
-	if err := json.Unmarshal([]byte(pseudo), &b); err != nil {
-		t.Fatal(err)
-	}
-	for _, k := range []string{"match", "plan"} {
-		if m := a[k].(map[string]any); m["by_name"].(float64) < 10 {
-			t.Fatalf("the named diff's %s matched %v persons by name: the test proves little", k, m["by_name"])
-		}
-	}
-	for _, doc := range []map[string]any{a, b} {
-		delete(doc, "mode")
-		for _, k := range []string{"match", "plan"} {
-			m := doc[k].(map[string]any)
-			delete(m, "by_name")
-			delete(m, "by_id")
-		}
-	}
-	x, y := canonical(replaceNames(a, to)), canonical(b)
+	return v
+}
+
+// sameAsNamed fails unless the pseudonymised document is the named one
+// with pseudonyms (table to) for names, lists in any order.
+func sameAsNamed(t *testing.T, named, pseudo map[string]any, to map[string]string) {
+	t.Helper()
+	x, y := canonical(replaceNames(named, to)), canonical(pseudo)
 	if x != y {
 		i := 0
 		for i < len(x) && i < len(y) && x[i] == y[i] {
 			i++
 		}
-		t.Errorf("the pseudonymised diff is not the named one with pseudonyms:\nnamed  …%s…\npseudo …%s…", x[max(0, i-300):min(len(x), i+200)], y[max(0, i-300):min(len(y), i+200)])
+		t.Errorf("the pseudonymised output is not the named one with pseudonyms:\nnamed  …%s…\npseudo …%s…", x[max(0, i-300):min(len(x), i+200)], y[max(0, i-300):min(len(y), i+200)])
 	}
 }
 
@@ -597,41 +615,12 @@ func TestPseudonymisedAsNamed(t *testing.T) {
 			if code != 0 {
 				t.Fatalf("--pseudonymise: exit %d\n%s", code, stderr)
 			}
-			data, err := os.ReadFile(mapFile)
-			if err != nil {
-				t.Fatal(err)
-			}
-			rows, err := csv.NewReader(bytes.NewReader(data)).ReadAll()
-			if err != nil {
-				t.Fatal(err)
-			}
-			to := map[string]string{}
-			for _, r := range rows[1:] {
-				for _, s := range r[1:3] {
-					if s != "" {
-						to[s] = r[0]
-					}
-				}
-			}
-			var a, b map[string]any
-			if err := json.Unmarshal([]byte(named), &a); err != nil {
-				t.Fatal(err)
-			}
-			if err := json.Unmarshal([]byte(pseudo), &b); err != nil {
-				t.Fatal(err)
-			}
+			a, b := decodeJSON(t, named), decodeJSON(t, pseudo)
 			for _, doc := range []map[string]any{a, b} {
 				delete(doc, "mode")
 				dropKey(doc, "row")
 			}
-			x, y := canonical(replaceNames(a, to)), canonical(b)
-			if x != y {
-				i := 0
-				for i < len(x) && i < len(y) && x[i] == y[i] {
-					i++
-				}
-				t.Errorf("the pseudonymised output is not the named one with pseudonyms:\nnamed  …%s…\npseudo …%s…", x[max(0, i-300):min(len(x), i+200)], y[max(0, i-300):min(len(y), i+200)])
-			}
+			sameAsNamed(t, a, b, pseudonymTable(t, mapFile))
 		})
 	}
 }

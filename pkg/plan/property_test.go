@@ -192,22 +192,28 @@ func randomInstance(r *rand.Rand, fw *framework.Framework, persons, courses int)
 	return ros, cat
 }
 
+// randomCase is a random instance with random settings and options.
+func randomCase(r *rand.Rand, fw *framework.Framework) (*roster.Roster, *catalog.Catalog, analysis.Settings, Options) {
+	ros, cat := randomInstance(r, fw, 2+r.IntN(14), r.IntN(5))
+	s := analysis.DefaultSettings()
+	s.MinSpecialists = r.IntN(3) - 1
+	o := DefaultOptions()
+	o.Joint, o.Mentoring = r.IntN(2) == 0, r.IntN(2) == 0
+	o.JointMin = 2 + r.IntN(3)
+	o.MaxMentees = 1 + r.IntN(3)
+	if r.IntN(2) == 0 {
+		o.Budget = int64(r.IntN(30) * 100)
+	}
+	return ros, cat, s, o
+}
+
 // TestProperties: on random rosters and catalogs, with every combination
 // of options, every plan satisfies the invariants (checkInvariants).
 func TestProperties(t *testing.T) {
 	fw := mini(t)
 	r := rand.New(rand.NewPCG(1, 2))
 	for it := range 400 {
-		ros, cat := randomInstance(r, fw, 2+r.IntN(14), r.IntN(5))
-		s := analysis.DefaultSettings()
-		s.MinSpecialists = r.IntN(3) - 1
-		o := DefaultOptions()
-		o.Joint, o.Mentoring = r.IntN(2) == 0, r.IntN(2) == 0
-		o.JointMin = 2 + r.IntN(3)
-		o.MaxMentees = 1 + r.IntN(3)
-		if r.IntN(2) == 0 {
-			o.Budget = int64(r.IntN(30) * 100)
-		}
+		ros, cat, s, o := randomCase(r, fw)
 		p, err := Make(fw, ros, s, cat, o)
 		if err != nil {
 			t.Fatalf("instance %d: %v", it, err)

@@ -93,15 +93,7 @@ func TestRelistedIsSamePlan(t *testing.T) {
 	fw := mini(t)
 	r := rand.New(rand.NewPCG(7, 11))
 	for it := range 300 {
-		ros, cat := randomInstance(r, fw, 2+r.IntN(14), r.IntN(5))
-		s := analysis.DefaultSettings()
-		s.MinSpecialists = r.IntN(3) - 1
-		o := DefaultOptions()
-		o.JointMin = 2 + r.IntN(2)
-		o.MaxMentees = 1 + r.IntN(2)
-		if r.IntN(3) == 0 {
-			o.Budget = int64(r.IntN(30) * 100)
-		}
+		ros, cat, s, o := randomCase(r, fw)
 		p, err := Make(fw, ros, s, cat, o)
 		if err != nil {
 			t.Fatal(err)

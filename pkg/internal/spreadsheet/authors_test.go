@@ -49,16 +49,7 @@ func TestAuthorship(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			data := wb{sheets: []sheetSpec{{name: "S", xml: `<row r="1"><c r="A1" t="inlineStr"><is><t>x</t></is></c></row>`}}, parts: tt.parts}.bytes(t)
-			f, err := openBytes(t, "b.xlsx", data, Options{})
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer f.Close()
-			a, err := f.Authorship()
-			if err != nil {
-				t.Fatal(err)
-			}
-			if got := fmt.Sprintf("%q %q %v", a.Creator, a.LastModifiedBy, a.Comments); got != tt.want {
+			if got := authorship(t, data); got != tt.want {
 				t.Errorf("got  %s\nwant %s", got, tt.want)
 			}
 		})
@@ -80,7 +71,15 @@ func TestAuthorshipExcelize(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	f, err := openBytes(t, "b.xlsx", buf.Bytes(), Options{})
+	if got := authorship(t, buf.Bytes()); got != `"Hanne Jensen" "Hanne Jensen" [{Bo Kjær 3}]` {
+		t.Errorf("got %s", got)
+	}
+}
+
+// authorship reads the authorship of a workbook, written out.
+func authorship(t *testing.T, data []byte) string {
+	t.Helper()
+	f, err := openBytes(t, "b.xlsx", data, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -89,9 +88,7 @@ func TestAuthorshipExcelize(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := fmt.Sprintf("%q %q %v", a.Creator, a.LastModifiedBy, a.Comments); got != `"Hanne Jensen" "Hanne Jensen" [{Bo Kjær 3}]` {
-		t.Errorf("got %s", got)
-	}
+	return fmt.Sprintf("%q %q %v", a.Creator, a.LastModifiedBy, a.Comments)
 }
 
 // TestAuthorshipCorrupt: a comments part cut off in a tag is an error,
