@@ -35,8 +35,8 @@ document's properties are shown too.
 
 Exit status: 0 when no file holds personal data; 3 when one does or may
 (names, ids or pseudonyms of persons, or comments huller did not write), so
-that a script can gate on it; 1 when a file
-cannot be read; 2 for wrong usage.`,
+that a script can gate on it; 1 when a file cannot be read; 2 for wrong
+usage.`,
 		Example: `  huller inspect med-report.xlsx
   huller inspect report.xlsx export.csv --format json
   huller inspect med-report.xlsx && mail-it med-report.xlsx   # send only what holds no person`,
