@@ -174,15 +174,16 @@ func File(path string) (*Result, error) {
 }
 
 // authors records whom the file names as its authors, and who wrote its
-// cell comments, leaving out huller: huller's reports are made by "huller
-// VERSION", and their comments (competences' statements, explanations of
-// headers) by "huller".
+// cell comments, leaving out huller: huller's workbooks are made by
+// "huller" or "huller VERSION" ("huller 1.2.0", "huller (devel)"), and
+// their comments (competences' statements, explanations of headers) by
+// "huller".
 func authors(f *spreadsheet.File, res *Result) error {
 	a, err := f.Authorship()
 	if err != nil {
 		return err
 	}
-	isHuller := func(s string) bool { return s == "huller" || strings.HasPrefix(s, "huller (") }
+	isHuller := func(s string) bool { return s == "huller" || strings.HasPrefix(s, "huller ") }
 	if !isHuller(a.Creator) {
 		res.Creator = a.Creator
 	}

@@ -129,7 +129,9 @@ func TestCommentsAndAuthors(t *testing.T) {
 		wantCreator, wantAuthor string
 	}{
 		{"comments by a person", "Hanne Jensen", "Hanne Jensen", true, false, "Hanne Jensen", "Hanne Jensen"},
-		{"huller's own", "huller (v1.2.0)", "huller", false, false, "", ""},
+		{"huller's own", "huller 1.2.0", "huller", false, false, "", ""},
+		{"huller's own, built from source", "huller (devel)", "huller", false, false, "", ""},
+		{"a name that starts like huller's", "hullerud", "Hullerud", true, false, "hullerud", "Hullerud"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			x := excelize.NewFile()

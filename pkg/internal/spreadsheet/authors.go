@@ -109,7 +109,7 @@ func (x *xlsxFile) legacyComments(zf *zipFile, count *authorCount) error {
 			}
 		case "comment":
 			name := "?"
-			if i, ok := index(e.attr("authorId"), len(authors)); ok {
+			if i, ok := authorIndex(e.attr("authorId"), len(authors)); ok {
 				name = authors[i]
 			}
 			if !strings.HasPrefix(name, "tc=") {
@@ -224,8 +224,8 @@ func clip(s string) string {
 	return string([]rune(s)[:maxAuthorName]) + "…"
 }
 
-// index parses a small non-negative index below n.
-func index(s string, n int) (int, bool) {
+// authorIndex parses a small non-negative index below n.
+func authorIndex(s string, n int) (int, bool) {
 	i := 0
 	if s == "" || len(s) > 9 {
 		return 0, false
