@@ -30,8 +30,10 @@ columns of huller's reports that list persons, with how many rows hold them,
 and whether those are pseudonyms. Pseudonymised data are personal data too.
 Free text cannot be checked for names: cell comments (notes) written by
 anyone but huller are listed by author, and a file with them counts as one
-that may hold personal data. The author and last editor named in the
-document's properties are shown too.
+that may hold personal data (a report saved again by LibreOffice, which
+drops the comments' author, keeps huller's own: their texts are checked
+against the digest huller recorded). The author and last editor named in
+the document's properties are shown too.
 
 Exit status: 0 when no file holds personal data; 3 when one does or may
 (names, ids or pseudonyms of persons, or comments huller did not write), so
@@ -106,7 +108,11 @@ func inspectText(opts *inspectOptions, results []*inspect.Result) {
 		if len(r.Comments) > 0 {
 			var by []string
 			for _, c := range r.Comments {
-				by = append(by, fmt.Sprintf("%d by %s", c.Comments, c.Name))
+				if c.Name == "" {
+					by = append(by, fmt.Sprintf("%d without an author's name", c.Comments))
+				} else {
+					by = append(by, fmt.Sprintf("%d by %s", c.Comments, c.Name))
+				}
 			}
 			fmt.Fprintf(w, "  cell comments: %s — free text huller cannot check for names; read or delete them before sending\n",
 				safetext.Terminal(strings.Join(by, ", ")))

@@ -639,3 +639,84 @@ func dropKey(v any, k string) {
 		}
 	}
 }
+
+// TestInspectComments: a committee report saved again by LibreOffice
+// (which drops the comments' author) holds no personal data, since its
+// comments are the texts huller wrote; a comment added to it, with or
+// without an author, makes it one that may.
+func TestInspectComments(t *testing.T) {
+	dir := t.TempDir()
+	med := filepath.Join(dir, "med.xlsx")
+	if _, stderr, code := runEnv(t, nil, "analyze", "--example", "--for", "committee", "-o", med); code != 0 {
+		t.Fatalf("exit %d\n%s", code, stderr)
+	}
+	authors := regexp.MustCompile(`<authors>.*?</authors>`)
+	for _, tt := range []struct {
+		name  string
+		edit  func(part string) string
+		code  int
+		words string
+	}{
+		{"as written", func(p string) string { return p }, exitOK, "personal data: none found"},
+		{"saved without authors", func(p string) string { return authors.ReplaceAllString(p, "<authors><author> </author></authors>") },
+			exitOK, "personal data: none found"},
+		{"a comment added without an author", func(p string) string {
+			p = authors.ReplaceAllString(p, "<authors><author> </author></authors>")
+			return strings.Replace(p, "</commentList>", `<comment ref="A9" authorId="0"><text><r><t>Ole is on sick leave</t></r></text></comment></commentList>`, 1)
+		}, exitFindings, "without an author's name"},
+		{"a comment added by a person", func(p string) string {
+			p = strings.Replace(p, "</authors>", "<author>Hanne Jensen</author></authors>", 1)
+			return strings.Replace(p, "</commentList>", `<comment ref="A9" authorId="1"><text><r><t>Ole is on sick leave</t></r></text></comment></commentList>`, 1)
+		}, exitFindings, "by Hanne Jensen"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			path := filepath.Join(dir, strings.ReplaceAll(tt.name, " ", "-")+".xlsx")
+			rewriteParts(t, med, path, func(name, part string) string {
+				if strings.HasPrefix(name, "xl/comments") {
+					return tt.edit(part)
+				}
+				return part
+			})
+			out, stderr, code := runEnv(t, nil, "inspect", path)
+			if code != tt.code || !strings.Contains(out, tt.words) {
+				t.Errorf("exit %d, want %d, and %q in\n%s%s", code, tt.code, tt.words, out, stderr)
+			}
+		})
+	}
+}
+
+// rewriteParts copies the workbook at from to to, each part through edit.
+func rewriteParts(t *testing.T, from, to string, edit func(name, part string) string) {
+	t.Helper()
+	zr, err := zip.OpenReader(from)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer zr.Close()
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	for _, f := range zr.File {
+		rc, err := f.Open()
+		if err != nil {
+			t.Fatal(err)
+		}
+		data, err := io.ReadAll(rc)
+		rc.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		w, err := zw.Create(f.Name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := w.Write([]byte(edit(f.Name, string(data)))); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(to, buf.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}

@@ -17,7 +17,6 @@
 package inspect
 
 import (
-	"cmp"
 	"regexp"
 	"slices"
 	"strings"
@@ -53,7 +52,8 @@ type Result struct {
 	Comments []CommentAuthor
 }
 
-// CommentAuthor is an author of cell comments.
+// CommentAuthor is an author of cell comments ("" for comments saved
+// without their author's name).
 type CommentAuthor struct {
 	Name     string
 	Comments int
@@ -177,7 +177,9 @@ func File(path string) (*Result, error) {
 // cell comments, leaving out huller: huller's workbooks are made by
 // "huller" or "huller VERSION" ("huller 1.2.0", "huller (devel)"), and
 // their comments (competences' statements, explanations of headers) by
-// "huller".
+// "huller". LibreOffice saves comments without their author; in a huller
+// report, comments without one are huller's when their texts are the
+// texts huller wrote (the digest it recorded, privacy.PropComments).
 func authors(f *spreadsheet.File, res *Result) error {
 	a, err := f.Authorship()
 	if err != nil {
@@ -190,9 +192,16 @@ func authors(f *spreadsheet.File, res *Result) error {
 	if !isHuller(a.LastModifiedBy) {
 		res.LastModifiedBy = a.LastModifiedBy
 	}
+	// the comments are huller's as written when their texts are, though an
+	// application (LibreOffice) saved them without their author
+	recorded, _, err := f.Property(privacy.PropComments)
+	if err != nil {
+		return err
+	}
+	own := res.Huller != nil && recorded != "" && recorded == a.Digest
 	for _, c := range a.Comments {
-		if !isHuller(c.Name) {
-			res.Comments = append(res.Comments, CommentAuthor{cmp.Or(c.Name, "?"), c.Comments})
+		if !isHuller(c.Name) && !(own && c.Name == "") {
+			res.Comments = append(res.Comments, CommentAuthor{c.Name, c.Comments})
 		}
 	}
 	return nil

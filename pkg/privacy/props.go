@@ -16,4 +16,8 @@ const (
 	// PropMinCell is the least number of persons a figure of an aggregate
 	// report is shown for.
 	PropMinCell = "HullerMinCell"
+	// PropComments is the digest of the texts of the cell comments huller
+	// wrote (spreadsheet.CommentsDigest): inspect tells huller's own
+	// comments by it when an application saved them without their author.
+	PropComments = "HullerComments"
 )

@@ -11,8 +11,10 @@ import (
 
 	"github.com/huller/huller/pkg/analysis"
 	"github.com/huller/huller/pkg/framework"
+	"github.com/huller/huller/pkg/internal/spreadsheet"
 	"github.com/huller/huller/pkg/lang"
 	"github.com/huller/huller/pkg/narrate"
+	"github.com/huller/huller/pkg/privacy"
 	"github.com/huller/huller/pkg/workbook/internal/xlsxstream"
 	"github.com/xuri/excelize/v2"
 )
@@ -39,6 +41,7 @@ type builder struct {
 	profName []string   // name of each profile
 	roleName []string   // display name of each role (Result.Roles index)
 	fitCells []fitCells // the Profiles sheet's cells of each profile
+	comments []string   // the texts of the cell comments written (privacy.PropComments)
 }
 
 // sheetPlan is one sheet of the report and its continuation sheets.
@@ -246,6 +249,12 @@ func (b *builder) setProps() error {
 	fw := b.res.Framework
 	if err := b.shareProps(); err != nil {
 		return err
+	}
+	if len(b.comments) > 0 {
+		digest := excelize.CustomProperty{Name: privacy.PropComments, Value: spreadsheet.CommentsDigest(b.comments)}
+		if err := b.f.SetCustomProps(digest); err != nil {
+			return err
+		}
 	}
 	if err := b.f.SetDocProps(&excelize.DocProperties{
 		Created: stamp, Modified: stamp, Creator: gen, LastModifiedBy: gen,

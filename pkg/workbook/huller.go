@@ -248,8 +248,10 @@ func (b *builder) newJoiner() *joiner { return &joiner{b: b} }
 
 // comment adds a note to a cell.
 func (b *builder) comment(sheet, cellName, text string) error {
+	text = b.text(text)
+	b.comments = append(b.comments, text)
 	return b.f.AddComment(sheet, excelize.Comment{Cell: cellName, Author: "huller",
-		Paragraph: []excelize.RichTextRun{{Text: b.text(text)}}, Width: 300, Height: 120})
+		Paragraph: []excelize.RichTextRun{{Text: text}}, Width: 300, Height: 120})
 }
 
 // styled returns header texts as cells of a style.

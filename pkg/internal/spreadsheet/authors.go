@@ -1,7 +1,10 @@
 package spreadsheet
 
 import (
+	"bytes"
 	"cmp"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"io"
 	"path"
@@ -19,6 +22,9 @@ type Authorship struct {
 	// wrote, most first, then by name; at most maxAuthors, the last of
 	// them "…" counting the rest when there are more.
 	Comments []CommentAuthor
+	// Digest is the CommentsDigest of the texts of the legacy comments
+	// (notes), "" when there are none.
+	Digest string
 }
 
 // CommentAuthor is an author of cell comments.
@@ -69,6 +75,7 @@ func (f *File) Authorship() (Authorship, error) {
 		}
 	}
 	count := newAuthorCount()
+	var texts [][sha256.Size]byte
 	for _, zf := range x.zr.File {
 		dir, base := path.Split(strings.ToLower(zf.Name))
 		var err error
@@ -81,13 +88,16 @@ func (f *File) Authorship() (Authorship, error) {
 				}
 			})
 		case strings.HasPrefix(dir, "xl/") && strings.HasPrefix(base, "comments") && strings.HasSuffix(base, ".xml"):
-			err = x.legacyComments(zf, count)
+			err = x.legacyComments(zf, count, &texts)
 		}
 		if err != nil {
 			return a, err
 		}
 	}
 	a.Comments = count.list
+	if len(texts) > 0 {
+		a.Digest = digest(texts)
+	}
 	slices.SortFunc(a.Comments, func(x, y CommentAuthor) int {
 		return cmp.Or(cmp.Compare(y.Comments, x.Comments), strings.Compare(x.Name, y.Name))
 	})
@@ -98,8 +108,13 @@ func (f *File) Authorship() (Authorship, error) {
 // lists each once).
 const maxCommentAuthors = 1 << 16
 
-// legacyComments counts the comments of a comments part by author.
-func (x *xlsxFile) legacyComments(zf *zipFile, count *authorCount) error {
+// maxCommentTexts bounds the comments whose texts are digested: a
+// workbook has one at most per cell of its sheets' heads.
+const maxCommentTexts = 1 << 22
+
+// legacyComments counts the comments of a comments part by author, and
+// adds the hash of each comment's text to texts.
+func (x *xlsxFile) legacyComments(zf *zipFile, count *authorCount, texts *[][sha256.Size]byte) error {
 	var authors []string
 	return x.eachElement(zf, func(e element) {
 		switch e.local {
@@ -114,6 +129,9 @@ func (x *xlsxFile) legacyComments(zf *zipFile, count *authorCount) error {
 			}
 			if !strings.HasPrefix(name, "tc=") {
 				count.add(name)
+			}
+			if len(*texts) < maxCommentTexts {
+				*texts = append(*texts, e.textHash())
 			}
 		}
 	})
@@ -159,6 +177,60 @@ func (e element) text() string {
 		}
 	}
 	return clip(string(b))
+}
+
+// textHash reads the element's text up to its end tag — the text of its
+// <t> elements, as a comment's runs hold it — and returns its SHA-256.
+func (e element) textHash() [sha256.Size]byte {
+	h := sha256.New()
+	inT := 0 // depth inside a <t>
+	for depth := 1; depth > 0; {
+		tk, err := e.tok.next()
+		if err != nil {
+			*e.err = err
+			break
+		}
+		switch tk.kind {
+		case tokStart:
+			depth++
+			if inT > 0 || string(tk.local) == "t" {
+				inT++
+			}
+		case tokEnd:
+			depth--
+			if inT > 0 {
+				inT--
+			}
+		case tokText:
+			if inT > 0 {
+				h.Write(tk.text)
+			}
+		}
+	}
+	var out [sha256.Size]byte
+	h.Sum(out[:0])
+	return out
+}
+
+// CommentsDigest is the digest of a workbook's comment texts, whatever
+// their order: the SHA-256 of their SHA-256s in ascending order, in hex.
+// huller records it for the comments it writes; Authorship computes it
+// for the comments a workbook holds.
+func CommentsDigest(texts []string) string {
+	hs := make([][sha256.Size]byte, len(texts))
+	for i, t := range texts {
+		hs[i] = sha256.Sum256([]byte(t))
+	}
+	return digest(hs)
+}
+
+func digest(hs [][sha256.Size]byte) string {
+	slices.SortFunc(hs, func(a, b [sha256.Size]byte) int { return bytes.Compare(a[:], b[:]) })
+	h := sha256.New()
+	for _, x := range hs {
+		h.Write(x[:])
+	}
+	return hex.EncodeToString(h.Sum(nil))
 }
 
 // eachElement calls fn with every start tag of a part, streaming with the

@@ -76,6 +76,44 @@ func TestAuthorshipExcelize(t *testing.T) {
 	}
 }
 
+// TestCommentsDigest: the digest of the comments read is the digest of
+// the texts written, whatever their order and their runs; another text
+// or one more comment changes it.
+func TestCommentsDigest(t *testing.T) {
+	x := excelize.NewFile()
+	texts := []string{"Løftebehov: <effort> & more", "a", "a"}
+	for i, text := range texts {
+		runs := []excelize.RichTextRun{{Text: text}}
+		if i == 0 { // two runs, as an application may split a text
+			runs = []excelize.RichTextRun{{Text: text[:5]}, {Text: text[5:]}}
+		}
+		if err := x.AddComment("Sheet1", excelize.Comment{Cell: fmt.Sprint("A", i+1), Author: "huller", Paragraph: runs}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	buf, err := x.WriteToBuffer()
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := openBytes(t, "b.xlsx", buf.Bytes(), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	a, err := f.Authorship()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := CommentsDigest([]string{"a", texts[0], "a"}); a.Digest != want {
+		t.Errorf("digest %s, want %s", a.Digest, want)
+	}
+	for _, other := range [][]string{{"a", texts[0]}, {"a", texts[0], "a", "a"}, {"a", texts[0], "b"}} {
+		if CommentsDigest(other) == a.Digest {
+			t.Errorf("%q has the same digest", other)
+		}
+	}
+}
+
 // authorship reads the authorship of a workbook, written out.
 func authorship(t *testing.T, data []byte) string {
 	t.Helper()
