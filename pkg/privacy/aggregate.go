@@ -91,6 +91,16 @@ type Group struct {
 	// Holes are the group's holes, ranked by tier, kind and framework
 	// order.
 	Holes []Hole
+
+	// within says, per basis leaf, which of its counts hold only persons
+	// another counts too (see nested).
+	within []within
+}
+
+// within says which counts of a basis leaf are nested in which: every
+// person the first counts, the second counts too.
+type within struct {
+	holdersInMet, metInHolders, teachersInMet, metInTeachers bool
 }
 
 // Leaf are a group's figures on one leaf.
@@ -133,12 +143,14 @@ func Aggregate(res *analysis.Result, min int, b Breakdown) *Report {
 	persons := len(res.People)
 	rep.ExpectedByRole = Figure{k: res.Defaults.Expectations, n: persons, persons: persons, kind: count}
 	rep.Unit = newGroup(res, "", -1, res.Figures, persons)
+	rep.Unit.within = nestedCounts(res, nil)
 	groups := res.Teams
 	if b == ByRole {
 		groups = res.RoleGroups
 	}
 	for _, g := range groups {
 		rep.Groups = append(rep.Groups, newGroup(res, g.Name, g.Role, g.Figures, len(g.Members)))
+		rep.Groups[len(rep.Groups)-1].within = nestedCounts(res, g.Members)
 	}
 	rep.suppress()
 	rep.Unit.Holes = rep.holes(res, &rep.Unit, res.Holes, true)
@@ -176,6 +188,38 @@ func newGroup(res *analysis.Result, name string, role int32, f analysis.Figures,
 		}
 	}
 	return g
+}
+
+// nestedCounts finds, for each basis leaf, whether among members (nil for
+// everyone) the persons meeting their required level and those at the
+// target (or the teaching) level are nested: when everyone at the target
+// meets the requirement, the coverage's count minus the holders counts
+// the persons who meet it below the target.
+func nestedCounts(res *analysis.Result, members []int32) []within {
+	out := make([]within, len(res.Framework.BasisLeaves))
+	for l := range out {
+		var heldNotMet, metNotHeld, taughtNotMet, metNotTaught bool
+		each := func(p int) {
+			L, R := res.Level(p, l), res.Required(p, l)
+			met := R > 0 && L >= 0 && int(L) >= R
+			held, teaches := L >= res.Targets[l], L >= res.Teach[l]
+			heldNotMet = heldNotMet || held && !met
+			metNotHeld = metNotHeld || met && !held
+			taughtNotMet = taughtNotMet || teaches && !met
+			metNotTaught = metNotTaught || met && !teaches
+		}
+		if members == nil {
+			for p := range res.People {
+				each(p)
+			}
+		} else {
+			for _, p := range members {
+				each(int(p))
+			}
+		}
+		out[l] = within{holdersInMet: !heldNotMet, metInHolders: !metNotHeld, teachersInMet: !taughtNotMet, metInTeachers: !metNotTaught}
+	}
+	return out
 }
 
 // HasHoles reports whether the unit or any of its groups has a hole.

@@ -89,6 +89,7 @@ func TestSuppression(t *testing.T) {
 				}
 				checkLines(t, where, rep)
 				checkNested(t, where, rep)
+				checkCoverageNested(t, where, rep, res)
 				checkGrid(t, where, rep)
 				checkHoles(t, where, rep)
 				checkNoPersons(t, where, rep, ro)
@@ -115,6 +116,49 @@ func checkNested(t *testing.T, where string, rep *Report) {
 		for _, p := range pairs {
 			if d := p[0].k - p[1].k; p[0].shown && p[1].shown && (d < 0 && -d < rep.Min || d > 0 && d < rep.Min) {
 				t.Errorf("%s: group %q shows %d and %d", where, g.Name, p[0].k, p[1].k)
+			}
+		}
+	}
+}
+
+// checkCoverageNested: where, among a group's persons, everyone at the
+// target (or teaching) level of a basic competence meets their required
+// level, or everyone meeting it is at that level, the count meeting it
+// and the holders (or teachers) are not both shown when they differ by 1
+// to Min-1: their difference would count that few persons.
+func checkCoverageNested(t *testing.T, where string, rep *Report, res *analysis.Result) {
+	t.Helper()
+	groups := res.Teams
+	if rep.Breakdown == ByRole {
+		groups = res.RoleGroups
+	}
+	for gi, g := range rep.groups() {
+		var members []int
+		if gi == 0 {
+			for p := range res.People {
+				members = append(members, p)
+			}
+		} else {
+			for _, p := range groups[gi-1].Members {
+				members = append(members, int(p))
+			}
+		}
+		for l := range res.Framework.BasisLeaves {
+			lf := g.Leaves[l]
+			for _, c := range []struct {
+				f     Figure
+				level int8
+			}{{lf.Holders, res.Targets[l]}, {lf.Teachers, res.Teach[l]}} {
+				aNotB, bNotA := false, false
+				for _, p := range members {
+					L, R := res.Level(p, l), res.Required(p, l)
+					met, at := R > 0 && L >= 0 && int(L) >= R, L >= c.level
+					aNotB, bNotA = aNotB || at && !met, bNotA || met && !at
+				}
+				d := lf.Coverage.k - c.f.k
+				if (!aNotB || !bNotA) && lf.Coverage.shown && c.f.shown && small(max(d, -d), rep.Min) {
+					t.Errorf("%s: group %q, leaf %s: shows %d meeting and %d at level %d", where, g.Name, res.Framework.Leaves[l].ID, lf.Coverage.k, c.f.k, c.level)
+				}
 			}
 		}
 	}

@@ -35,7 +35,9 @@ type line struct {
 // cycle of suppressed figures). Where a line breaks a rule, the shown part
 // with the smallest base is suppressed too, until every line keeps them.
 // Two nested counts of a group (holders and teachers, fitting and expected
-// fitting) are not both shown when their difference is 1 to Min-1.
+// fitting, and those meeting a basic competence's requirement and its
+// holders or teachers where one set holds the other) are not both shown
+// when their difference is 1 to Min-1.
 func (rep *Report) suppress() {
 	for _, g := range rep.groups() {
 		g.Small = g.Persons.k < rep.Min
@@ -66,7 +68,8 @@ func (rep *Report) suppress() {
 // nesting is two counts of one group where every person the inner counts
 // the outer counts too: their difference is a count of persons as well
 // (those who hold a competence at the target level but cannot teach it;
-// those who fit a profile without being expected to).
+// those who fit a profile without being expected to; those who meet their
+// required level below the target, where everyone at the target meets it).
 type nesting struct{ outer, inner *Figure }
 
 // nested returns the nested counts of every group; where both are shown
@@ -85,6 +88,20 @@ func (rep *Report) nested() []nesting {
 		for j := range g.Profiles {
 			p := &g.Profiles[j]
 			out = append(out, nesting{&p.Fitting, &p.ExpectedFitting})
+		}
+		for l, w := range g.within {
+			lf := &g.Leaves[l]
+			for _, n := range []struct {
+				count          *Figure
+				inMet, metInIt bool
+			}{{&lf.Holders, w.holdersInMet, w.metInHolders}, {&lf.Teachers, w.teachersInMet, w.metInTeachers}} {
+				switch {
+				case n.inMet:
+					out = append(out, nesting{&lf.Coverage, n.count})
+				case n.metInIt:
+					out = append(out, nesting{n.count, &lf.Coverage})
+				}
+			}
 		}
 	}
 	return out
