@@ -159,6 +159,7 @@ func golden(t *testing.T, name string, got []byte) {
 				t.Fatalf("%s differs at line %d:\n got: %q\nwant: %q\n(run go test -update if the change is intended)", name, i+1, g, w)
 			}
 		}
+		t.Fatalf("%s differs in its last line end: got %d lines, want %d\n(run go test -update if the change is intended)", name, len(gl), len(wl))
 	}
 }
 
