@@ -144,32 +144,11 @@ func (a *aggView) settings() string {
 // holesByTier returns the unit's holes as one table per tier, numbered
 // across the tables; Options.Limit bounds the rows in all.
 func (a *aggView) holesByTier(g *privacy.Group) []table {
-	l, holes := a.l, g.Holes
 	if g.Small {
 		return nil
 	}
-	if len(holes) == 0 {
-		return []table{{heading: l.T(lang.Holes), empty: l.T(lang.NoHoles)}}
-	}
-	var out []table
-	for i := 0; i < len(holes); {
-		if a.o.Limit > 0 && i >= a.o.Limit {
-			out[len(out)-1].omitted = len(holes) - i
-			break
-		}
-		j := i
-		for j < len(holes) && holes[j].Tier == holes[i].Tier {
-			j++
-		}
-		t := a.holeTable(a.n.Tier(holes[i].Tier), g, i, j, false)
-		if t.omitted > 0 {
-			t.omitted = len(holes) - (i + len(t.rows))
-			return append(out, t)
-		}
-		out = append(out, t)
-		i = j
-	}
-	return out
+	return byTier(a.l, len(g.Holes), a.o.Limit, func(i int) analysis.Tier { return g.Holes[i].Tier },
+		func(lo, hi int) table { return a.holeTable(a.n.Tier(g.Holes[lo].Tier), g, lo, hi, false) })
 }
 
 // holeTable lays out g's holes lo..hi-1 (numbered from lo+1); with tier, a

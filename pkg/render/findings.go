@@ -69,23 +69,31 @@ var tierTone = map[analysis.Tier]tone{
 // holesByTier returns the unit's holes as one table per tier, numbered
 // across the tables; Options.Limit bounds the rows in all.
 func (v *view) holesByTier(holes []analysis.Hole) []table {
-	l := v.l
-	if len(holes) == 0 {
+	return byTier(v.l, len(holes), v.o.Limit, func(i int) analysis.Tier { return holes[i].Tier },
+		func(lo, hi int) table { return v.holeTable(v.n.Tier(holes[lo].Tier), holes, lo, hi, false) })
+}
+
+// byTier lays out n holes, ranked by tier (tier(i) is hole i's), as one
+// table per tier, numbered across the tables: layout lays out holes lo..hi-1
+// under their tier's name, and cuts them at the limit when it must. limit
+// (0 for none) bounds the rows in all.
+func byTier(l lang.Lang, n, limit int, tier func(i int) analysis.Tier, layout func(lo, hi int) table) []table {
+	if n == 0 {
 		return []table{{heading: l.T(lang.Holes), empty: l.T(lang.NoHoles)}}
 	}
 	var out []table
-	for i := 0; i < len(holes); {
-		if v.o.Limit > 0 && i >= v.o.Limit {
-			out[len(out)-1].omitted = len(holes) - i
+	for i := 0; i < n; {
+		if limit > 0 && i >= limit {
+			out[len(out)-1].omitted = n - i
 			break
 		}
 		j := i
-		for j < len(holes) && holes[j].Tier == holes[i].Tier {
+		for j < n && tier(j) == tier(i) {
 			j++
 		}
-		t := v.holeTable(v.n.Tier(holes[i].Tier), holes, i, j, false)
+		t := layout(i, j)
 		if t.omitted > 0 {
-			t.omitted = len(holes) - (i + len(t.rows))
+			t.omitted = n - (i + len(t.rows))
 			return append(out, t)
 		}
 		out = append(out, t)
@@ -94,8 +102,6 @@ func (v *view) holesByTier(holes []analysis.Hole) []table {
 	return out
 }
 
-// holeTable lays out holes lo..hi-1 (numbered from lo+1); with tier, a
-// column says each hole's priority.
 func (v *view) holeTable(heading string, holes []analysis.Hole, lo, hi int, tier bool) table {
 	l := v.l
 	t := table{heading: heading, empty: l.T(lang.NoHoles),
