@@ -3,7 +3,6 @@ package workbook
 import (
 	"strconv"
 
-	"github.com/huller/huller/pkg/analysis"
 	"github.com/huller/huller/pkg/lang"
 	"github.com/huller/huller/pkg/privacy"
 	"github.com/huller/huller/pkg/workbook/internal/xlsxstream"
@@ -237,23 +236,10 @@ func (a *aggBuilder) ovProfiles(o *ovw) [2]int {
 
 // ovSettings writes the settings of the analysis, last.
 func (a *aggBuilder) ovSettings(o *ovw) {
-	l, s := a.l, a.rep.Settings
-	o.heading(l.T(lang.About))
-	o.kv(l.T(lang.FrameworkL), a.rep.Framework.ID+": "+a.fwText(a.rep.Framework.Title), 0)
-	o.kv(l.T(lang.RosterFile), a.rosterName(), 0)
-	if !a.opts.Date.IsZero() {
-		o.kv(l.T(lang.Date), a.opts.Date.Format("2006-01-02 15:04"), 0)
-	}
-	o.kv(l.T(lang.MinCellL), a.rep.Min, a.st.num)
-	o.kv(l.T(lang.CoverageThreshold), s.Coverage, a.st.pct0)
-	o.kv(l.T(lang.TargetLevel), a.levelName(s.Target), 0)
-	o.kv(l.T(lang.TeachLevel), a.levelName(int(a.teachLevel())), 0)
-	o.kv(l.T(lang.FitThreshold), s.Fit, a.st.pct0)
-	spec := l.Int(s.MinSpecialists)
-	if s.MinSpecialists < 0 {
-		spec = l.F(lang.EachProfileOwn, l.Int(analysis.DefaultSpecialists))
-	}
-	o.kv(l.T(lang.MinSpecialists), spec, 0)
-	o.kv(l.T(lang.TeamFilter), orWord(s.Team, l.T(lang.All)), 0)
-	o.kv(l.T(lang.RequirementsFile), orWord(s.RequirementsFile, l.T(lang.None)), 0)
+	s := a.rep.Settings
+	o.aboutHead(lang.About, a.rep.Framework, a.rosterName())
+	o.date()
+	o.kv(a.l.T(lang.MinCellL), a.rep.Min, a.st.num)
+	o.thresholds(s, true)
+	o.filters(s, false)
 }

@@ -329,20 +329,11 @@ func (db *diffBook) profiles(o *ovw) {
 func (db *diffBook) settings(o *ovw) {
 	b, l, d := db.b, db.b.l, db.d
 	s := d.After.Settings
-	o.heading(l.T(lang.About))
-	o.kv(l.T(lang.FrameworkL), d.After.Framework.ID+": "+b.fwText(d.After.Framework.Title), 0)
+	o.aboutHead(lang.About, d.After.Framework, "")
 	o.kv(l.T(lang.RosterFile)+" – "+l.T(lang.DiffBefore), d.Before.Roster.Source, 0)
 	o.kv(l.T(lang.RosterFile)+" – "+l.T(lang.DiffAfter), d.After.Roster.Source, 0)
-	if !b.opts.Date.IsZero() {
-		o.kv(l.T(lang.Date), b.opts.Date.Format("2006-01-02 15:04"), 0)
-	}
-	o.kv(l.T(lang.CoverageThreshold), s.Coverage, b.st.pct0)
-	o.kv(l.T(lang.FitThreshold), s.Fit, b.st.pct0)
-	spec := l.Int(s.MinSpecialists)
-	if s.MinSpecialists < 0 {
-		spec = l.F(lang.EachProfileOwn, l.Int(analysis.DefaultSpecialists))
-	}
-	o.kv(l.T(lang.MinSpecialists), spec, 0)
+	o.date()
+	o.thresholds(s, false)
 	o.kv(l.T(lang.RequirementsFile)+" – "+l.T(lang.DiffBefore), orWord(d.Before.Settings.RequirementsFile, l.T(lang.None)), 0)
 	o.kv(l.T(lang.RequirementsFile)+" – "+l.T(lang.DiffAfter), orWord(s.RequirementsFile, l.T(lang.None)), 0)
 	warnings := append(append(d.Before.AllWarnings(), d.After.AllWarnings()...), d.Warnings...)

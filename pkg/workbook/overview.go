@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/huller/huller/pkg/analysis"
+	"github.com/huller/huller/pkg/framework"
 	"github.com/huller/huller/pkg/internal/textwrap"
 	"github.com/huller/huller/pkg/lang"
 	"github.com/huller/huller/pkg/workbook/internal/xlsxstream"
@@ -275,25 +276,57 @@ func (o *ovw) teams() {
 
 // settings writes the settings of the analysis, last.
 func (o *ovw) settings() {
-	b, l, res := o.b, o.b.l, o.b.res
+	b, res := o.b, o.b.res
 	s := res.Settings
-	o.heading(l.T(lang.About))
-	o.kv(l.T(lang.FrameworkL), res.Framework.ID+": "+b.fwText(res.Framework.Title), 0)
-	o.kv(l.T(lang.RosterFile), b.rosterName(), 0)
-	if !b.opts.Date.IsZero() {
-		o.kv(l.T(lang.Date), b.opts.Date.Format("2006-01-02 15:04"), 0)
+	o.aboutHead(lang.About, res.Framework, b.rosterName())
+	o.date()
+	o.thresholds(s, true)
+	o.filters(s, true)
+}
+
+// aboutHead starts the settings under heading: the framework and the
+// roster file.
+func (o *ovw) aboutHead(heading lang.Term, fw *framework.Framework, roster string) {
+	b, l := o.b, o.b.l
+	o.heading(l.T(heading))
+	o.kv(l.T(lang.FrameworkL), fw.ID+": "+b.fwText(fw.Title), 0)
+	if roster != "" {
+		o.kv(l.T(lang.RosterFile), roster, 0)
 	}
+}
+
+// date writes the date of the workbook, if it has one.
+func (o *ovw) date() {
+	if d := o.b.opts.Date; !d.IsZero() {
+		o.kv(o.b.l.T(lang.Date), d.Format("2006-01-02 15:04"), 0)
+	}
+}
+
+// thresholds writes the thresholds of an analysis: coverage, the target
+// and teaching levels (with levels), fit, specialists per profile.
+func (o *ovw) thresholds(s analysis.Settings, levels bool) {
+	b, l := o.b, o.b.l
 	o.kv(l.T(lang.CoverageThreshold), s.Coverage, b.st.pct0)
-	o.kv(l.T(lang.TargetLevel), b.levelName(s.Target), 0)
-	o.kv(l.T(lang.TeachLevel), b.levelName(int(b.teachLevel())), 0)
+	if levels {
+		o.kv(l.T(lang.TargetLevel), b.levelName(s.Target), 0)
+		o.kv(l.T(lang.TeachLevel), b.levelName(int(b.teachLevel())), 0)
+	}
 	o.kv(l.T(lang.FitThreshold), s.Fit, b.st.pct0)
 	spec := l.Int(s.MinSpecialists)
 	if s.MinSpecialists < 0 {
 		spec = l.F(lang.EachProfileOwn, l.Int(analysis.DefaultSpecialists))
 	}
 	o.kv(l.T(lang.MinSpecialists), spec, 0)
+}
+
+// filters writes the team filter, the person filter (with person) and the
+// requirements file of an analysis.
+func (o *ovw) filters(s analysis.Settings, person bool) {
+	l := o.b.l
 	o.kv(l.T(lang.TeamFilter), orWord(s.Team, l.T(lang.All)), 0)
-	o.kv(l.T(lang.PersonFilter), orWord(s.Person, l.T(lang.All)), 0)
+	if person {
+		o.kv(l.T(lang.PersonFilter), orWord(s.Person, l.T(lang.All)), 0)
+	}
 	o.kv(l.T(lang.RequirementsFile), orWord(s.RequirementsFile, l.T(lang.None)), 0)
 }
 

@@ -253,21 +253,14 @@ func (pb *planBook) coverageBeforeAfter(o *ovw) [2]int {
 func (pb *planBook) planSettings(o *ovw) {
 	l, p, res := pb.l, pb.p, pb.res
 	s := res.Settings
-	o.heading(l.T(lang.AboutPlan))
-	o.kv(l.T(lang.FrameworkL), res.Framework.ID+": "+pb.fwText(res.Framework.Title), 0)
-	o.kv(l.T(lang.RosterFile), pb.rosterName(), 0)
+	o.aboutHead(lang.AboutPlan, res.Framework, pb.rosterName())
 	catName := l.T(lang.None)
 	if p.Catalog != nil {
 		catName = p.Catalog.File
 	}
 	o.kv(l.T(lang.CatalogFile), catName, 0)
-	if !pb.opts.Date.IsZero() {
-		o.kv(l.T(lang.Date), pb.opts.Date.Format("2006-01-02 15:04"), 0)
-	}
-	o.kv(l.T(lang.CoverageThreshold), s.Coverage, pb.st.pct0)
-	o.kv(l.T(lang.TargetLevel), pb.levelName(s.Target), 0)
-	o.kv(l.T(lang.TeachLevel), pb.levelName(int(pb.teachLevel())), 0)
-	o.kv(l.T(lang.FitThreshold), s.Fit, pb.st.pct0)
+	o.date()
+	o.thresholds(s, true)
 	joint := l.T(lang.NoJoint)
 	if p.Options.Joint {
 		joint = l.F(lang.JointRuleShort, l.Int(p.Options.JointMin))
@@ -283,9 +276,7 @@ func (pb *planBook) planSettings(o *ovw) {
 		budget = pb.money(p.Options.Budget)
 	}
 	o.kv(l.T(lang.Budget), budget, 0)
-	o.kv(l.T(lang.TeamFilter), orWord(s.Team, l.T(lang.All)), 0)
-	o.kv(l.T(lang.PersonFilter), orWord(s.Person, l.T(lang.All)), 0)
-	o.kv(l.T(lang.RequirementsFile), orWord(s.RequirementsFile, l.T(lang.None)), 0)
+	o.filters(s, true)
 }
 
 // coverageChart2 draws the coverage per basis competence before (grey) and
