@@ -1,7 +1,8 @@
 // Package narrate says the findings of an analysis in words a leader
 // reads: what each hole is, where it stands, what drives it and who could
-// help, the notes about the defaults in use, and the labels of levels and
-// profiles. The terminal, Markdown and the workbooks say a hole the same
+// help, the notes about the defaults in use, the labels of levels and
+// profiles, what absences do to a competence (huller risk) and which needs
+// of a plan followed up cannot be judged (huller diff --plan). The terminal, Markdown and the workbooks say a hole the same
 // way because they all ask this package.
 //
 // A Narrator made without names never writes a person's name: for the

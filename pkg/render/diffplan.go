@@ -7,6 +7,7 @@ import (
 
 	"github.com/huller/huller/pkg/diff"
 	"github.com/huller/huller/pkg/lang"
+	"github.com/huller/huller/pkg/narrate"
 )
 
 // The follow-up of a plan in a comparison (huller diff --plan): which
@@ -43,7 +44,7 @@ func (dv *diffView) planSummary(f *diff.FollowUp) table {
 		tn = good
 	}
 	add(l.T(lang.FollowMetL), l.F(lang.FollowMetLine, l.Of(tot[diff.PlanMet], tot.Needs()), l.Int(tot[diff.PlanPartly]), l.Int(tot[diff.PlanNotYet])), tn)
-	add(l.T(lang.FollowOpenL), openText(l, tot, d.Before.Roster.Source), plain)
+	add(l.T(lang.FollowOpenL), narrate.OpenNeeds(l, tot, d.Before.Roster.Source), plain)
 	both, left, missing := 0, 0, 0
 	for _, q := range persons {
 		switch {
@@ -61,29 +62,6 @@ func (dv *diffView) planSummary(f *diff.FollowUp) table {
 	}
 	add(l.T(lang.FollowPersonsL), who, plain)
 	return t
-}
-
-// openText says which needs cannot be judged and why: not assessed
-// again, not assessed, of persons who left or not in the old mapping
-// (named old); the counts that are not 0.
-func openText(l lang.Lang, c diff.Counts, old string) string {
-	var parts []string
-	if n := c[diff.PlanCarriedOver]; n > 0 {
-		parts = append(parts, l.F(lang.FollowOpenCarry, l.Int(n)))
-	}
-	if n := c[diff.PlanNotAssessed]; n > 0 {
-		parts = append(parts, l.F(lang.FollowOpenNA, l.Int(n)))
-	}
-	if n := c[diff.PlanLeft]; n > 0 {
-		parts = append(parts, l.F(lang.FollowOpenLeft, l.Int(n)))
-	}
-	if n := c[diff.PlanNotFound]; n > 0 {
-		parts = append(parts, l.F(lang.FollowOpenNF, l.Int(n), old))
-	}
-	if len(parts) == 0 {
-		return l.T(lang.FollowNone)
-	}
-	return strings.Join(parts, ", ")
 }
 
 // planRoutes counts the needs of each route: met, partly, not yet, and

@@ -136,7 +136,7 @@ func (v *view) byMore(rep *risk.Report) table {
 		}
 		n := rep.Nodes[i]
 		t.rows = append(t.rows, []cell{c(v.n.Node(v.nodeOf(i))), {v.stateText(i, n.Now), stateTone(n.Now)},
-			c(l.Int(int(n.Depth))), c(v.pathText(i, n.Path))})
+			c(l.Int(int(n.Depth))), c(v.n.Path(i, n.Path))})
 	}
 	return t
 }
@@ -249,7 +249,7 @@ func (v *view) gains(h risk.Hire) string {
 			improved = append(improved, v.nodeID(d.Node))
 			continue
 		}
-		parts = append(parts, v.nodeID(d.Node)+": "+l.F(lang.RiskArrow, v.findingText(d.Before.Finding), v.findingText(d.After.Finding)))
+		parts = append(parts, v.nodeID(d.Node)+": "+l.F(lang.RiskArrow, v.n.Finding(d.Before.Finding), v.n.Finding(d.After.Finding)))
 	}
 	if len(improved) > 0 {
 		parts = append(parts, l.F(lang.RiskImproves, strings.Join(improved, ", ")))

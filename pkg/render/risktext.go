@@ -13,15 +13,10 @@ import (
 // --without.
 
 // nodeOf returns the leaf or profile of node i (leaves, then profiles).
-func (v *view) nodeOf(i int) *framework.Node {
-	if nl := len(v.fw.Leaves); i >= nl {
-		return v.fw.Profiles[i-nl]
-	}
-	return v.fw.Leaves[i]
-}
+func (v *view) nodeOf(i int) *framework.Node { return risk.NodeOf(v.fw, i) }
 
 // isProfile reports whether node i is a profile.
-func (v *view) isProfile(i int) bool { return i >= len(v.fw.Leaves) }
+func (v *view) isProfile(i int) bool { return risk.IsProfile(v.fw, i) }
 
 // nodeID returns the id of node i.
 func (v *view) nodeID(i int) string { return v.nodeOf(i).ID }
@@ -81,39 +76,4 @@ func stateTone(s risk.Snapshot) tone {
 		return bad
 	}
 	return warn
-}
-
-// pathText says what the fewest absences do to node i.
-func (v *view) pathText(i int, p risk.Path) string {
-	l := v.l
-	switch p {
-	case risk.PathBelow:
-		return l.F(lang.RiskPathBelow, v.pctShort(v.res.Settings.Coverage))
-	case risk.PathNoneFits:
-		return l.T(lang.RiskPathNoneFits)
-	case risk.PathTooFew:
-		return l.F(lang.RiskPathTooFew, l.Int(v.res.Profiles[i-len(v.fw.Leaves)].Specialists))
-	case risk.PathUnheld:
-		if v.isProfile(i) {
-			return l.T(lang.RiskNoFit)
-		}
-		return l.T(lang.RiskNoHolder)
-	case risk.PathSingle:
-		return l.T(lang.RiskOneHolder)
-	case risk.PathUnassessed:
-		return l.T(lang.RiskNoneAssessed)
-	case risk.PathNotAssessed:
-		return l.T(lang.RiskPathNotAsd)
-	case risk.PathDeveloping:
-		return l.T(lang.RiskPathDevelop)
-	}
-	return ""
-}
-
-// findingText names a finding by its tier ("no finding" for none).
-func (v *view) findingText(f analysis.Finding) string {
-	if f.Tier == 0 {
-		return v.l.T(lang.RiskNoFinding)
-	}
-	return v.n.Tier(f.Tier)
 }

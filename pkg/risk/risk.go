@@ -21,6 +21,7 @@ package risk
 
 import (
 	"github.com/huller/huller/pkg/analysis"
+	"github.com/huller/huller/pkg/framework"
 )
 
 // DefaultHires is how many requirement profiles a report proposes.
@@ -142,3 +143,15 @@ func (rep *Report) IsProfile(i int) bool { return i >= len(rep.Result.Framework.
 
 // ProfileIndex returns the index in Framework.Profiles of node i, a profile.
 func (rep *Report) ProfileIndex(i int) int { return i - len(rep.Result.Framework.Leaves) }
+
+// NodeOf returns node i of a report's Nodes: the framework's leaves, then
+// its profiles.
+func NodeOf(fw *framework.Framework, i int) *framework.Node {
+	if nl := len(fw.Leaves); i >= nl {
+		return fw.Profiles[i-nl]
+	}
+	return fw.Leaves[i]
+}
+
+// IsProfile reports whether node i of a report's Nodes is a profile.
+func IsProfile(fw *framework.Framework, i int) bool { return i >= len(fw.Leaves) }

@@ -8,6 +8,7 @@ import (
 	"github.com/huller/huller/pkg/diff"
 	"github.com/huller/huller/pkg/internal/textwrap"
 	"github.com/huller/huller/pkg/lang"
+	"github.com/huller/huller/pkg/narrate"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -43,7 +44,7 @@ func (db *diffBook) planRoutes(o *ovw) {
 	row(l.T(lang.FollowOutside), f.Route(""), st.text)
 	tot := f.Totals()
 	row(l.T(lang.FollowAll), tot, st.bold)
-	o.set(1, l.T(lang.FollowOpenL)+": "+openText(l, tot, db.d.Before.Roster.Source), st.text)
+	o.set(1, l.T(lang.FollowOpenL)+": "+narrate.OpenNeeds(l, tot, db.d.Before.Roster.Source), st.text)
 	o.row++
 	made := p.Roster
 	if made == "" {
@@ -68,28 +69,6 @@ func (db *diffBook) wrappedNote(o *ovw, text string) {
 		o.err = db.b.f.SetRowHeight(o.sheet, o.row, float64(textwrap.CellLines(text, overviewWidth))*15)
 	}
 	o.row++
-}
-
-// openText says which needs cannot be judged and why (the counts that
-// are not 0).
-func openText(l lang.Lang, c diff.Counts, old string) string {
-	var parts []string
-	if n := c[diff.PlanCarriedOver]; n > 0 {
-		parts = append(parts, l.F(lang.FollowOpenCarry, l.Int(n)))
-	}
-	if n := c[diff.PlanNotAssessed]; n > 0 {
-		parts = append(parts, l.F(lang.FollowOpenNA, l.Int(n)))
-	}
-	if n := c[diff.PlanLeft]; n > 0 {
-		parts = append(parts, l.F(lang.FollowOpenLeft, l.Int(n)))
-	}
-	if n := c[diff.PlanNotFound]; n > 0 {
-		parts = append(parts, l.F(lang.FollowOpenNF, l.Int(n), old))
-	}
-	if len(parts) == 0 {
-		return l.T(lang.FollowNone)
-	}
-	return strings.Join(parts, ", ")
 }
 
 // planActivity is one activity of the plan: its route and index.

@@ -112,7 +112,7 @@ func (o *ovw) exposure(i int, n risk.Node) {
 	o.set(7, int(n.Worsens), 0)
 	if n.Depth > 0 {
 		o.set(8, int(n.Depth), 0)
-		o.set(9, o.b.pathText(i, n.Path), o.b.st.textWrap)
+		o.set(9, o.b.overview.Path(i, n.Path), o.b.st.textWrap)
 	} else {
 		o.set(8, "–", 0)
 	}
@@ -216,7 +216,7 @@ func (o *ovw) hireTable(rs *riskSheet) {
 			if d.Improved {
 				improved = append(improved, id)
 			} else {
-				resolved = append(resolved, l.F(lang.RiskArrow, id+": "+b.findingName(d.Before.Finding), b.findingName(d.After.Finding)))
+				resolved = append(resolved, l.F(lang.RiskArrow, id+": "+b.overview.Finding(d.Before.Finding), b.overview.Finding(d.After.Finding)))
 			}
 			if h.Train[c].Short > 0 {
 				could++
@@ -261,8 +261,8 @@ func (o *ovw) trainTable(rs *riskSheet) {
 			name := b.nodeID(d.Node) + " " + b.name(b.nodeOf(d.Node))
 			o.set(1, k+1, rs.top)
 			o.set(2, name, b.st.textWrap)
-			o.set(3, b.findingName(d.Before.Finding), b.st.textWrap)
-			o.set(4, b.findingName(d.After.Finding), b.st.textWrap)
+			o.set(3, b.overview.Finding(d.Before.Finding), b.st.textWrap)
+			o.set(4, b.overview.Finding(d.After.Finding), b.st.textWrap)
 			o.mergeRow(4, 5)
 			o.figure(6, d.Node, d.Before, rs)
 			o.figure(7, d.Node, d.After, rs)
@@ -278,7 +278,7 @@ func (o *ovw) trainTable(rs *riskSheet) {
 				o.set(12, course, b.st.textWrap)
 				o.set(13, q.Participants, rs.top)
 			}
-			o.fitRow(span{name, 2, 2}, span{b.findingName(d.Before.Finding), 3, 3}, span{b.findingName(d.After.Finding), 4, 5},
+			o.fitRow(span{name, 2, 2}, span{b.overview.Finding(d.Before.Finding), 3, 3}, span{b.overview.Finding(d.After.Finding), 4, 5},
 				span{course, 12, 12})
 			o.row++
 		}
@@ -294,7 +294,7 @@ func (o *ovw) trainTable(rs *riskSheet) {
 // competence, the persons who fit a profile.
 func (o *ovw) figure(col, i int, s risk.Snapshot, rs *riskSheet) {
 	switch {
-	case o.b.isProfile(i):
+	case risk.IsProfile(o.b.res.Framework, i):
 		o.set(col, int(s.Profile.Fitting), rs.top)
 	case i < len(o.b.res.Framework.BasisLeaves):
 		if c, ok := s.Leaf.Coverage(); ok {

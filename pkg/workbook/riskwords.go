@@ -3,7 +3,6 @@ package workbook
 import (
 	"strings"
 
-	"github.com/huller/huller/pkg/analysis"
 	"github.com/huller/huller/pkg/framework"
 	"github.com/huller/huller/pkg/lang"
 	"github.com/huller/huller/pkg/risk"
@@ -11,54 +10,9 @@ import (
 )
 
 // nodeOf returns the leaf or profile of node i (leaves, then profiles).
-func (b *builder) nodeOf(i int) *framework.Node {
-	fw := b.res.Framework
-	if i >= len(fw.Leaves) {
-		return fw.Profiles[i-len(fw.Leaves)]
-	}
-	return fw.Leaves[i]
-}
-
-func (b *builder) isProfile(i int) bool { return i >= len(b.res.Framework.Leaves) }
+func (b *builder) nodeOf(i int) *framework.Node { return risk.NodeOf(b.res.Framework, i) }
 
 func (b *builder) nodeID(i int) string { return b.nodeOf(i).ID }
-
-// findingName names a finding by its tier, "–" for none.
-func (b *builder) findingName(f analysis.Finding) string {
-	if f.Tier == 0 {
-		return b.l.T(lang.RiskNoFinding)
-	}
-	return b.overview.Tier(f.Tier)
-}
-
-// pathText says what the fewest absences do to node i.
-func (b *builder) pathText(i int, p risk.Path) string {
-	l := b.l
-	switch p {
-	case risk.PathBelow:
-		return l.F(lang.RiskPathBelow, l.Share(b.res.Settings.Coverage))
-	case risk.PathNoneFits:
-		return l.T(lang.RiskPathNoneFits)
-	case risk.PathWorsen:
-		return l.T(lang.RiskPathWorsen)
-	case risk.PathTooFew:
-		return l.F(lang.RiskPathTooFew, l.Int(b.res.Profiles[i-len(b.res.Framework.Leaves)].Specialists))
-	case risk.PathUnheld:
-		if b.isProfile(i) {
-			return l.T(lang.RiskNoFit)
-		}
-		return l.T(lang.RiskNoHolder)
-	case risk.PathSingle:
-		return l.T(lang.RiskOneHolder)
-	case risk.PathUnassessed:
-		return l.T(lang.RiskNoneAssessed)
-	case risk.PathNotAssessed:
-		return l.T(lang.RiskPathNotAsd)
-	case risk.PathDeveloping:
-		return l.T(lang.RiskPathDevelop)
-	}
-	return ""
-}
 
 // roleLabel names a newcomer's role.
 func (b *builder) roleLabel(id string) string {
