@@ -194,13 +194,7 @@ func (a *Aggregate) Sentence(h privacy.Hole, g *privacy.Group) string {
 
 // Tiers says how many holes of each tier there are.
 func (a *Aggregate) Tiers(holes []privacy.Hole) string {
-	var c [5]int
-	for _, h := range holes {
-		c[h.Tier]++
-	}
-	l := a.L
-	return l.F(lang.TiersLine, l.Int(c[analysis.TierCannotDeliver]), l.Int(c[analysis.TierFragile]),
-		l.Int(c[analysis.TierUnknown]), l.Int(c[analysis.TierDeveloping]))
+	return tiers(a.L, holes, func(h privacy.Hole) analysis.Tier { return h.Tier })
 }
 
 // DefaultsNotes says which of the framework's defaults the analysis used,

@@ -248,11 +248,15 @@ func (n *Narrator) Sentence(h analysis.Hole) string {
 
 // Tiers says how many holes of each tier there are.
 func (n *Narrator) Tiers(holes []analysis.Hole) string {
-	var c [5]int
+	return tiers(n.L, holes, func(h analysis.Hole) analysis.Tier { return h.Tier })
+}
+
+// tiers says how many of holes are of each tier.
+func tiers[H any](l lang.Lang, holes []H, tier func(H) analysis.Tier) string {
+	var c [analysis.TierDeveloping + 1]int
 	for _, h := range holes {
-		c[h.Tier]++
+		c[tier(h)]++
 	}
-	l := n.L
 	return l.F(lang.TiersLine, l.Int(c[analysis.TierCannotDeliver]), l.Int(c[analysis.TierFragile]),
 		l.Int(c[analysis.TierUnknown]), l.Int(c[analysis.TierDeveloping]))
 }
