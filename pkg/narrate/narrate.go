@@ -280,3 +280,24 @@ func (n *Narrator) DefaultsNotes() []string {
 	}
 	return out
 }
+
+// Specialists says how many specialists per profile settings s ask for:
+// a number, or each profile's own (else the default).
+func Specialists(l lang.Lang, s analysis.Settings) string {
+	if s.MinSpecialists < 0 {
+		return l.F(lang.EachProfileOwn, l.Int(analysis.DefaultSpecialists))
+	}
+	return l.Int(s.MinSpecialists)
+}
+
+// Settings says the thresholds of an analysis in one line: coverage,
+// target, fit, specialists per profile and the teaching level ("the
+// target" when it is the target); targets and teach are the levels of
+// each leaf.
+func Settings(l lang.Lang, s analysis.Settings, targets, teach []int8) string {
+	t := l.T(lang.TargetWord)
+	if len(teach) > 0 && len(targets) > 0 && teach[0] != targets[0] {
+		t = l.Int(int(teach[0]))
+	}
+	return l.F(lang.SettingsLine2, l.Share(s.Coverage), l.Int(s.Target), l.Share(s.Fit), Specialists(l, s), t)
+}

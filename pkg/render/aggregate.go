@@ -128,17 +128,7 @@ func (a *aggView) summary() table {
 
 // settings says the thresholds in use.
 func (a *aggView) settings() string {
-	rep, l := a.rep, a.l
-	st := rep.Settings
-	spec := l.Int(st.MinSpecialists)
-	if st.MinSpecialists < 0 {
-		spec = l.F(lang.EachProfileOwn, l.Int(analysis.DefaultSpecialists))
-	}
-	teach := l.T(lang.TargetWord)
-	if len(rep.Teach) > 0 && len(rep.Targets) > 0 && rep.Teach[0] != rep.Targets[0] {
-		teach = l.Int(int(rep.Teach[0]))
-	}
-	return l.F(lang.SettingsLine2, l.Share(st.Coverage), l.Int(st.Target), l.Share(st.Fit), spec, teach)
+	return narrate.Settings(a.l, a.rep.Settings, a.rep.Targets, a.rep.Teach)
 }
 
 // holesByTier returns the unit's holes as one table per tier, numbered

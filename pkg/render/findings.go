@@ -3,6 +3,7 @@ package render
 import (
 	"github.com/huller/huller/pkg/analysis"
 	"github.com/huller/huller/pkg/lang"
+	"github.com/huller/huller/pkg/narrate"
 )
 
 // summary is the key figures of the unit and the settings.
@@ -37,17 +38,7 @@ func (v *view) summary() table {
 
 // settings says the thresholds in use.
 func (v *view) settings() string {
-	res, l := v.res, v.l
-	st := res.Settings
-	spec := l.Int(st.MinSpecialists)
-	if st.MinSpecialists < 0 {
-		spec = l.F(lang.EachProfileOwn, l.Int(analysis.DefaultSpecialists))
-	}
-	teach := l.T(lang.TargetWord)
-	if len(res.Teach) > 0 && len(res.Targets) > 0 && res.Teach[0] != res.Targets[0] {
-		teach = l.Int(int(res.Teach[0]))
-	}
-	return l.F(lang.SettingsLine2, v.pctShort(st.Coverage), l.Int(st.Target), v.pctShort(st.Fit), spec, teach)
+	return narrate.Settings(v.l, v.res.Settings, v.res.Targets, v.res.Teach)
 }
 
 func (v *view) coverageTone(cov float64, ok bool) tone {

@@ -10,6 +10,7 @@ import (
 	"github.com/huller/huller/pkg/framework"
 	"github.com/huller/huller/pkg/internal/textwrap"
 	"github.com/huller/huller/pkg/lang"
+	"github.com/huller/huller/pkg/narrate"
 	"github.com/huller/huller/pkg/workbook/internal/xlsxstream"
 	"github.com/xuri/excelize/v2"
 )
@@ -312,11 +313,7 @@ func (o *ovw) thresholds(s analysis.Settings, levels bool) {
 		o.kv(l.T(lang.TeachLevel), b.levelName(int(b.teachLevel())), 0)
 	}
 	o.kv(l.T(lang.FitThreshold), s.Fit, b.st.pct0)
-	spec := l.Int(s.MinSpecialists)
-	if s.MinSpecialists < 0 {
-		spec = l.F(lang.EachProfileOwn, l.Int(analysis.DefaultSpecialists))
-	}
-	o.kv(l.T(lang.MinSpecialists), spec, 0)
+	o.kv(l.T(lang.MinSpecialists), narrate.Specialists(l, s), 0)
 }
 
 // filters writes the team filter, the person filter (with person) and the
