@@ -1,8 +1,10 @@
 package diff
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/huller/huller/pkg/analysis"
@@ -374,4 +376,37 @@ func listSome(items []string, n int) string {
 		return strings.Join(items, ", ")
 	}
 	return strings.Join(items[:n], ", ") + fmt.Sprintf(" and %d more", len(items)-n)
+}
+
+// ActivityRef is one activity of a plan: its route (RouteJoint,
+// RouteCourse, RouteColleague) and its index among that route's.
+type ActivityRef struct {
+	Route string
+	Index int
+}
+
+// Activities lists the plan's activities: joint activities, course runs,
+// then colleague pairs, each in the plan's order.
+func (p *SavedPlan) Activities() []ActivityRef {
+	var out []ActivityRef
+	for i := range p.Joint {
+		out = append(out, ActivityRef{RouteJoint, i})
+	}
+	for i := range p.Runs {
+		out = append(out, ActivityRef{RouteCourse, i})
+	}
+	for i := range p.Pairs {
+		out = append(out, ActivityRef{RouteColleague, i})
+	}
+	return out
+}
+
+// ByNeeds lists the plan's activities for a reader: those with the most
+// needs first, in the order of Activities on a tie.
+func (f *FollowUp) ByNeeds() []ActivityRef {
+	out := f.Plan.Activities()
+	slices.SortStableFunc(out, func(x, y ActivityRef) int {
+		return cmp.Compare(f.Activity(y.Route, y.Index).Needs(), f.Activity(x.Route, x.Index).Needs())
+	})
+	return out
 }

@@ -1,10 +1,7 @@
 package narrate
 
 import (
-	"strings"
-
 	"github.com/huller/huller/pkg/analysis"
-	"github.com/huller/huller/pkg/diff"
 	"github.com/huller/huller/pkg/lang"
 	"github.com/huller/huller/pkg/risk"
 )
@@ -44,27 +41,4 @@ func (n *Narrator) Path(i int, p risk.Path) string {
 		return l.T(lang.RiskPathDevelop)
 	}
 	return ""
-}
-
-// OpenNeeds says which needs of a plan followed up cannot be judged and
-// why: not assessed again, not assessed, of persons who left, or not in
-// the old mapping (named old); the counts that are not 0.
-func OpenNeeds(l lang.Lang, c diff.Counts, old string) string {
-	var parts []string
-	if k := c[diff.PlanCarriedOver]; k > 0 {
-		parts = append(parts, l.F(lang.FollowOpenCarry, l.Int(k)))
-	}
-	if k := c[diff.PlanNotAssessed]; k > 0 {
-		parts = append(parts, l.F(lang.FollowOpenNA, l.Int(k)))
-	}
-	if k := c[diff.PlanLeft]; k > 0 {
-		parts = append(parts, l.F(lang.FollowOpenLeft, l.Int(k)))
-	}
-	if k := c[diff.PlanNotFound]; k > 0 {
-		parts = append(parts, l.F(lang.FollowOpenNF, l.Int(k), old))
-	}
-	if len(parts) == 0 {
-		return l.T(lang.FollowNone)
-	}
-	return strings.Join(parts, ", ")
 }

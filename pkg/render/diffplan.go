@@ -1,8 +1,6 @@
 package render
 
 import (
-	"cmp"
-	"slices"
 	"strings"
 
 	"github.com/huller/huller/pkg/diff"
@@ -99,58 +97,6 @@ func (dv *diffView) countCell(o diff.Outcome, n int) cell {
 	return c(dv.l.Int(n))
 }
 
-// planActivity is one activity of a plan: its route and index.
-type planActivity struct {
-	route string
-	i     int
-}
-
-// byNeeds orders a plan's activities (as activities lists them) for a
-// reader: those with the most needs first, the order of activities on a
-// tie.
-func byNeeds(f *diff.FollowUp, acts []planActivity) []planActivity {
-	out := slices.Clone(acts)
-	slices.SortStableFunc(out, func(x, y planActivity) int {
-		return cmp.Compare(f.Activity(y.route, y.i).Needs(), f.Activity(x.route, x.i).Needs())
-	})
-	return out
-}
-
-// activities lists a plan's activities: joint activities, course runs,
-// then colleague pairs, each in the plan's order.
-func activities(p *diff.SavedPlan) []planActivity {
-	var out []planActivity
-	for i := range p.Joint {
-		out = append(out, planActivity{diff.RouteJoint, i})
-	}
-	for i := range p.Runs {
-		out = append(out, planActivity{diff.RouteCourse, i})
-	}
-	for i := range p.Pairs {
-		out = append(out, planActivity{diff.RouteColleague, i})
-	}
-	return out
-}
-
-// activityLabel names an activity of the plan.
-func (dv *diffView) activityLabel(f *diff.FollowUp, a planActivity) string {
-	l, p := dv.l, f.Plan
-	switch a.route {
-	case diff.RouteJoint:
-		j := p.Joint[a.i]
-		who := l.T(lang.WholeUnit)
-		if j.Team != "" {
-			who = l.F(lang.FollowTeam, j.Team)
-		}
-		return l.F(lang.FollowJointAct, j.Competence, who, dv.planPerson(f, j.Lead))
-	case diff.RouteCourse:
-		r := p.Runs[a.i]
-		return l.F(lang.FollowRunAct, r.Course, l.Int(r.No))
-	}
-	pp := p.Pairs[a.i]
-	return l.F(lang.FollowPairAct, dv.planPerson(f, pp.Colleague), dv.planPerson(f, pp.Learner), strings.Join(pp.Competences, ", "))
-}
-
 // planPerson names a person of the plan as the mappings do (the new one,
 // else the old one), else as the plan does.
 func (dv *diffView) planPerson(f *diff.FollowUp, q int) string {
@@ -175,12 +121,13 @@ func (dv *diffView) planActivities(f *diff.FollowUp) table {
 		header: []string{l.T(lang.FollowActivityCol), l.T(lang.FollowNeedsCol), l.T(lang.OutMet), l.T(lang.OutPartly), l.T(lang.OutNotYet), l.T(lang.OutOther)},
 		wrap:   []bool{true, false, true, true, true, true}, right: []bool{false, true, true, true, true, true},
 		notes: []string{l.T(lang.FollowOtherNote)}}
-	for _, a := range byNeeds(f, activities(f.Plan)) {
+	for _, a := range f.ByNeeds() {
 		if dv.o.Limit > 0 && len(t.rows) == dv.o.Limit {
 			t.omitted++
 			continue
 		}
-		t.rows = append(t.rows, dv.countCells(dv.activityLabel(f, a), f.Activity(a.route, a.i)))
+		label := narrate.PlanActivity(l, f.Plan, a, func(q int) string { return dv.planPerson(f, q) })
+		t.rows = append(t.rows, dv.countCells(label, f.Activity(a.Route, a.Index)))
 	}
 	return t
 }

@@ -122,23 +122,23 @@ func planName(f *diff.FollowUp, q int) *jName {
 	return &jName{Name: pp.Name, ID: pp.ID}
 }
 
-func jsonPlanActivity(f *diff.FollowUp, a planActivity) jPlanActivity {
+func jsonPlanActivity(f *diff.FollowUp, a diff.ActivityRef) jPlanActivity {
 	p := f.Plan
-	out := jPlanActivity{Route: a.route, Activity: a.i, Competences: []string{}, Outcomes: jsonOutcomes(f.Activity(a.route, a.i))}
-	switch a.route {
+	out := jPlanActivity{Route: a.Route, Activity: a.Index, Competences: []string{}, Outcomes: jsonOutcomes(f.Activity(a.Route, a.Index))}
+	switch a.Route {
 	case diff.RouteJoint:
-		j := p.Joint[a.i]
+		j := p.Joint[a.Index]
 		out.Competences = append(out.Competences, j.Competence)
 		if j.Team != "" {
 			out.Team = ptr(j.Team)
 		}
 		out.Lead = planName(f, j.Lead)
 	case diff.RouteColleague:
-		pp := p.Pairs[a.i]
+		pp := p.Pairs[a.Index]
 		out.Competences = append(out.Competences, pp.Competences...)
 		out.Colleague, out.Learner = planName(f, pp.Colleague), planName(f, pp.Learner)
 	case diff.RouteCourse:
-		r := p.Runs[a.i]
+		r := p.Runs[a.Index]
 		out.Course, out.Run = ptr(r.Course), ptr(r.No)
 	}
 	return out
@@ -180,7 +180,7 @@ func (dv *diffView) planJSON(j *jsonWriter) {
 		j.array("plan_needs", 0, nil)
 		return
 	}
-	acts := activities(f.Plan)
+	acts := f.Plan.Activities()
 	j.array("plan_activities", len(acts), func(i int) any { return jsonPlanActivity(f, acts[i]) })
 	persons := f.PlanPersons()
 	j.array("plan_people", len(persons), func(i int) any { return jsonPlanPerson(f, persons[i]) })

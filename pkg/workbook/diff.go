@@ -76,7 +76,7 @@ func (db *diffBook) build() error {
 	b.plan = append(b.plan, &sheetPlan{base: overview, pages: []string{overview}})
 	var acts, needs *sheetPlan
 	if d.Plan != nil {
-		acts = b.newPlan(l.T(lang.SheetPlanActivities), 1, len(planActivities(d.Plan.Plan)), 1)
+		acts = b.newPlan(l.T(lang.SheetPlanActivities), 1, len(d.Plan.Plan.Activities()), 1)
 		needs = b.newPlan(l.T(lang.SheetPlanNeeds), 1, len(d.Plan.Plan.Needs), 1)
 	}
 	holes := b.newPlan(l.T(lang.SheetHuller), 1, len(d.Holes), 1)

@@ -1,10 +1,6 @@
 package workbook
 
 import (
-	"cmp"
-	"slices"
-	"strings"
-
 	"github.com/huller/huller/pkg/diff"
 	"github.com/huller/huller/pkg/internal/textwrap"
 	"github.com/huller/huller/pkg/lang"
@@ -71,28 +67,6 @@ func (db *diffBook) wrappedNote(o *ovw, text string) {
 	o.row++
 }
 
-// planActivity is one activity of the plan: its route and index.
-type planActivity struct {
-	route string
-	i     int
-}
-
-// planActivities lists the plan's joint activities, course runs, then
-// colleague pairs, each in the plan's order.
-func planActivities(p *diff.SavedPlan) []planActivity {
-	var out []planActivity
-	for i := range p.Joint {
-		out = append(out, planActivity{diff.RouteJoint, i})
-	}
-	for i := range p.Runs {
-		out = append(out, planActivity{diff.RouteCourse, i})
-	}
-	for i := range p.Pairs {
-		out = append(out, planActivity{diff.RouteColleague, i})
-	}
-	return out
-}
-
 // routeName names a route of the plan.
 func (db *diffBook) routeName(route string) string {
 	l := db.b.l
@@ -123,22 +97,9 @@ func planPerson(p *diff.SavedPlan, q int) string {
 }
 
 // activityName names an activity of the plan.
-func (db *diffBook) activityName(a planActivity) string {
-	l, p := db.b.l, db.d.Plan.Plan
-	switch a.route {
-	case diff.RouteJoint:
-		j := p.Joint[a.i]
-		who := l.T(lang.WholeUnit)
-		if j.Team != "" {
-			who = l.F(lang.FollowTeam, j.Team)
-		}
-		return l.F(lang.FollowJointAct, j.Competence, who, planPerson(p, j.Lead))
-	case diff.RouteCourse:
-		r := p.Runs[a.i]
-		return l.F(lang.FollowRunAct, r.Course, l.Int(r.No))
-	}
-	pp := p.Pairs[a.i]
-	return l.F(lang.FollowPairAct, planPerson(p, pp.Colleague), planPerson(p, pp.Learner), strings.Join(pp.Competences, ", "))
+func (db *diffBook) activityName(a diff.ActivityRef) string {
+	p := db.d.Plan.Plan
+	return narrate.PlanActivity(db.b.l, p, a, func(q int) string { return planPerson(p, q) })
 }
 
 // planActivityCols is the number of columns of the activities sheet.
@@ -148,10 +109,7 @@ const planActivityCols = 11
 // the most needs first: its needs by what became of them.
 func (db *diffBook) writePlanActivities(plan *sheetPlan) {
 	b, l, f := db.b, db.b.l, db.d.Plan
-	acts := planActivities(f.Plan)
-	slices.SortStableFunc(acts, func(x, y planActivity) int { // the most needs first
-		return cmp.Compare(f.Activity(y.route, y.i).Needs(), f.Activity(x.route, x.i).Needs())
-	})
+	acts := f.ByNeeds()
 	pg := b.bk.AddTable(plan.pages, len(acts))
 	head := []string{l.T(lang.FollowRouteCol), l.T(lang.FollowActivityCol), l.T(lang.FollowNeedsCol)}
 	for _, o := range diff.Outcomes {
@@ -167,12 +125,12 @@ func (db *diffBook) writePlanActivities(plan *sheetPlan) {
 	pg.Rows = func(lo, hi int, add func([]any) error) error {
 		row := make([]any, planActivityCols)
 		for _, a := range acts[lo:hi] {
-			c := f.Activity(a.route, a.i)
-			row[0], row[1], row[2] = b.text(db.routeName(a.route)), b.text(db.activityName(a)), c.Needs()
+			c := f.Activity(a.Route, a.Index)
+			row[0], row[1], row[2] = b.text(db.routeName(a.Route)), b.text(db.activityName(a)), c.Needs()
 			for k, o := range diff.Outcomes {
 				row[3+k] = c[o]
 			}
-			row[10] = a.i
+			row[10] = a.Index
 			if err := add(row); err != nil {
 				return err
 			}
@@ -218,7 +176,7 @@ func (db *diffBook) writePlanNeeds(plan *sheetPlan) {
 			row[0], row[1], row[2], row[3] = b.text(pp.Name), b.text(pp.ID), b.text(n.Competence), b.text(name)
 			row[4] = b.text(db.routeName(n.Route))
 			if n.Activity >= 0 {
-				row[5] = b.text(db.activityName(planActivity{n.Route, n.Activity}))
+				row[5] = b.text(db.activityName(diff.ActivityRef{Route: n.Route, Index: n.Activity}))
 			}
 			row[6], row[7], row[8] = n.Level, n.Goal, n.Expected
 			if nf.Old >= 0 {
