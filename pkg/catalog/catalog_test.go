@@ -171,6 +171,10 @@ func TestBadCatalogs(t *testing.T) {
 		{"text missing in language", strings.Replace(course("    cost: {run: 1}\n    develops: [{competence: \"4.6\", to: 3}]\n"), "name: Course", "name: {da: Kursus}", 1),
 			`x.yaml:5:11: name has no text in the catalog's language "en"; add ` + "`en: …`"},
 		{"wrong kind", "kind: framework\nframework: x\nlanguage: en\ncourses: []\n", `x.yaml:1:7: kind "framework" is not "catalog"`},
+		{"a long id", strings.Replace(course("    cost: {run: 1}\n    develops: [{competence: \"4.6\", to: 3}]\n"), "id: c1", "id: "+strings.Repeat("c", 500), 1),
+			`x.yaml:4:9: course id "` + strings.Repeat("c", 59) + `…" is 500 characters long; huller accepts ids of at most 100`},
+		{"a long value is not echoed", "framework: fagligheder-fase3\nlanguage: en\ncurrency: " + strings.Repeat("D", 5000) + "\ncourses: []\n",
+			`x.yaml:3:11: currency "` + strings.Repeat("D", 59) + `…" is not a three-letter ISO 4217 code`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

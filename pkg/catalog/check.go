@@ -5,6 +5,7 @@ import (
 	"slices"
 
 	"github.com/huller/huller/pkg/framework"
+	"github.com/huller/huller/pkg/internal/suggest"
 )
 
 // Check validates c against fw and resolves the competences of every course
@@ -84,7 +85,7 @@ func (ch *checker) course(cr *Course, ids []string) {
 				continue
 			}
 			ch.add(framework.Error, e.Pos, "course %q develops %q, which is no competence of framework %s%s",
-				cr.ID, e.Competence, fw.ID, didYouMean(e.Competence, ids))
+				cr.ID, e.Competence, fw.ID, suggest.DidYouMean(e.Competence, ids))
 			ok = false
 			continue
 		}

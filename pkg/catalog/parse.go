@@ -2,9 +2,7 @@ package catalog
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
-	"io"
 	"math"
 	"regexp"
 	"slices"
@@ -69,10 +67,8 @@ func IsCatalog(data []byte) bool {
 
 // parser reads one catalog file.
 type parser struct {
-	file  string
-	diags framework.Diagnostics
-	nodes int
-	cat   *Catalog
+	framework.YAMLReader
+	cat *Catalog
 	// texts with the key "" (written in the catalog's own language) to
 	// resolve once the language is known, with where they are and what
 	// they are
@@ -86,30 +82,8 @@ type plainText struct {
 	what string
 }
 
-// errBudget stops the walk when a file expands to too many nodes.
-var errBudget = errors.New("budget")
-
-func (p *parser) pos(n *yaml.Node) framework.Pos {
-	return framework.Pos{File: p.file, Line: n.Line, Col: n.Column}
-}
-
-func (p *parser) errorf(n *yaml.Node, format string, args ...any) {
-	p.diags = append(p.diags, framework.Diagnostic{Pos: p.pos(n), Severity: framework.Error, Message: fmt.Sprintf(format, args...)})
-}
-
 func (p *parser) warnf(pos framework.Pos, format string, args ...any) {
-	p.diags = append(p.diags, framework.Diagnostic{Pos: pos, Severity: framework.Warning, Message: fmt.Sprintf(format, args...)})
-}
-
-func (p *parser) deref(n *yaml.Node) *yaml.Node {
-	for n.Kind == yaml.AliasNode && n.Alias != nil {
-		n = n.Alias
-	}
-	p.nodes++
-	if p.nodes > limits.CatalogNodes {
-		panic(errBudget)
-	}
-	return n
+	p.Diags = append(p.Diags, framework.Diagnostic{Pos: pos, Severity: framework.Warning, Message: fmt.Sprintf(format, args...)})
 }
 
 // Parse reads a catalog YAML file; name is used in messages. It returns the
@@ -121,98 +95,38 @@ func Parse(name string, data []byte) (c *Catalog, diags framework.Diagnostics) {
 		return nil, framework.Diagnostics{{Pos: framework.Pos{File: name},
 			Message: fmt.Sprintf("file is larger than %d MiB; a catalog of a few hundred courses is well under 1 MiB", limits.CatalogFile>>20)}}
 	}
-	p := &parser{file: name, cat: &Catalog{File: name, Currency: DefaultCurrency}, seen: map[string]framework.Pos{}}
-	var root yaml.Node
-	dec := yaml.NewDecoder(bytes.NewReader(data))
-	if err := dec.Decode(&root); err != nil {
-		if errors.Is(err, io.EOF) {
-			return nil, framework.Diagnostics{{Pos: framework.Pos{File: name},
-				Message: "file is empty; a catalog needs at least framework, language and courses"}}
-		}
-		return nil, framework.Diagnostics{yamlError(name, err)}
-	}
-	var extra yaml.Node
-	if err := dec.Decode(&extra); err == nil {
-		return nil, framework.Diagnostics{{Pos: framework.Pos{File: name, Line: extra.Line, Col: extra.Column},
-			Message: "a catalog file holds one YAML document; remove the `---` and what follows, or split it into two files"}}
+	p := &parser{YAMLReader: framework.YAMLReader{File: name, Budget: limits.CatalogNodes},
+		cat: &Catalog{File: name, Currency: DefaultCurrency}, seen: map[string]framework.Pos{}}
+	top, diags := framework.DecodeYAML(name, data, "catalog", "framework, language and courses")
+	if diags != nil {
+		return nil, diags
 	}
 	defer func() {
 		if r := recover(); r != nil {
-			if r != errBudget {
+			if r != framework.ErrYAMLBudget {
 				panic(r)
 			}
 			c = nil
-			diags = append(p.diags, framework.Diagnostic{Pos: framework.Pos{File: name},
-				Message: fmt.Sprintf("file expands to more than %d YAML nodes through aliases (an alias bomb?); write the values out instead of repeating aliases", limits.CatalogNodes)})
+			diags = append(p.Diags, framework.Diagnostic{Pos: framework.Pos{File: name},
+				Message: fmt.Sprintf("file expands to more than %d YAML values (through aliases: an alias bomb?); write the values out instead of repeating aliases", limits.CatalogNodes)})
 		}
 	}()
-	top := &root
-	if top.Kind == yaml.DocumentNode && len(top.Content) > 0 {
-		top = top.Content[0]
-	}
-	p.cat.Pos = p.pos(top)
+	p.cat.Pos = p.Pos(top)
 	p.cat.FrameworkPos = p.cat.Pos
 	p.top(top)
 	p.resolveTexts()
-	return p.cat, p.diags
+	return p.cat, p.Diags
 }
 
-var yamlLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
-
-// yamlError turns a yaml syntax error into a diagnostic with its line.
-func yamlError(file string, err error) framework.Diagnostic {
-	msg := err.Error()
-	if m := yamlLine.FindStringSubmatch(msg); m != nil {
-		line, _ := strconv.Atoi(m[1])
-		return framework.Diagnostic{Pos: framework.Pos{File: file, Line: line, Col: 1}, Message: "YAML syntax: " + m[2]}
-	}
-	return framework.Diagnostic{Pos: framework.Pos{File: file}, Message: "YAML: " + strings.TrimPrefix(msg, "yaml: ")}
-}
-
-// fields walks a mapping, calling fn for each known key and reporting
-// unknown and repeated keys; it returns the keys seen.
+// fields walks a mapping as framework.YAMLReader.Fields does, and returns
+// the keys it gives.
 func (p *parser) fields(n *yaml.Node, what string, known []string, fn func(key string, k, v *yaml.Node)) (map[string]bool, bool) {
-	n = p.deref(n)
-	if n.Kind != yaml.MappingNode {
-		p.errorf(n, "%s must be a mapping of keys (%s), not %s", what, strings.Join(known, ", "), kindName(n))
-		return nil, false
-	}
-	seen := map[string]framework.Pos{}
 	keys := map[string]bool{}
-	for i := 0; i+1 < len(n.Content); i += 2 {
-		k, v := p.deref(n.Content[i]), n.Content[i+1]
-		key := k.Value
-		if first, dup := seen[key]; dup {
-			p.errorf(k, "key %q is given twice in %s (first at %d:%d)", key, what, first.Line, first.Col)
-			continue
-		}
-		seen[key] = p.pos(k)
-		if !slices.Contains(known, key) {
-			p.errorf(k, "unknown key %q in %s%s; expected one of: %s", key, what, didYouMean(key, known), strings.Join(known, ", "))
-			continue
-		}
+	ok := p.Fields(n, what, known, func(key string, k, v *yaml.Node) {
 		keys[key] = true
 		fn(key, k, v)
-	}
-	return keys, true
-}
-
-// didYouMean formats a hint like ` (did you mean "to"?)`.
-func didYouMean(s string, candidates []string) string { return suggest.DidYouMean(s, candidates) }
-
-func kindName(n *yaml.Node) string {
-	switch n.Kind {
-	case yaml.MappingNode:
-		return "a mapping"
-	case yaml.SequenceNode:
-		return "a list"
-	case yaml.ScalarNode:
-		if n.Tag == "!!null" {
-			return "empty"
-		}
-		return fmt.Sprintf("the value %q", n.Value)
-	}
-	return "something else"
+	})
+	return keys, ok
 }
 
 func (p *parser) top(n *yaml.Node) {
@@ -220,32 +134,32 @@ func (p *parser) top(n *yaml.Node) {
 	keys, ok := p.fields(n, "the catalog", topKeys, func(key string, k, v *yaml.Node) {
 		switch key {
 		case "kind":
-			if s, _ := p.str(v, "kind"); s != "" && s != Kind {
-				p.errorf(v, "kind %q is not %q; a catalog says `kind: catalog` (a framework has no kind)", s, Kind)
+			if s, _ := p.Str(v, "kind"); s != "" && s != Kind {
+				p.Errorf(v, "kind %s is not %q; a catalog says `kind: catalog` (a framework has no kind)", framework.Quote(s), Kind)
 			}
 		case "id":
 			c.ID = p.id(v, "catalog id")
 		case "framework":
 			c.Framework = p.id(v, "framework")
-			c.FrameworkPos = p.pos(p.deref(v))
+			c.FrameworkPos = p.Pos(p.Deref(v))
 		case "title":
 			c.Title = p.text(v, "title")
 		case "language":
-			c.Language, _ = p.str(v, "language")
+			c.Language, _ = p.Str(v, "language")
 			if c.Language != "" && !langPattern.MatchString(c.Language) {
-				p.errorf(v, "language %q is not a BCP 47 language code such as da, sl or en", c.Language)
+				p.Errorf(v, "language %s is not a BCP 47 language code such as da, sl or en", framework.Quote(c.Language))
 			}
 		case "description":
 			c.Description = p.text(v, "description")
 		case "currency":
-			c.Currency, _ = p.str(v, "currency")
+			c.Currency, _ = p.Str(v, "currency")
 			if !currencyPattern.MatchString(c.Currency) {
-				p.errorf(v, "currency %q is not a three-letter ISO 4217 code such as DKK or EUR", c.Currency)
+				p.Errorf(v, "currency %s is not a three-letter ISO 4217 code such as DKK or EUR", framework.Quote(c.Currency))
 			}
 		case "courses":
-			p.list(v, "courses", func(e *yaml.Node) {
+			p.List(v, "courses", func(e *yaml.Node) {
 				if len(c.Courses) == limits.Courses {
-					p.errorf(e, "the catalog has more than %d courses; split it into several catalogs", limits.Courses)
+					p.Errorf(e, "the catalog has more than %d courses; split it into several catalogs", limits.Courses)
 					return
 				}
 				if cr := p.course(e); cr != nil {
@@ -259,104 +173,83 @@ func (p *parser) top(n *yaml.Node) {
 	}
 	for _, m := range []struct{ key, form string }{{"framework", "framework: <framework id>"}, {"language", "language: <da, sl, en …>"}} {
 		if !keys[m.key] {
-			p.errorf(n, "the catalog needs `%s`", m.form)
+			p.Errorf(n, "the catalog needs `%s`", m.form)
 		}
 	}
 	if !keys["courses"] {
-		p.errorf(n, "the catalog needs `courses:` (a list; it may be empty)")
+		p.Errorf(n, "the catalog needs `courses:` (a list; it may be empty)")
 	}
 }
 
-// str reads a scalar string.
-func (p *parser) str(n *yaml.Node, what string) (string, framework.Pos) {
-	n = p.deref(n)
-	if n.Kind != yaml.ScalarNode || n.Tag == "!!null" {
-		p.errorf(n, "%s must be a single value, not %s", what, kindName(n))
-		return "", p.pos(n)
-	}
-	return strings.TrimSpace(n.Value), p.pos(n)
-}
-
-// id reads an identifier and checks its syntax.
+// id reads an identifier and checks its syntax and length.
 func (p *parser) id(n *yaml.Node, what string) string {
-	s, _ := p.str(n, what)
-	if s != "" && !idPattern.MatchString(s) {
-		p.errorf(n, "%s %q may only hold ASCII letters, digits, '.', '_' and '-' (no spaces), starting with a letter or digit", what, s)
+	s, _ := p.Str(n, what)
+	switch {
+	case len(s) > limits.FrameworkID:
+		p.Errorf(n, "%s %s is %d characters long; huller accepts ids of at most %d", what, framework.Quote(s), len(s), limits.FrameworkID)
+		return ""
+	case s != "" && !idPattern.MatchString(s):
+		p.Errorf(n, "%s %s may only hold ASCII letters, digits, '.', '_' and '-' (no spaces), starting with a letter or digit", what, framework.Quote(s))
 	}
 	return s
 }
 
 // integer reads a whole number in [lo, hi].
 func (p *parser) integer(n *yaml.Node, what string, lo, hi int64) (int64, bool) {
-	n = p.deref(n)
+	n = p.Deref(n)
 	if n.Kind == yaml.ScalarNode && n.Tag != "!!null" {
 		s := strings.TrimSpace(n.Value)
 		if v, err := strconv.ParseInt(s, 10, 64); err == nil {
 			if v < lo || v > hi {
-				p.errorf(n, "%s is %d; it must be a whole number from %d to %d", what, v, lo, hi)
+				p.Errorf(n, "%s is %d; it must be a whole number from %d to %d", what, v, lo, hi)
 				return 0, false
 			}
 			return v, true
 		}
 		if f, err := strconv.ParseFloat(s, 64); err == nil && !math.IsNaN(f) {
-			p.errorf(n, "%s is %s; it must be a whole number from %d to %d", what, s, lo, hi)
+			p.Errorf(n, "%s is %s; it must be a whole number from %d to %d", what, s, lo, hi)
 			return 0, false
 		}
 	}
-	p.errorf(n, "%s must be a whole number from %d to %d, not %s", what, lo, hi, kindName(n))
+	p.Errorf(n, "%s must be a whole number from %d to %d, not %s", what, lo, hi, framework.KindName(n))
 	return 0, false
-}
-
-// list walks a sequence.
-func (p *parser) list(n *yaml.Node, what string, fn func(*yaml.Node)) {
-	n = p.deref(n)
-	if n.Kind == yaml.ScalarNode && n.Tag == "!!null" {
-		return
-	}
-	if n.Kind != yaml.SequenceNode {
-		p.errorf(n, "%s must be a list (lines starting with \"- \"), not %s", what, kindName(n))
-		return
-	}
-	for _, e := range n.Content {
-		fn(e)
-	}
 }
 
 // text reads a Text: a plain string in the catalog's language (resolved
 // later) or a map of language to string.
 func (p *parser) text(n *yaml.Node, what string) framework.Text {
-	n = p.deref(n)
+	n = p.Deref(n)
 	switch n.Kind {
 	case yaml.ScalarNode:
 		if n.Tag == "!!null" || strings.TrimSpace(n.Value) == "" {
-			p.errorf(n, "%s is empty; write the text, or remove the key", what)
+			p.Errorf(n, "%s is empty; write the text, or remove the key", what)
 			return nil
 		}
 		t := framework.Text{"": strings.TrimSpace(n.Value)}
-		p.plain = append(p.plain, plainText{t, p.pos(n), what})
+		p.plain = append(p.plain, plainText{t, p.Pos(n), what})
 		return t
 	case yaml.MappingNode:
 		t := framework.Text{}
 		for i := 0; i+1 < len(n.Content); i += 2 {
-			k, v := p.deref(n.Content[i]), p.deref(n.Content[i+1])
+			k, v := p.Deref(n.Content[i]), p.Deref(n.Content[i+1])
 			if !langPattern.MatchString(k.Value) {
-				p.errorf(k, "%s: %q is not a language code; write texts as `%s: {da: \"…\", en: \"…\"}`", what, k.Value, what)
+				p.Errorf(k, "%s: %s is not a language code; write texts as `%s: {da: \"…\", en: \"…\"}`", what, framework.Quote(k.Value), what)
 				continue
 			}
 			if _, dup := t[k.Value]; dup {
-				p.errorf(k, "%s: language %q is given twice", what, k.Value)
+				p.Errorf(k, "%s: language %s is given twice", what, framework.Quote(k.Value))
 				continue
 			}
 			if v.Kind != yaml.ScalarNode || v.Tag == "!!null" || strings.TrimSpace(v.Value) == "" {
-				p.errorf(v, "%s in %q must be a non-empty text, not %s", what, k.Value, kindName(v))
+				p.Errorf(v, "%s in %s must be a non-empty text, not %s", what, framework.Quote(k.Value), framework.KindName(v))
 				continue
 			}
 			t[k.Value] = strings.TrimSpace(v.Value)
 		}
-		p.plain = append(p.plain, plainText{t, p.pos(n), what})
+		p.plain = append(p.plain, plainText{t, p.Pos(n), what})
 		return t
 	}
-	p.errorf(n, "%s must be a text or a mapping of language to text (e.g. {da: \"…\", en: \"…\"}), not %s", what, kindName(n))
+	p.Errorf(n, "%s must be a text or a mapping of language to text (e.g. {da: \"…\", en: \"…\"}), not %s", what, framework.KindName(n))
 	return nil
 }
 
@@ -373,7 +266,7 @@ func (p *parser) resolveTexts() {
 			pt.t[lang] = s
 		}
 		if pt.t[lang] == "" {
-			p.diags = append(p.diags, framework.Diagnostic{Pos: pt.pos, Severity: framework.Error,
+			p.Diags = append(p.Diags, framework.Diagnostic{Pos: pt.pos, Severity: framework.Error,
 				Message: fmt.Sprintf("%s has no text in the catalog's language %q; add `%s: …`", pt.what, lang, lang)})
 		}
 		if lang != "en" && pt.t["en"] == "" {
@@ -384,19 +277,19 @@ func (p *parser) resolveTexts() {
 
 // course reads one course.
 func (p *parser) course(n *yaml.Node) *Course {
-	c := &Course{Min: 1, Pos: p.pos(p.deref(n))}
+	c := &Course{Min: 1, Pos: p.Pos(p.Deref(n))}
 	items := 0 // entries of develops, read or not
 	keys, ok := p.fields(n, "a course", courseKeys, func(key string, k, v *yaml.Node) {
 		switch key {
 		case "id":
 			c.ID = p.id(v, "course id")
-			c.Pos = p.pos(p.deref(v))
+			c.Pos = p.Pos(p.Deref(v))
 		case "name":
 			c.Name = p.text(v, "name")
 		case "provider":
-			c.Provider, _ = p.str(v, "provider")
+			c.Provider, _ = p.Str(v, "provider")
 		case "url":
-			c.URL, _ = p.str(v, "url")
+			c.URL, _ = p.Str(v, "url")
 		case "description":
 			c.Description = p.text(v, "description")
 		case "form":
@@ -406,10 +299,10 @@ func (p *parser) course(n *yaml.Node) *Course {
 		case "learning_goals":
 			c.Goals = p.goals(v)
 		case "develops":
-			p.list(v, "develops", func(e *yaml.Node) {
+			p.List(v, "develops", func(e *yaml.Node) {
 				items++
 				if len(c.Develops) == limits.CourseEffects {
-					p.errorf(e, "a course develops at most %d competences", limits.CourseEffects)
+					p.Errorf(e, "a course develops at most %d competences", limits.CourseEffects)
 					return
 				}
 				if ef, ok := p.effect(e); ok {
@@ -431,9 +324,9 @@ func (p *parser) course(n *yaml.Node) *Course {
 				c.Min = int(x)
 			}
 		case "language":
-			c.Language, _ = p.str(v, "language")
+			c.Language, _ = p.Str(v, "language")
 			if c.Language != "" && !langPattern.MatchString(c.Language) {
-				p.errorf(v, "language %q is not a BCP 47 language code such as da, sl or en", c.Language)
+				p.Errorf(v, "language %s is not a BCP 47 language code such as da, sl or en", framework.Quote(c.Language))
 			}
 		}
 	})
@@ -447,17 +340,17 @@ func (p *parser) course(n *yaml.Node) *Course {
 		}
 	}
 	if len(missing) > 0 {
-		p.errorf(p.deref(n), "course %q needs %s", c.ID, strings.Join(missing, ", "))
+		p.Errorf(p.Deref(n), "course %q needs %s", c.ID, strings.Join(missing, ", "))
 	}
 	if keys["develops"] && items == 0 {
-		p.errorf(p.deref(n), "course %q develops nothing: list the competences it raises under `develops:`", c.ID)
+		p.Errorf(p.Deref(n), "course %q develops nothing: list the competences it raises under `develops:`", c.ID)
 	}
 	if c.Capacity > 0 && c.Min > c.Capacity {
-		p.errorf(p.deref(n), "course %q needs at least %d participants a run but takes at most %d (capacity); lower `min` or raise `capacity`", c.ID, c.Min, c.Capacity)
+		p.Errorf(p.Deref(n), "course %q needs at least %d participants a run but takes at most %d (capacity); lower `min` or raise `capacity`", c.ID, c.Min, c.Capacity)
 	}
 	if c.ID != "" {
 		if first, dup := p.seen[c.ID]; dup {
-			p.diags = append(p.diags, framework.Diagnostic{Pos: c.Pos, Severity: framework.Error,
+			p.Diags = append(p.Diags, framework.Diagnostic{Pos: c.Pos, Severity: framework.Error,
 				Message: fmt.Sprintf("course id %q is used twice (first at %d:%d); give each course its own id", c.ID, first.Line, first.Col)})
 		} else {
 			p.seen[c.ID] = c.Pos
@@ -468,11 +361,11 @@ func (p *parser) course(n *yaml.Node) *Course {
 
 // enum reads one of allowed.
 func (p *parser) enum(n *yaml.Node, what string, allowed []string) string {
-	s, _ := p.str(n, what)
+	s, _ := p.Str(n, what)
 	if s == "" || slices.Contains(allowed, s) {
 		return s
 	}
-	p.errorf(n, "%s %q is not one of: %s%s", what, s, strings.Join(allowed, ", "), didYouMean(s, allowed))
+	p.Errorf(n, "%s %s is not one of: %s%s", what, framework.Quote(s), strings.Join(allowed, ", "), suggest.DidYouMean(s, allowed))
 	return ""
 }
 
@@ -503,7 +396,7 @@ func goalNames() []string {
 // goals reads a list of learning-goal kinds (a single value is a list of
 // one).
 func (p *parser) goals(n *yaml.Node) []LearningGoal {
-	n = p.deref(n)
+	n = p.Deref(n)
 	var items []*yaml.Node
 	switch n.Kind {
 	case yaml.SequenceNode:
@@ -514,7 +407,7 @@ func (p *parser) goals(n *yaml.Node) []LearningGoal {
 		}
 	}
 	if len(items) == 0 {
-		p.errorf(n, "learning_goals must list one or more of: %s", strings.Join(goalNames(), ", "))
+		p.Errorf(n, "learning_goals must list one or more of: %s", strings.Join(goalNames(), ", "))
 		return nil
 	}
 	var out []LearningGoal
@@ -524,7 +417,7 @@ func (p *parser) goals(n *yaml.Node) []LearningGoal {
 			continue
 		}
 		if slices.Contains(goalStrings(out), s) {
-			p.errorf(e, "learning goal %q is given twice", s)
+			p.Errorf(e, "learning goal %s is given twice", framework.Quote(s))
 			continue
 		}
 		out = append(out, LearningGoal(s))
@@ -542,14 +435,14 @@ func goalStrings(gs []LearningGoal) []string {
 
 // hours reads a number of hours > 0.
 func (p *parser) hours(n *yaml.Node) float64 {
-	n = p.deref(n)
+	n = p.Deref(n)
 	if n.Kind == yaml.ScalarNode {
 		x, err := strconv.ParseFloat(strings.TrimSpace(n.Value), 64)
 		if err == nil && x > 0 && x <= 100_000 {
 			return x
 		}
 	}
-	p.errorf(n, "hours must be a number of hours above 0 (e.g. 14 or 7.5), not %s", kindName(n))
+	p.Errorf(n, "hours must be a number of hours above 0 (e.g. 14 or 7.5), not %s", framework.KindName(n))
 	return 0
 }
 
@@ -571,37 +464,37 @@ func (p *parser) cost(n *yaml.Node, c *Course) {
 		}
 	})
 	if ok && len(keys) == 0 {
-		p.errorf(p.deref(n), "cost needs `participant` (per participant) or `run` (per run), in whole %s", p.cat.Currency)
+		p.Errorf(p.Deref(n), "cost needs `participant` (per participant) or `run` (per run), in whole %s", p.cat.Currency)
 	}
 }
 
 // effect reads one entry of develops.
 func (p *parser) effect(n *yaml.Node) (Effect, bool) {
-	e := Effect{Pos: p.pos(p.deref(n))}
+	e := Effect{Pos: p.Pos(p.Deref(n))}
 	hasTo := false
-	before := len(p.diags)
+	before := len(p.Diags)
 	keys, ok := p.fields(n, "a develops entry", effectKeys, func(key string, k, v *yaml.Node) {
 		switch key {
 		case "competence":
-			e.Competence, e.Pos = p.str(v, "competence")
+			e.Competence, e.Pos = p.Str(v, "competence")
 		case "from":
 			if x, ok := p.integer(v, "from", -1000, 1000); ok {
-				e.From, e.HasFrom, e.FromPos = int(x), true, p.pos(p.deref(v))
+				e.From, e.HasFrom, e.FromPos = int(x), true, p.Pos(p.Deref(v))
 			}
 		case "to":
 			if x, ok := p.integer(v, "to", -1000, 1000); ok {
-				e.To, hasTo, e.ToPos = int(x), true, p.pos(p.deref(v))
+				e.To, hasTo, e.ToPos = int(x), true, p.Pos(p.Deref(v))
 			}
 		}
 	})
 	if !ok {
 		return e, false
 	}
-	if len(p.diags) > before {
+	if len(p.Diags) > before {
 		return e, false
 	}
 	if !keys["competence"] || !keys["to"] {
-		p.errorf(p.deref(n), "a develops entry needs `competence: <id>` and `to: <level>` (the level a participant reaches)")
+		p.Errorf(p.Deref(n), "a develops entry needs `competence: <id>` and `to: <level>` (the level a participant reaches)")
 		return e, false
 	}
 	return e, hasTo && e.Competence != ""

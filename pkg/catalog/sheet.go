@@ -9,6 +9,7 @@ import (
 
 	"github.com/huller/huller/pkg/framework"
 	"github.com/huller/huller/pkg/internal/spreadsheet"
+	"github.com/huller/huller/pkg/internal/suggest"
 	"github.com/huller/huller/pkg/limits"
 )
 
@@ -268,8 +269,12 @@ func (r *sheetReader) row(cells []string) {
 		r.errorf(idCol, "no course id in this row; give every row the id of its course")
 		return
 	}
+	if len(id) > limits.FrameworkID {
+		r.errorf(idCol, "course id %s is %d characters long; huller accepts ids of at most %d", framework.Quote(id), len(id), limits.FrameworkID)
+		return
+	}
 	if !idPattern.MatchString(id) {
-		r.errorf(idCol, "course id %q may only hold ASCII letters, digits, '.', '_' and '-' (no spaces), starting with a letter or digit", id)
+		r.errorf(idCol, "course id %s may only hold ASCII letters, digits, '.', '_' and '-' (no spaces), starting with a letter or digit", framework.Quote(id))
 		return
 	}
 	sc := r.courses[id]
@@ -290,7 +295,7 @@ func (r *sheetReader) row(cells []string) {
 		}
 		if f, seen := sc.first[key]; seen {
 			if f.value != v {
-				r.errorf(col, "course %q has %s %q here but %q at %s; give a course's fields once, or the same on each of its rows", id, key, v, f.value, f.pos)
+				r.errorf(col, "course %s has %s %s here but %s at %s; give a course's fields once, or the same on each of its rows", framework.Quote(id), key, framework.Quote(v), framework.Quote(f.value), f.pos)
 			}
 			continue
 		}
@@ -328,26 +333,26 @@ func (r *sheetReader) field(c *Course, key, v string, col int) {
 		c.URL = v
 	case "language":
 		if !langPattern.MatchString(v) {
-			r.errorf(col, "language %q is not a BCP 47 language code such as da, sl or en", v)
+			r.errorf(col, "language %s is not a BCP 47 language code such as da, sl or en", framework.Quote(v))
 		}
 		c.Language = v
 	case "form":
 		if !slices.Contains(formNames(), v) {
-			r.errorf(col, "form %q is not one of: %s%s", v, strings.Join(formNames(), ", "), didYouMean(v, formNames()))
+			r.errorf(col, "form %s is not one of: %s%s", framework.Quote(v), strings.Join(formNames(), ", "), suggest.DidYouMean(v, formNames()))
 		}
 		c.Form = Form(v)
 	case "activity":
 		if !slices.Contains(activityNames(), v) {
-			r.errorf(col, "activity %q is not one of: %s%s", v, strings.Join(activityNames(), ", "), didYouMean(v, activityNames()))
+			r.errorf(col, "activity %s is not one of: %s%s", framework.Quote(v), strings.Join(activityNames(), ", "), suggest.DidYouMean(v, activityNames()))
 		}
 		c.Activity = Activity(v)
 	case "learning_goals":
 		for _, g := range strings.FieldsFunc(v, func(r rune) bool { return r == ',' || r == ';' || r == ' ' }) {
 			switch {
 			case !slices.Contains(goalNames(), g):
-				r.errorf(col, "learning goal %q is not one of: %s%s", g, strings.Join(goalNames(), ", "), didYouMean(g, goalNames()))
+				r.errorf(col, "learning goal %s is not one of: %s%s", framework.Quote(g), strings.Join(goalNames(), ", "), suggest.DidYouMean(g, goalNames()))
 			case slices.Contains(goalStrings(c.Goals), g):
-				r.errorf(col, "learning goal %q is given twice", g)
+				r.errorf(col, "learning goal %s is given twice", framework.Quote(g))
 			default:
 				c.Goals = append(c.Goals, LearningGoal(g))
 			}
@@ -355,7 +360,7 @@ func (r *sheetReader) field(c *Course, key, v string, col int) {
 	case "hours":
 		x, err := strconv.ParseFloat(strings.Replace(v, ",", ".", 1), 64)
 		if err != nil || !(x > 0 && x <= 100_000) {
-			r.errorf(col, "hours %q is not a number of hours above 0 (e.g. 14 or 7,5)", v)
+			r.errorf(col, "hours %s is not a number of hours above 0 (e.g. 14 or 7,5)", framework.Quote(v))
 		}
 		c.Hours = x
 	case "cost_participant", "cost_run":
@@ -397,7 +402,7 @@ func (r *sheetReader) whole(v string, col int, what string, lo, hi int64) (int64
 	}
 	x, err := strconv.ParseInt(s, 10, 64)
 	if err != nil || x < lo || x > hi {
-		r.errorf(col, "%s %q is not a whole number from %d to %d", what, v, lo, hi)
+		r.errorf(col, "%s %s is not a whole number from %d to %d", what, framework.Quote(v), lo, hi)
 		return 0, false
 	}
 	return x, true
@@ -420,7 +425,7 @@ func (r *sheetReader) effect(c *Course, cells []string) {
 	}
 	e := Effect{Competence: comp, Pos: r.at(compCol)}
 	if to == "" {
-		r.errorf(toCol, "course %q: no `to` level for competence %q; give the level a participant reaches", c.ID, comp)
+		r.errorf(toCol, "course %q: no `to` level for competence %s; give the level a participant reaches", c.ID, framework.Quote(comp))
 		return
 	}
 	x, ok := r.whole(to, toCol, "to", -1000, 1000)

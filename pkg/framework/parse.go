@@ -1,7 +1,6 @@
 package framework
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -121,43 +120,19 @@ type addEdit struct {
 }
 
 type parser struct {
-	file    string
-	diags   Diagnostics
-	nodes   int // YAML values visited
-	aliases int // alias expansions among them
+	YAMLReader
 	fwNodes int // groups, competences and profiles read
 	doc     *doc
 }
 
-func (p *parser) pos(n *yaml.Node) Pos { return at(p.file, n.Line, n.Column) }
-
-func (p *parser) errorf(n *yaml.Node, format string, args ...any) {
-	p.diags = append(p.diags, Diagnostic{Pos: p.pos(n), Severity: Error, Message: fmt.Sprintf(format, args...)})
-}
-
-// errBudget stops the walk when a file expands to too many YAML values,
-// errTooMany when it holds too many groups, competences and profiles.
-var (
-	errBudget  = errors.New("budget")
-	errTooMany = errors.New("too many nodes")
-)
-
-// deref follows aliases and counts visited values.
-func (p *parser) deref(n *yaml.Node) *yaml.Node {
-	for n.Kind == yaml.AliasNode && n.Alias != nil {
-		n = n.Alias
-		p.aliases++
-	}
-	p.nodes++
-	if p.nodes > maxYAMLNodes {
-		panic(errBudget)
-	}
-	return n
-}
+// errTooMany stops the walk when a file holds too many groups,
+// competences and profiles (ErrYAMLBudget when it expands to too many YAML
+// values).
+var errTooMany = errors.New("too many nodes")
 
 // parseDoc reads one framework file into a doc. It never panics on input.
 func parseDoc(file string, r io.Reader) (d *doc, diags Diagnostics) {
-	p := &parser{file: file, doc: &doc{file: file, groups: map[*Node]bool{}, origin: unset}}
+	p := &parser{YAMLReader: YAMLReader{File: file, Budget: maxYAMLNodes}, doc: &doc{file: file, groups: map[*Node]bool{}, origin: unset}}
 	data, err := io.ReadAll(io.LimitReader(r, MaxFileSize+1))
 	if err != nil {
 		return nil, Diagnostics{{Pos: Pos{File: file}, Message: fmt.Sprintf("cannot read: %v", err)}}
@@ -168,46 +143,34 @@ func parseDoc(file string, r io.Reader) (d *doc, diags Diagnostics) {
 	if n := yamlValues(data); n > maxYAMLNodes {
 		return nil, Diagnostics{{Pos: Pos{File: file}, Message: budgetMessage(false)}}
 	}
-	var root yaml.Node
-	dec := yaml.NewDecoder(bytes.NewReader(data))
-	if err := dec.Decode(&root); err != nil {
-		if errors.Is(err, io.EOF) {
-			return nil, Diagnostics{{Pos: Pos{File: file}, Message: "file is empty; a framework needs at least id, title, language and scale"}}
-		}
-		return nil, Diagnostics{yamlError(file, err)}
-	}
-	var extra yaml.Node
-	if err := dec.Decode(&extra); err == nil {
-		return nil, Diagnostics{{Pos: at(file, extra.Line, extra.Column), Message: "a framework file holds one YAML document; remove the `---` and what follows, or split it into two files"}}
+	top, diags := DecodeYAML(file, data, "framework", "id, title, language and scale")
+	if diags != nil {
+		return nil, diags
 	}
 	defer func() {
 		if r := recover(); r != nil {
 			d = nil
 			switch r {
-			case errBudget:
-				diags = append(p.diags, Diagnostic{Pos: Pos{File: file}, Message: budgetMessage(p.aliases > 0)})
+			case ErrYAMLBudget:
+				diags = append(p.Diags, Diagnostic{Pos: Pos{File: file}, Message: budgetMessage(p.Aliases())})
 			case errTooMany:
 				msg := fmt.Sprintf("file holds more than %s groups, competences and profiles; huller accepts at most %s in a framework", thousands(limits.FrameworkNodes), thousands(limits.FrameworkNodes))
-				if p.aliases > 0 {
+				if p.Aliases() {
 					msg = fmt.Sprintf("file expands to more than %s groups, competences and profiles through its aliases, the limit for a framework (an alias bomb?); write the values out instead of repeating aliases", thousands(limits.FrameworkNodes))
 				}
-				diags = append(p.diags, Diagnostic{Pos: Pos{File: file}, Message: msg})
+				diags = append(p.Diags, Diagnostic{Pos: Pos{File: file}, Message: msg})
 			default:
 				panic(r)
 			}
 		}
 	}()
-	top := &root
-	if top.Kind == yaml.DocumentNode && len(top.Content) > 0 {
-		top = top.Content[0]
-	}
-	p.doc.rootPos = p.pos(top)
+	p.doc.rootPos = p.Pos(top)
 	if !p.looksLikeFramework(top) {
-		return nil, p.diags
+		return nil, p.Diags
 	}
 	p.top(top)
 	p.resolveOrigins()
-	return p.doc, p.diags
+	return p.doc, p.Diags
 }
 
 // budgetMessage names the limit a file hit: its YAML values, counted with
@@ -248,10 +211,10 @@ func thousands(n int) string {
 // (a password file, an .env file named by mistake) gets one short message,
 // and none of its contents is repeated.
 func (p *parser) looksLikeFramework(n *yaml.Node) bool {
-	n = p.deref(n)
+	n = p.Deref(n)
 	if n.Kind == yaml.MappingNode {
 		for i := 0; i+1 < len(n.Content); i += 2 {
-			if k := p.deref(n.Content[i]); k.Kind == yaml.ScalarNode && slices.Contains(topKeys, k.Value) {
+			if k := p.Deref(n.Content[i]); k.Kind == yaml.ScalarNode && slices.Contains(topKeys, k.Value) {
 				return true
 			}
 		}
@@ -259,20 +222,8 @@ func (p *parser) looksLikeFramework(n *yaml.Node) bool {
 	if n.Kind == yaml.MappingNode && len(n.Content) == 0 {
 		return true // an empty mapping: the missing keys are reported
 	}
-	p.diags = append(p.diags, Diagnostic{Pos: Pos{File: p.file}, Message: "is not a framework file: it has none of the keys id, title, language, scale …"})
+	p.Diags = append(p.Diags, Diagnostic{Pos: Pos{File: p.File}, Message: "is not a framework file: it has none of the keys id, title, language, scale …"})
 	return false
-}
-
-var yamlLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
-
-// yamlError turns a yaml syntax error into a diagnostic with its line.
-func yamlError(file string, err error) Diagnostic {
-	msg := err.Error()
-	if m := yamlLine.FindStringSubmatch(msg); m != nil {
-		line, _ := strconv.Atoi(m[1])
-		return Diagnostic{Pos: at(file, line, 1), Message: "YAML syntax: " + clip(m[2])}
-	}
-	return Diagnostic{Pos: Pos{File: file}, Message: "YAML: " + clip(strings.TrimPrefix(msg, "yaml: "))}
 }
 
 // maxQuoted is how many characters of a value from a file messages quote:
@@ -291,66 +242,25 @@ func clip(s string) string {
 // quote quotes a value from a file for a message, clipped.
 func quote(s string) string { return strconv.Quote(clip(s)) }
 
-// fields walks a mapping, calling fn for each known key and reporting
-// unknown and repeated keys. what names the mapping in messages.
-func (p *parser) fields(n *yaml.Node, what string, known []string, fn func(key string, k, v *yaml.Node)) bool {
-	n = p.deref(n)
-	if n.Kind != yaml.MappingNode {
-		p.errorf(n, "%s must be a mapping of keys (%s), not %s", what, strings.Join(known, ", "), kindName(n))
-		return false
-	}
-	seen := map[string]Pos{}
-	for i := 0; i+1 < len(n.Content); i += 2 {
-		k, v := p.deref(n.Content[i]), n.Content[i+1]
-		key := k.Value
-		if first, dup := seen[key]; dup {
-			p.errorf(k, "key %s is given twice in %s (first at %s)", quote(key), what, first.short())
-			continue
-		}
-		seen[key] = p.pos(k)
-		if !slices.Contains(known, key) {
-			p.errorf(k, "unknown key %s in %s%s; expected one of: %s", quote(key), what, didYouMean(key, known), strings.Join(known, ", "))
-			continue
-		}
-		fn(key, k, v)
-	}
-	return true
-}
-
-func kindName(n *yaml.Node) string {
-	switch n.Kind {
-	case yaml.MappingNode:
-		return "a mapping"
-	case yaml.SequenceNode:
-		return "a list"
-	case yaml.ScalarNode:
-		if n.Tag == "!!null" {
-			return "empty"
-		}
-		return "the value " + quote(n.Value)
-	}
-	return "something else"
-}
-
 var topKeys = []string{"id", "title", "language", "source", "description", "origin", "scale", "defaults",
 	"basis", "profiles", "roles", "target_groups", "learning_goal_types", "notes", "metadata",
 	"extends", "remove", "remove_roles", "change", "add"}
 
 func (p *parser) top(n *yaml.Node) {
 	d := p.doc
-	p.fields(n, "the framework", topKeys, func(key string, k, v *yaml.Node) {
+	p.Fields(n, "the framework", topKeys, func(key string, k, v *yaml.Node) {
 		switch key {
 		case "id":
 			d.id, d.idPos = p.id(v, "framework id")
 		case "extends":
-			d.extends, d.extendsPos = p.str(v, "extends")
+			d.extends, d.extendsPos = p.Str(v, "extends")
 		case "language":
-			d.language, d.langPos = p.str(v, "language")
+			d.language, d.langPos = p.Str(v, "language")
 			if d.language != "" && !langPattern.MatchString(d.language) {
-				p.errorf(v, "language %s is not a BCP 47 language code such as da, sl or en", quote(d.language))
+				p.Errorf(v, "language %s is not a BCP 47 language code such as da, sl or en", quote(d.language))
 			}
 		case "title":
-			d.title, d.hasTitle, d.titlePos = p.name(v, "title"), true, p.pos(v)
+			d.title, d.hasTitle, d.titlePos = p.name(v, "title"), true, p.Pos(v)
 		case "description":
 			d.desc, d.hasDesc = p.text(v, "description"), true
 		case "source":
@@ -379,7 +289,7 @@ func (p *parser) top(n *yaml.Node) {
 		case "change":
 			p.changes(v)
 		case "add":
-			p.list(v, "add", func(e *yaml.Node) { p.addition(e) })
+			p.List(v, "add", func(e *yaml.Node) { p.addition(e) })
 		}
 	})
 	if d.extends == "" {
@@ -388,7 +298,7 @@ func (p *parser) top(n *yaml.Node) {
 			set  bool
 		}{{"remove", d.remove != nil}, {"remove_roles", d.removeRole != nil}, {"change", d.change != nil}, {"add", d.add != nil}} {
 			if c.set {
-				p.diags = append(p.diags, Diagnostic{Pos: d.rootPos, Message: fmt.Sprintf("`%s` only works in a framework that `extends` another one; add `extends: <id or file>` or remove `%s`", c.name, c.name)})
+				p.Diags = append(p.Diags, Diagnostic{Pos: d.rootPos, Message: fmt.Sprintf("`%s` only works in a framework that `extends` another one; add `extends: <id or file>` or remove `%s`", c.name, c.name)})
 			}
 		}
 	}
@@ -400,26 +310,26 @@ func (p *parser) topList(key string, v *yaml.Node) {
 	d := p.doc
 	switch key {
 	case "scale":
-		d.scalePos = p.pos(v)
-		p.list(v, "scale", func(e *yaml.Node) {
+		d.scalePos = p.Pos(v)
+		p.List(v, "scale", func(e *yaml.Node) {
 			if l, ok := p.level(e); ok {
 				d.scale = append(d.scale, l)
 			}
 		})
 	case "basis":
-		p.list(v, "basis", func(e *yaml.Node) {
+		p.List(v, "basis", func(e *yaml.Node) {
 			if nd := p.node(e, Basis, 0, "basis group"); nd != nil {
 				d.basis = append(d.basis, nd)
 			}
 		})
 	case "profiles":
-		p.list(v, "profiles", func(e *yaml.Node) {
+		p.List(v, "profiles", func(e *yaml.Node) {
 			if nd := p.node(e, Profile, 0, "profile"); nd != nil {
 				d.profiles = append(d.profiles, nd)
 			}
 		})
 	case "roles":
-		p.list(v, "roles", func(e *yaml.Node) {
+		p.List(v, "roles", func(e *yaml.Node) {
 			if r, ok := p.role(e); ok {
 				d.roles = append(d.roles, r)
 			}
@@ -427,55 +337,45 @@ func (p *parser) topList(key string, v *yaml.Node) {
 	}
 }
 
-// str reads a scalar string.
-func (p *parser) str(n *yaml.Node, what string) (string, Pos) {
-	n = p.deref(n)
-	if n.Kind != yaml.ScalarNode || n.Tag == "!!null" {
-		p.errorf(n, "%s must be a single value, not %s", what, kindName(n))
-		return "", p.pos(n)
-	}
-	return strings.TrimSpace(n.Value), p.pos(n)
-}
-
 // id reads an identifier and checks its syntax and length.
 func (p *parser) id(n *yaml.Node, what string) (string, Pos) {
-	s, pos := p.str(n, what)
+	s, pos := p.Str(n, what)
 	switch {
 	case len(s) > limits.FrameworkID:
-		p.errorf(n, "%s %s is %d characters long; huller accepts ids of at most %d", what, quote(s), len(s), limits.FrameworkID)
+		p.Errorf(n, "%s %s is %d characters long; huller accepts ids of at most %d", what, quote(s), len(s), limits.FrameworkID)
 	case s != "" && !idPattern.MatchString(s):
-		p.errorf(n, "%s %s may only hold ASCII letters, digits, '.', '_' and '-' (no spaces), starting with a letter or digit", what, quote(s))
+		p.Errorf(n, "%s %s may only hold ASCII letters, digits, '.', '_' and '-' (no spaces), starting with a letter or digit", what, quote(s))
 	}
 	return s, pos
 }
 
 // integer reads an integer scalar.
 func (p *parser) integer(n *yaml.Node, what string) (int, bool) {
-	n = p.deref(n)
+	n = p.Deref(n)
 	if n.Kind == yaml.ScalarNode {
 		if v, err := strconv.Atoi(strings.TrimSpace(n.Value)); err == nil {
 			return v, true
 		}
 	}
-	p.errorf(n, "%s must be a whole number, not %s", what, kindName(n))
+	p.Errorf(n, "%s must be a whole number, not %s", what, KindName(n))
 	return 0, false
 }
 
 // number reads a decimal number.
 func (p *parser) number(n *yaml.Node, what, hint string) (float64, bool) {
-	n = p.deref(n)
+	n = p.Deref(n)
 	if n.Kind == yaml.ScalarNode {
 		if v, err := strconv.ParseFloat(strings.TrimSpace(n.Value), 64); err == nil {
 			return v, true
 		}
 	}
-	p.errorf(n, "%s must be a number%s, not %s", what, hint, kindName(n))
+	p.Errorf(n, "%s must be a number%s, not %s", what, hint, KindName(n))
 	return 0, false
 }
 
 // boolean reads true or false.
 func (p *parser) boolean(n *yaml.Node, what string) bool {
-	n = p.deref(n)
+	n = p.Deref(n)
 	if n.Kind == yaml.ScalarNode {
 		switch strings.TrimSpace(n.Value) {
 		case "true":
@@ -484,13 +384,13 @@ func (p *parser) boolean(n *yaml.Node, what string) bool {
 			return false
 		}
 	}
-	p.errorf(n, "%s must be true or false, not %s", what, kindName(n))
+	p.Errorf(n, "%s must be true or false, not %s", what, KindName(n))
 	return false
 }
 
 // origin reads `source`, `huller` or `local`.
 func (p *parser) origin(n *yaml.Node) Origin {
-	s, _ := p.str(n, "origin")
+	s, _ := p.Str(n, "origin")
 	switch s {
 	case "source":
 		return OriginSource
@@ -501,20 +401,20 @@ func (p *parser) origin(n *yaml.Node) Origin {
 	case "":
 		return unset
 	}
-	p.errorf(p.deref(n), "origin %s is not one of source, huller, local", quote(s))
+	p.Errorf(p.Deref(n), "origin %s is not one of source, huller, local", quote(s))
 	return unset
 }
 
 // longForm reads a value that may carry its own origin: the plain value,
 // or `{value: …, origin: …}`. value reads the value node.
 func (p *parser) longForm(n *yaml.Node, what string, value func(*yaml.Node)) Origin {
-	d := p.deref(n)
+	d := p.Deref(n)
 	if d.Kind != yaml.MappingNode || !hasKey(d, "value") {
 		value(n)
 		return unset
 	}
 	o, has := unset, false
-	p.fields(d, what, []string{"value", "origin"}, func(key string, _, v *yaml.Node) {
+	p.Fields(d, what, []string{"value", "origin"}, func(key string, _, v *yaml.Node) {
 		switch key {
 		case "value":
 			has = true
@@ -524,7 +424,7 @@ func (p *parser) longForm(n *yaml.Node, what string, value func(*yaml.Node)) Ori
 		}
 	})
 	if !has {
-		p.errorf(d, "%s needs `value:`", what)
+		p.Errorf(d, "%s needs `value:`", what)
 	}
 	return o
 }
@@ -537,21 +437,6 @@ func hasKey(n *yaml.Node, key string) bool {
 		}
 	}
 	return false
-}
-
-// list walks a sequence.
-func (p *parser) list(n *yaml.Node, what string, fn func(*yaml.Node)) {
-	n = p.deref(n)
-	if n.Kind == yaml.ScalarNode && n.Tag == "!!null" {
-		return
-	}
-	if n.Kind != yaml.SequenceNode {
-		p.errorf(n, "%s must be a list (lines starting with \"- \"), not %s", what, kindName(n))
-		return
-	}
-	for _, e := range n.Content {
-		fn(e)
-	}
 }
 
 // name reads a short Text: a name, label, title or focus line.
@@ -568,10 +453,10 @@ func (p *parser) text(n *yaml.Node, what string) Text {
 // under the key "" until the language is known) or a map of language to
 // string. A text longer than max characters is an error.
 func (p *parser) textMax(n *yaml.Node, what string, max int) Text {
-	n = p.deref(n)
+	n = p.Deref(n)
 	check := func(v *yaml.Node, s string) bool {
 		if c := utf8.RuneCountInString(s); c > max {
-			p.errorf(v, "%s is %d characters long; huller accepts at most %d", what, c, max)
+			p.Errorf(v, "%s is %d characters long; huller accepts at most %d", what, c, max)
 			return false
 		}
 		return true
@@ -579,7 +464,7 @@ func (p *parser) textMax(n *yaml.Node, what string, max int) Text {
 	switch n.Kind {
 	case yaml.ScalarNode:
 		if n.Tag == "!!null" {
-			p.errorf(n, "%s is empty; write the text, or remove the key", what)
+			p.Errorf(n, "%s is empty; write the text, or remove the key", what)
 			return nil
 		}
 		s := strings.TrimSpace(n.Value)
@@ -590,17 +475,17 @@ func (p *parser) textMax(n *yaml.Node, what string, max int) Text {
 	case yaml.MappingNode:
 		t := Text{}
 		for i := 0; i+1 < len(n.Content); i += 2 {
-			k, v := p.deref(n.Content[i]), p.deref(n.Content[i+1])
+			k, v := p.Deref(n.Content[i]), p.Deref(n.Content[i+1])
 			if !langPattern.MatchString(k.Value) {
-				p.errorf(k, "%s: %s is not a language code; write texts as `%s: {da: \"…\", en: \"…\"}`", what, quote(k.Value), lastWord(what))
+				p.Errorf(k, "%s: %s is not a language code; write texts as `%s: {da: \"…\", en: \"…\"}`", what, quote(k.Value), lastWord(what))
 				continue
 			}
 			if _, dup := t[k.Value]; dup {
-				p.errorf(k, "%s: language %q is given twice", what, k.Value)
+				p.Errorf(k, "%s: language %q is given twice", what, k.Value)
 				continue
 			}
 			if v.Kind != yaml.ScalarNode || v.Tag == "!!null" || strings.TrimSpace(v.Value) == "" {
-				p.errorf(v, "%s in %q must be a non-empty text, not %s", what, k.Value, kindName(v))
+				p.Errorf(v, "%s in %q must be a non-empty text, not %s", what, k.Value, KindName(v))
 				continue
 			}
 			if s := strings.TrimSpace(v.Value); check(v, s) {
@@ -609,7 +494,7 @@ func (p *parser) textMax(n *yaml.Node, what string, max int) Text {
 		}
 		return t
 	}
-	p.errorf(n, "%s must be a text or a mapping of language to text (e.g. {da: \"…\", en: \"…\"}), not %s", what, kindName(n))
+	p.Errorf(n, "%s must be a text or a mapping of language to text (e.g. {da: \"…\", en: \"…\"}), not %s", what, KindName(n))
 	return nil
 }
 
@@ -622,7 +507,7 @@ func lastWord(s string) string {
 
 func (p *parser) texts(n *yaml.Node, what string) []Text {
 	var out []Text
-	p.list(n, what, func(e *yaml.Node) {
+	p.List(n, what, func(e *yaml.Node) {
 		if t := p.text(e, what); t != nil {
 			out = append(out, t)
 		}
@@ -632,16 +517,16 @@ func (p *parser) texts(n *yaml.Node, what string) []Text {
 
 func (p *parser) source(n *yaml.Node) *Source {
 	s := &Source{}
-	p.fields(n, "source", []string{"title", "publisher", "year", "url"}, func(key string, k, v *yaml.Node) {
+	p.Fields(n, "source", []string{"title", "publisher", "year", "url"}, func(key string, k, v *yaml.Node) {
 		switch key {
 		case "title":
-			s.Title, _ = p.str(v, "source title")
+			s.Title, _ = p.Str(v, "source title")
 		case "publisher":
-			s.Publisher, _ = p.str(v, "source publisher")
+			s.Publisher, _ = p.Str(v, "source publisher")
 		case "year":
 			s.Year, _ = p.integer(v, "source year")
 		case "url":
-			s.URL, _ = p.str(v, "source url")
+			s.URL, _ = p.Str(v, "source url")
 		}
 	})
 	return s
@@ -649,14 +534,14 @@ func (p *parser) source(n *yaml.Node) *Source {
 
 func (p *parser) level(n *yaml.Node) (scaleEdit, bool) {
 	e := scaleEdit{level: Level{Origin: unset}}
-	e.level.Pos = p.pos(p.deref(n))
+	e.level.Pos = p.Pos(p.Deref(n))
 	hasLevel, levelBad := false, false
-	p.fields(n, "a scale level", []string{"level", "label", "description", "teaches", "origin"}, func(key string, k, v *yaml.Node) {
+	p.Fields(n, "a scale level", []string{"level", "label", "description", "teaches", "origin"}, func(key string, k, v *yaml.Node) {
 		switch key {
 		case "level":
 			e.level.Level, hasLevel = p.integer(v, "level")
 			levelBad = !hasLevel
-			e.level.Pos = p.pos(p.deref(v))
+			e.level.Pos = p.Pos(p.Deref(v))
 		case "label":
 			e.level.Label, e.hasLabel = p.name(v, "scale label"), true
 		case "description":
@@ -668,7 +553,7 @@ func (p *parser) level(n *yaml.Node) (scaleEdit, bool) {
 		}
 	})
 	if !hasLevel && !levelBad {
-		p.errorf(p.deref(n), "a scale level needs `level: <whole number>`")
+		p.Errorf(p.Deref(n), "a scale level needs `level: <whole number>`")
 	}
 	return e, hasLevel
 }
@@ -676,24 +561,24 @@ func (p *parser) level(n *yaml.Node) (scaleEdit, bool) {
 func (p *parser) defaults(n *yaml.Node) {
 	de := &p.doc.defaults
 	de.origin, de.requiredOrigin, de.targetOrigin, de.fitOrigin = unset, unset, unset, unset
-	p.fields(n, "defaults", []string{"required", "target", "fit", "origin"}, func(key string, k, v *yaml.Node) {
+	p.Fields(n, "defaults", []string{"required", "target", "fit", "origin"}, func(key string, k, v *yaml.Node) {
 		switch key {
 		case "required":
 			de.requiredOrigin = p.longForm(v, "defaults.required", func(v *yaml.Node) {
 				if x, ok := p.integer(v, "defaults.required"); ok {
-					de.required, de.requiredPos = &x, p.pos(p.deref(v))
+					de.required, de.requiredPos = &x, p.Pos(p.Deref(v))
 				}
 			})
 		case "target":
 			de.targetOrigin = p.longForm(v, "defaults.target", func(v *yaml.Node) {
 				if x, ok := p.integer(v, "defaults.target"); ok {
-					de.target, de.targetPos = &x, p.pos(p.deref(v))
+					de.target, de.targetPos = &x, p.Pos(p.Deref(v))
 				}
 			})
 		case "fit":
 			de.fitOrigin = p.longForm(v, "defaults.fit", func(v *yaml.Node) {
 				if x, ok := p.number(v, "defaults.fit", " between 0 and 1 (e.g. 0.75)"); ok {
-					de.fit, de.fitPos = &x, p.pos(p.deref(v))
+					de.fit, de.fitPos = &x, p.Pos(p.Deref(v))
 				}
 			})
 		case "origin":
@@ -752,8 +637,8 @@ func (p *parser) resolveOrigins() {
 // refs reads a list of ids.
 func (p *parser) refs(n *yaml.Node, what string) []ref {
 	out := []ref{}
-	p.list(n, what, func(e *yaml.Node) {
-		if s, pos := p.str(e, what+" entry"); s != "" {
+	p.List(n, what, func(e *yaml.Node) {
+		if s, pos := p.Str(e, what+" entry"); s != "" {
 			out = append(out, ref{s, pos})
 		}
 	})
@@ -762,8 +647,8 @@ func (p *parser) refs(n *yaml.Node, what string) []ref {
 
 func (p *parser) metadata(n *yaml.Node) {
 	var m map[string]any
-	if err := p.deref(n).Decode(&m); err != nil {
-		p.errorf(n, "metadata must be a mapping of keys to values: %s", clip(strings.TrimPrefix(err.Error(), "yaml: ")))
+	if err := p.Deref(n).Decode(&m); err != nil {
+		p.Errorf(n, "metadata must be a mapping of keys to values: %s", clip(strings.TrimPrefix(err.Error(), "yaml: ")))
 		return
 	}
 	p.doc.metadata = m

@@ -24,7 +24,7 @@ func (p *parser) node(n *yaml.Node, area Area, depth int, what string) *Node {
 	}
 	nd := newNode()
 	nd.Area, nd.Depth = area, depth
-	nd.Pos = p.pos(p.deref(n))
+	nd.Pos = p.Pos(p.Deref(n))
 	p.nodeFields(n, nd, what, keys, nil)
 	return nd
 }
@@ -37,7 +37,7 @@ func newNode() *Node {
 // nodeFields reads a node's keys; extra handles keys beyond the node's own.
 func (p *parser) nodeFields(n *yaml.Node, nd *Node, what string, keys []string, extra func(key string, v *yaml.Node)) {
 	hasID, hasName := false, false
-	ok := p.fields(n, "a "+what, keys, func(key string, k, v *yaml.Node) {
+	ok := p.Fields(n, "a "+what, keys, func(key string, k, v *yaml.Node) {
 		switch key {
 		case "id":
 			nd.ID, nd.Pos = p.id(v, what+" id")
@@ -77,7 +77,7 @@ func (p *parser) nodeFields(n *yaml.Node, nd *Node, what string, keys []string, 
 		case "items":
 			p.doc.groups[nd] = true
 			if nd.Depth+1 >= limits.FrameworkDepth {
-				p.errorf(v, "items nest deeper than %d levels (a group or profile, its competences, their sub-competences …); huller accepts at most %d", limits.FrameworkDepth, limits.FrameworkDepth)
+				p.Errorf(v, "items nest deeper than %d levels (a group or profile, its competences, their sub-competences …); huller accepts at most %d", limits.FrameworkDepth, limits.FrameworkDepth)
 				return
 			}
 			child := "competence"
@@ -86,7 +86,7 @@ func (p *parser) nodeFields(n *yaml.Node, nd *Node, what string, keys []string, 
 			} else if nd.Depth >= 1 {
 				child = "sub-competence"
 			}
-			p.list(v, "items", func(e *yaml.Node) {
+			p.List(v, "items", func(e *yaml.Node) {
 				if c := p.node(e, nd.Area, nd.Depth+1, child); c != nil {
 					nd.Children = append(nd.Children, c)
 				}
@@ -101,20 +101,20 @@ func (p *parser) nodeFields(n *yaml.Node, nd *Node, what string, keys []string, 
 		return
 	}
 	if !hasID {
-		p.errorf(p.deref(n), "a %s needs an `id`", what)
+		p.Errorf(p.Deref(n), "a %s needs an `id`", what)
 	}
 	if !hasName {
-		p.errorf(p.deref(n), "%s %s needs a `name`", what, quote(nd.ID))
+		p.Errorf(p.Deref(n), "%s %s needs a `name`", what, quote(nd.ID))
 	}
 	if nd.Fit > 0 && nd.Need > 0 {
-		p.errorf(p.deref(n), "%s %s gives both `fit` and `need`; give one: `fit` is a share of its items, `need` a count", what, quote(nd.ID))
+		p.Errorf(p.Deref(n), "%s %s gives both `fit` and `need`; give one: `fit` is a share of its items, `need` a count", what, quote(nd.ID))
 	}
 }
 
 // profileFit checks a profile's own fit threshold.
 func (p *parser) profileFit(v *yaml.Node, x float64) float64 {
 	if x <= 0 || x > 1 {
-		p.errorf(p.deref(v), "fit %g must lie above 0 and at most 1 (e.g. 0.75 for three quarters of the profile's items)", x)
+		p.Errorf(p.Deref(v), "fit %g must lie above 0 and at most 1 (e.g. 0.75 for three quarters of the profile's items)", x)
 		return 0
 	}
 	return x
@@ -123,7 +123,7 @@ func (p *parser) profileFit(v *yaml.Node, x float64) float64 {
 // atLeast checks a whole number's lower bound.
 func (p *parser) atLeast(v *yaml.Node, what string, x, min int) int {
 	if x < min {
-		p.errorf(p.deref(v), "%s is %d; it must be at least %d", what, x, min)
+		p.Errorf(p.Deref(v), "%s is %d; it must be at least %d", what, x, min)
 		return 0
 	}
 	return x
@@ -132,7 +132,7 @@ func (p *parser) atLeast(v *yaml.Node, what string, x, min int) int {
 // specialists checks a profile's count of specialists.
 func (p *parser) specialists(v *yaml.Node, x int) int {
 	if x < 0 || x > limits.ProfileSpecialists {
-		p.errorf(p.deref(v), "specialists is %d; it must lie between 0 and %s", x, thousands(limits.ProfileSpecialists))
+		p.Errorf(p.Deref(v), "specialists is %d; it must lie between 0 and %s", x, thousands(limits.ProfileSpecialists))
 		return -1
 	}
 	return x
@@ -144,33 +144,33 @@ func (p *parser) learningGoals(n *yaml.Node) []LearningGoal {
 	seen := map[LearningGoal]bool{}
 	bad := false
 	each := func(e *yaml.Node) {
-		s, _ := p.str(e, "a learning goal")
+		s, _ := p.Str(e, "a learning goal")
 		g := LearningGoal(s)
 		switch {
 		case s == "":
 			bad = true
 		case !isLearningGoal(g):
 			bad = true
-			p.errorf(p.deref(e), "learning goal %s is not one of methods, knowledge, role (metoder og teknikker, faglig viden, at kende sin rolle)", quote(s))
+			p.Errorf(p.Deref(e), "learning goal %s is not one of methods, knowledge, role (metoder og teknikker, faglig viden, at kende sin rolle)", quote(s))
 		case seen[g]:
 			bad = true
-			p.errorf(p.deref(e), "learning goal %q is given twice", s)
+			p.Errorf(p.Deref(e), "learning goal %q is given twice", s)
 		default:
 			seen[g] = true
 			out = append(out, g)
 		}
 	}
-	switch d := p.deref(n); {
+	switch d := p.Deref(n); {
 	case d.Kind == yaml.ScalarNode && d.Tag != "!!null":
 		each(n) // a single kind: `learning_goals: methods`
 	case d.Kind == yaml.SequenceNode:
-		p.list(n, "learning_goals", each)
+		p.List(n, "learning_goals", each)
 	case d.Kind != yaml.ScalarNode:
-		p.list(n, "learning_goals", each) // reports the wrong kind
+		p.List(n, "learning_goals", each) // reports the wrong kind
 		bad = true
 	}
 	if len(out) == 0 && !bad {
-		p.errorf(p.deref(n), "learning_goals is empty; give one or more of methods, knowledge, role, or remove the key")
+		p.Errorf(p.Deref(n), "learning_goals is empty; give one or more of methods, knowledge, role, or remove the key")
 	}
 	return out
 }
@@ -188,9 +188,9 @@ var roleKeys = []string{"id", "name", "statement", "description", "requires", "p
 
 func (p *parser) role(n *yaml.Node) (roleEdit, bool) {
 	r := roleEdit{role: &Role{Origin: unset}}
-	r.role.Pos = p.pos(p.deref(n))
+	r.role.Pos = p.Pos(p.Deref(n))
 	hasID := false
-	ok := p.fields(n, "a role", roleKeys, func(key string, k, v *yaml.Node) {
+	ok := p.Fields(n, "a role", roleKeys, func(key string, k, v *yaml.Node) {
 		switch key {
 		case "id":
 			r.role.ID, r.role.Pos = p.id(v, "role id")
@@ -216,35 +216,35 @@ func (p *parser) role(n *yaml.Node) (roleEdit, bool) {
 		}
 	})
 	if ok && !hasID {
-		p.errorf(p.deref(n), "a role needs an `id`")
+		p.Errorf(p.Deref(n), "a role needs an `id`")
 	}
 	return r, ok && hasID
 }
 
 func (p *parser) requires(n *yaml.Node, r *Role) {
-	n = p.deref(n)
+	n = p.Deref(n)
 	if n.Kind == yaml.ScalarNode && n.Tag == "!!null" {
 		return
 	}
 	if n.Kind != yaml.MappingNode {
-		p.errorf(n, "requires must map competence ids to levels (e.g. \"2.3\": 3), not %s", kindName(n))
+		p.Errorf(n, "requires must map competence ids to levels (e.g. \"2.3\": 3), not %s", KindName(n))
 		return
 	}
 	seen := map[string]Pos{}
 	for i := 0; i+1 < len(n.Content); i += 2 {
-		k := p.deref(n.Content[i])
+		k := p.Deref(n.Content[i])
 		id := strings.TrimSpace(k.Value)
 		if first, dup := seen[id]; dup {
-			p.errorf(k, "role %s requires %s twice (first at %s)", quote(r.ID), quote(id), first.short())
+			p.Errorf(k, "role %s requires %s twice (first at %s)", quote(r.ID), quote(id), first.short())
 			continue
 		}
-		seen[id] = p.pos(k)
+		seen[id] = p.Pos(k)
 		what := fmt.Sprintf("the required level for %s", quote(id))
 		var lvl int
 		ok := false
 		o := p.longForm(n.Content[i+1], what, func(v *yaml.Node) { lvl, ok = p.integer(v, what) })
 		if ok {
-			r.Requires = append(r.Requires, Requirement{Node: id, Level: lvl, Origin: o, Pos: p.pos(k)})
+			r.Requires = append(r.Requires, Requirement{Node: id, Level: lvl, Origin: o, Pos: p.Pos(k)})
 		}
 	}
 }
@@ -252,27 +252,27 @@ func (p *parser) requires(n *yaml.Node, r *Role) {
 // targetGroups reads a list of target groups and their sub-groups.
 func (p *parser) targetGroups(n *yaml.Node, depth int) []*TargetGroup {
 	var out []*TargetGroup
-	p.list(n, "target_groups", func(e *yaml.Node) {
-		g := &TargetGroup{Pos: p.pos(p.deref(e))}
+	p.List(n, "target_groups", func(e *yaml.Node) {
+		g := &TargetGroup{Pos: p.Pos(p.Deref(e))}
 		hasName := false
-		ok := p.fields(e, "a target group", []string{"name", "description", "profile", "items"}, func(key string, _, v *yaml.Node) {
+		ok := p.Fields(e, "a target group", []string{"name", "description", "profile", "items"}, func(key string, _, v *yaml.Node) {
 			switch key {
 			case "name":
 				g.Name, hasName = p.name(v, "target group name"), true
 			case "description":
 				g.Description = p.text(v, "target group description")
 			case "profile":
-				g.Profile, _ = p.str(v, "target group profile")
+				g.Profile, _ = p.Str(v, "target group profile")
 			case "items":
 				if depth >= limits.FrameworkDepth {
-					p.errorf(v, "target groups nest deeper than %d levels", limits.FrameworkDepth)
+					p.Errorf(v, "target groups nest deeper than %d levels", limits.FrameworkDepth)
 					return
 				}
 				g.Items = p.targetGroups(v, depth+1)
 			}
 		})
 		if ok && !hasName {
-			p.errorf(p.deref(e), "a target group needs a `name`")
+			p.Errorf(p.Deref(e), "a target group needs a `name`")
 		}
 		if ok {
 			out = append(out, g)
@@ -284,19 +284,19 @@ func (p *parser) targetGroups(n *yaml.Node, depth int) []*TargetGroup {
 // goalTypes reads the framework's descriptions of the learning-goal kinds.
 func (p *parser) goalTypes(n *yaml.Node) {
 	seen := map[LearningGoal]bool{}
-	p.list(n, "learning_goal_types", func(e *yaml.Node) {
-		t := LearningGoalType{Pos: p.pos(p.deref(e))}
+	p.List(n, "learning_goal_types", func(e *yaml.Node) {
+		t := LearningGoalType{Pos: p.Pos(p.Deref(e))}
 		hasType, hasName := false, false
-		ok := p.fields(e, "a learning-goal type", []string{"type", "name", "description"}, func(key string, _, v *yaml.Node) {
+		ok := p.Fields(e, "a learning-goal type", []string{"type", "name", "description"}, func(key string, _, v *yaml.Node) {
 			switch key {
 			case "type":
-				s, _ := p.str(v, "type")
+				s, _ := p.Str(v, "type")
 				t.Type, hasType = LearningGoal(s), true
 				switch {
 				case !isLearningGoal(t.Type):
-					p.errorf(p.deref(v), "learning-goal type %s is not one of methods, knowledge, role", quote(s))
+					p.Errorf(p.Deref(v), "learning-goal type %s is not one of methods, knowledge, role", quote(s))
 				case seen[t.Type]:
-					p.errorf(p.deref(v), "learning-goal type %q is described twice", s)
+					p.Errorf(p.Deref(v), "learning-goal type %q is described twice", s)
 				}
 				seen[t.Type] = true
 			case "name":
@@ -306,7 +306,7 @@ func (p *parser) goalTypes(n *yaml.Node) {
 			}
 		})
 		if ok && (!hasType || !hasName) {
-			p.errorf(p.deref(e), "a learning-goal type needs `type` (methods, knowledge or role) and `name`")
+			p.Errorf(p.Deref(e), "a learning-goal type needs `type` (methods, knowledge or role) and `name`")
 		}
 		if ok {
 			p.doc.goalTypes = append(p.doc.goalTypes, t)
@@ -317,17 +317,17 @@ func (p *parser) goalTypes(n *yaml.Node) {
 // notes reads the framework's notes.
 func (p *parser) notes(n *yaml.Node) {
 	seen := map[string]Pos{}
-	p.list(n, "notes", func(e *yaml.Node) {
-		nt := &Note{Origin: unset, Pos: p.pos(p.deref(e))}
+	p.List(n, "notes", func(e *yaml.Node) {
+		nt := &Note{Origin: unset, Pos: p.Pos(p.Deref(e))}
 		hasTitle := false
-		ok := p.fields(e, "a note", []string{"id", "title", "text", "statement", "origin"}, func(key string, _, v *yaml.Node) {
+		ok := p.Fields(e, "a note", []string{"id", "title", "text", "statement", "origin"}, func(key string, _, v *yaml.Node) {
 			switch key {
 			case "id":
 				nt.ID, _ = p.id(v, "note id")
 				if first, dup := seen[nt.ID]; dup {
-					p.errorf(p.deref(v), "note id %s is given twice (first at %s)", quote(nt.ID), first.short())
+					p.Errorf(p.Deref(v), "note id %s is given twice (first at %s)", quote(nt.ID), first.short())
 				}
-				seen[nt.ID] = p.pos(p.deref(v))
+				seen[nt.ID] = p.Pos(p.Deref(v))
 			case "title":
 				nt.Title, hasTitle = p.name(v, "note title"), true
 			case "text":
@@ -342,10 +342,10 @@ func (p *parser) notes(n *yaml.Node) {
 			return
 		}
 		if nt.ID == "" || !hasTitle {
-			p.errorf(p.deref(e), "a note needs an `id` and a `title`")
+			p.Errorf(p.Deref(e), "a note needs an `id` and a `title`")
 		}
 		if nt.Text == nil && nt.Statement == nil {
-			p.errorf(p.deref(e), "a note needs a `text` or a `statement`")
+			p.Errorf(p.Deref(e), "a note needs a `text` or a `statement`")
 		}
 		p.doc.notes = append(p.doc.notes, nt)
 	})
@@ -355,15 +355,15 @@ var changeKeys = []string{"name", "statement", "description", "focus", "indicato
 	"target", "fit", "need", "specialists"}
 
 func (p *parser) changes(n *yaml.Node) {
-	n = p.deref(n)
+	n = p.Deref(n)
 	if n.Kind != yaml.MappingNode {
-		p.errorf(n, "change must map node ids to the fields to change, not %s", kindName(n))
+		p.Errorf(n, "change must map node ids to the fields to change, not %s", KindName(n))
 		return
 	}
 	for i := 0; i+1 < len(n.Content); i += 2 {
-		k := p.deref(n.Content[i])
-		c := changeEdit{ref: ref{strings.TrimSpace(k.Value), p.pos(k)}, goalsOrigin: unset, noteOrigin: unset}
-		p.fields(n.Content[i+1], fmt.Sprintf("change %s", quote(c.id)), changeKeys, func(key string, _, v *yaml.Node) {
+		k := p.Deref(n.Content[i])
+		c := changeEdit{ref: ref{strings.TrimSpace(k.Value), p.Pos(k)}, goalsOrigin: unset, noteOrigin: unset}
+		p.Fields(n.Content[i+1], fmt.Sprintf("change %s", quote(c.id)), changeKeys, func(key string, _, v *yaml.Node) {
 			switch key {
 			case "name":
 				c.name, c.hasName = p.name(v, "name"), true
@@ -379,26 +379,26 @@ func (p *parser) changes(n *yaml.Node) {
 				c.hasNote = true
 				c.noteOrigin = p.longForm(v, "note", func(v *yaml.Node) { c.note = p.text(v, "note") })
 			case "learning_goals":
-				c.hasGoals, c.goalsPos = true, p.pos(p.deref(v))
+				c.hasGoals, c.goalsPos = true, p.Pos(p.Deref(v))
 				c.goalsOrigin = p.longForm(v, "learning_goals", func(v *yaml.Node) { c.goals = p.learningGoals(v) })
 			case "target":
 				c.target, c.hasTarget = p.integer(v, "target")
-				c.targetPos = p.pos(p.deref(v))
+				c.targetPos = p.Pos(p.Deref(v))
 			case "fit":
 				if x, ok := p.number(v, "fit", " between 0 and 1 (e.g. 0.75)"); ok {
 					c.fit, c.hasFit = p.profileFit(v, x), true
 				}
-				c.fitPos = p.pos(p.deref(v))
+				c.fitPos = p.Pos(p.Deref(v))
 			case "need":
 				if x, ok := p.integer(v, "need"); ok {
 					c.need, c.hasNeed = p.atLeast(v, "need", x, 1), true
 				}
-				c.needPos = p.pos(p.deref(v))
+				c.needPos = p.Pos(p.Deref(v))
 			case "specialists":
 				if x, ok := p.integer(v, "specialists"); ok {
 					c.specialists, c.hasSpecialists = p.specialists(v, x), true
 				}
-				c.specialistsPos = p.pos(p.deref(v))
+				c.specialistsPos = p.Pos(p.Deref(v))
 			}
 		})
 		p.doc.change = append(p.doc.change, c)
@@ -407,15 +407,15 @@ func (p *parser) changes(n *yaml.Node) {
 
 func (p *parser) addition(n *yaml.Node) {
 	a := addEdit{node: newNode()}
-	a.node.Pos = p.pos(p.deref(n))
+	a.node.Pos = p.Pos(p.Deref(n))
 	keys := append([]string{"under"}, nodeKeys...)
 	p.nodeFields(n, a.node, "added node", keys, func(key string, v *yaml.Node) {
 		if key == "under" {
-			a.under.id, a.under.pos = p.str(v, "under")
+			a.under.id, a.under.pos = p.Str(v, "under")
 		}
 	})
 	if a.under.id == "" {
-		p.errorf(p.deref(n), "an added node needs `under: <parent id>`; new basis groups and profiles go under `basis:` and `profiles:` instead")
+		p.Errorf(p.Deref(n), "an added node needs `under: <parent id>`; new basis groups and profiles go under `basis:` and `profiles:` instead")
 		return
 	}
 	p.doc.add = append(p.doc.add, a)
