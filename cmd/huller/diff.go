@@ -462,17 +462,10 @@ func writeDiffReport(opts *diffOptions, res *diff.Result, lang string) error {
 	if out == "" {
 		return nil
 	}
-	date, err := reportDate(opts.s.Getenv)
+	wo, err := newWorkbookOptions(opts.s, lang, &opts.share)
 	if err != nil {
 		return err
 	}
-	v, _ := buildVersion()
-	wo := workbook.Options{Lang: lang, Date: date, Generator: "huller " + v,
-		Share: workbook.Share{Audience: opts.share.audience, Pseudonyms: opts.share.pseudonyms()}}
-	if err := outfile.Write(out, func(w io.Writer) error { return workbook.WriteDiff(w, res, wo) }); err != nil {
-		return fmt.Errorf("%s: cannot write the workbook: %w", out, err)
-	}
-	fmt.Fprintf(opts.s.Err, "huller: wrote %s (%d %s before, %d after)\n", out,
-		len(res.Before.People), plural(len(res.Before.People), "person", "persons"), len(res.After.People))
-	return nil
+	return writeBook(opts.s, out, "the workbook", func(w io.Writer) error { return workbook.WriteDiff(w, res, wo) },
+		fmt.Sprintf("%d %s before, %d after", len(res.Before.People), plural(len(res.Before.People), "person", "persons"), len(res.After.People)))
 }

@@ -267,13 +267,10 @@ func writePlanWorkbook(opts *planOptions, p *plan.Plan, code string) error {
 	if err != nil {
 		return err
 	}
-	if err := outfile.Write(out, func(w io.Writer) error { return workbook.WritePlan(w, p, wo) }); err != nil {
-		return fmt.Errorf("%s: cannot write the plan: %w", out, err)
-	}
 	k := p.Counts()
-	fmt.Fprintf(opts.a.s.Err, "huller: wrote %s (%d %s: %d joint, %d with colleagues, %d on courses, %d not met)\n", out,
-		k.Needs, plural(k.Needs, "need", "needs"), k.Joint, k.Colleague, k.Course, k.Deferred+k.Unmet)
-	return nil
+	return writeBook(opts.a.s, out, "the plan", func(w io.Writer) error { return workbook.WritePlan(w, p, wo) },
+		fmt.Sprintf("%d %s: %d joint, %d with colleagues, %d on courses, %d not met",
+			k.Needs, plural(k.Needs, "need", "needs"), k.Joint, k.Colleague, k.Course, k.Deferred+k.Unmet))
 }
 
 // writeProjected writes --projected and says how to check it.

@@ -39,23 +39,41 @@ func writeReport(opts *analyzeOptions, res *analysis.Result, lang string) error 
 			return err
 		}
 	}
-	if err := outfile.Write(out, func(w io.Writer) error { return workbook.Write(w, res, ro) }); err != nil {
-		return fmt.Errorf("%s: cannot write the report: %w", out, err)
+	return writeBook(opts.s, out, "the report", func(w io.Writer) error { return workbook.Write(w, res, ro) },
+		fmt.Sprintf("%d %s, %d %s", len(res.People), plural(len(res.People), "person", "persons"), len(res.Holes), plural(len(res.Holes), "hole", "holes")))
+}
+
+// writeBook writes a workbook (what it is, for an error) to out with
+// write, atomically, and says on stderr that it did, with about.
+func writeBook(s *streams, out, what string, write func(io.Writer) error, about string) error {
+	if err := outfile.Write(out, write); err != nil {
+		return fmt.Errorf("%s: cannot write %s: %w", out, what, err)
 	}
-	fmt.Fprintf(opts.s.Err, "huller: wrote %s (%d %s, %d %s)\n", out,
-		len(res.People), plural(len(res.People), "person", "persons"), len(res.Holes), plural(len(res.Holes), "hole", "holes"))
+	fmt.Fprintf(s.Err, "huller: wrote %s (%s)\n", out, about)
 	return nil
 }
 
 // workbookOptions are the options of the workbooks in language lang.
 func (opts *analyzeOptions) workbookOptions(lang string) (workbook.Options, error) {
-	date, err := reportDate(opts.s.Getenv)
+	wo, err := newWorkbookOptions(opts.s, lang, &opts.share)
+	wo.RosterFile = opts.rosterLabel
+	return wo, err
+}
+
+// newWorkbookOptions are the options every workbook huller writes shares:
+// language, date (SOURCE_DATE_EPOCH, else now), generator, and whom it is
+// made for (share; nil for a form to fill in).
+func newWorkbookOptions(s *streams, lang string, share *shareOptions) (workbook.Options, error) {
+	date, err := reportDate(s.Getenv)
 	if err != nil {
 		return workbook.Options{}, err
 	}
 	v, _ := buildVersion()
-	return workbook.Options{Lang: lang, Date: date, Generator: "huller " + v, RosterFile: opts.rosterLabel,
-		Share: workbook.Share{Audience: opts.share.audience, Pseudonyms: opts.share.pseudonyms()}}, nil
+	wo := workbook.Options{Lang: lang, Date: date, Generator: "huller " + v}
+	if share != nil {
+		wo.Share = workbook.Share{Audience: share.audience, Pseudonyms: share.pseudonyms()}
+	}
+	return wo, nil
 }
 
 // writeAggregateReport writes the workbook of an aggregate report when
@@ -69,11 +87,8 @@ func writeAggregateReport(opts *analyzeOptions, rep *privacy.Report, lang string
 	if err != nil {
 		return err
 	}
-	if err := outfile.Write(out, func(w io.Writer) error { return workbook.WriteAggregate(w, rep, ro) }); err != nil {
-		return fmt.Errorf("%s: cannot write the report: %w", out, err)
-	}
-	fmt.Fprintf(opts.s.Err, "huller: wrote %s (an aggregate report: no persons, figures over %d or more)\n", out, rep.Min)
-	return nil
+	return writeBook(opts.s, out, "the report", func(w io.Writer) error { return workbook.WriteAggregate(w, rep, ro) },
+		fmt.Sprintf("an aggregate report: no persons, figures over %d or more", rep.Min))
 }
 
 // writeTalk writes the one-person workbook of --person for a development
@@ -89,11 +104,8 @@ func writeTalk(opts *analyzeOptions, res *analysis.Result, ro workbook.Options) 
 			"give the person's id instead: %s", strings.Join(ids, ", "))
 	}
 	p := int(res.Listed[0])
-	if err := outfile.Write(out, func(w io.Writer) error { return workbook.WriteTalk(w, res, p, ro) }); err != nil {
-		return fmt.Errorf("%s: cannot write the talk workbook: %w", out, err)
-	}
-	fmt.Fprintf(opts.s.Err, "huller: wrote %s (the development talk of %s)\n", out, safetext.Terminal(res.People[p].Name))
-	return nil
+	return writeBook(opts.s, out, "the talk workbook", func(w io.Writer) error { return workbook.WriteTalk(w, res, p, ro) },
+		"the development talk of "+safetext.Terminal(res.People[p].Name))
 }
 
 // checkOutput refuses a report name Excel would not open, a missing folder

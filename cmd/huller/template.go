@@ -128,16 +128,15 @@ func runTemplate(opts *templateOptions) error {
 
 // writeCatalogForm writes the course catalog to fill in.
 func writeCatalogForm(opts *templateOptions, fw *framework.Framework, out string) error {
-	date, err := reportDate(opts.s.Getenv)
+	wo, err := newWorkbookOptions(opts.s, opts.lang, nil)
 	if err != nil {
 		return err
 	}
-	v, _ := buildVersion()
 	write := func(w io.Writer) error {
 		if opts.format == "csv" {
 			return workbook.WriteCatalogFormCSV(w)
 		}
-		return workbook.WriteCatalogForm(w, fw, workbook.Options{Lang: opts.lang, Date: date, Generator: "huller " + v})
+		return workbook.WriteCatalogForm(w, fw, wo)
 	}
 	if out == "-" {
 		return write(opts.s.Out)

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"cmp"
 	"errors"
 	"fmt"
 	"io"
@@ -220,7 +221,7 @@ func analyseUnits(opts *analyzeOptions, fw *framework.Framework, files []string,
 // workbooks record (they must agree), else the default.
 func unitsFramework(opts *analyzeOptions, files []string) (*framework.Framework, error) {
 	if opts.framework != "" || opts.exampleUnits {
-		return loadFramework(cmpOr(opts.framework, frameworks.Default), opts.frameworkDirs)
+		return loadFramework(cmp.Or(opts.framework, frameworks.Default), opts.frameworkDirs)
 	}
 	ref, from := "", ""
 	for _, f := range files {
@@ -246,14 +247,7 @@ func unitsFramework(opts *analyzeOptions, files []string) (*framework.Framework,
 				"choose the framework with --framework")
 		}
 	}
-	return loadFramework(cmpOr(ref, frameworks.Default), opts.frameworkDirs)
-}
-
-func cmpOr(a, b string) string {
-	if a != "" {
-		return a
-	}
-	return b
+	return loadFramework(cmp.Or(ref, frameworks.Default), opts.frameworkDirs)
 }
 
 // writeUnitsReport writes the comparison's workbook when --output is
@@ -267,9 +261,6 @@ func writeUnitsReport(opts *analyzeOptions, c *compare.Comparison, lang string) 
 	if err != nil {
 		return err
 	}
-	if err := outfile.Write(out, func(w io.Writer) error { return workbook.WriteUnits(w, c, ro) }); err != nil {
-		return fmt.Errorf("%s: cannot write the report: %w", out, err)
-	}
-	fmt.Fprintf(opts.s.Err, "huller: wrote %s (%d units side by side)\n", out, len(c.Units))
-	return nil
+	return writeBook(opts.s, out, "the report", func(w io.Writer) error { return workbook.WriteUnits(w, c, ro) },
+		fmt.Sprintf("%d units side by side", len(c.Units)))
 }
