@@ -8,8 +8,10 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/huller/huller/pkg/lang"
+	"github.com/xuri/excelize/v2"
 )
 
 // debris are what fmt writes for a mismatched format: a missing or extra
@@ -132,5 +134,57 @@ func scanWorkbook(t *testing.T, path string) {
 			t.Fatal(err)
 		}
 		scan(t, filepath.Base(path)+": "+f.Name, string(b))
+	}
+	checkHeaderWords(t, path)
+}
+
+// checkHeaderWords fails when a word of a bold, wrapped cell that is not
+// merged is wider than its column: the header would show it broken
+// mid-word ("requireme / nt"). A character of a bold header counts 1.05
+// width units, with 1 for the cell's margins.
+func checkHeaderWords(t *testing.T, path string) {
+	t.Helper()
+	f, err := excelize.OpenFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	for _, sheet := range f.GetSheetList() {
+		merged := map[string]bool{}
+		if ms, err := f.GetMergeCells(sheet); err == nil {
+			for _, m := range ms {
+				merged[m.GetStartAxis()] = true
+			}
+		}
+		rows, err := f.GetRows(sheet)
+		if err != nil {
+			continue // a chart sheet
+		}
+		for r, row := range rows[:min(len(rows), 400)] {
+			for c, v := range row {
+				if v == "" {
+					continue
+				}
+				ref, _ := excelize.CoordinatesToCellName(c+1, r+1)
+				if merged[ref] {
+					continue
+				}
+				id, err := f.GetCellStyle(sheet, ref)
+				if err != nil {
+					continue
+				}
+				st, err := f.GetStyle(id)
+				if err != nil || st.Font == nil || !st.Font.Bold || st.Alignment == nil || !st.Alignment.WrapText || st.Alignment.TextRotation != 0 {
+					continue
+				}
+				col, _ := excelize.ColumnNumberToName(c + 1)
+				width, _ := f.GetColWidth(sheet, col)
+				for _, w := range strings.FieldsFunc(v, func(r rune) bool { return r == ' ' || r == '-' || r == '/' || r == '\n' }) {
+					if n := utf8.RuneCountInString(w); float64(n)*1.05+1 > width+0.01 {
+						t.Errorf("%s: sheet %s, %s: %q is wider than its column (%.1f) and shows broken", filepath.Base(path), sheet, ref, w, width)
+					}
+				}
+			}
+		}
 	}
 }

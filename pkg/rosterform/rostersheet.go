@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/huller/huller/pkg/framework"
+	"github.com/huller/huller/pkg/internal/textwrap"
 	"github.com/huller/huller/pkg/lang"
 	"github.com/xuri/excelize/v2"
 )
@@ -51,16 +52,7 @@ func (b *builder) roster() error {
 	if err := f.SetCellStyle(SheetRoster, "A1", last+"1", b.style.header); err != nil {
 		return err
 	}
-	if err := f.SetRowHeight(SheetRoster, 1, 64); err != nil {
-		return err
-	}
-	widths := []float64{24, 14, 20, 14, 24}
-	for i, w := range widths {
-		if err := f.SetColWidth(SheetRoster, colName(i), colName(i), w); err != nil {
-			return err
-		}
-	}
-	if err := f.SetColWidth(SheetRoster, colName(5), last, 14); err != nil {
+	if err := setHeadLayout(f, SheetRoster, header, []float64{24, 14, 20, 14, 24}, 14); err != nil {
 		return err
 	}
 	if err := b.fixedComments(); err != nil {
@@ -161,4 +153,26 @@ func (b *builder) comment(sheet, ref string, runs []excelize.RichTextRun) error 
 	}
 	return b.f.AddComment(sheet, excelize.Comment{Author: "huller", Cell: ref, Paragraph: runs,
 		Width: 360, Height: uint(min(60+16*n, 640))})
+}
+
+// setHeadLayout sets the widths of a sheet's columns — base for the first,
+// rest for the others, each widened to show its header's longest word
+// whole — and the header row's height, at least 64 points.
+func setHeadLayout(f *excelize.File, sheet string, header []any, base []float64, rest float64) error {
+	head := make([]string, len(header))
+	widths := make([]float64, len(header))
+	for i, h := range header {
+		head[i] = fmt.Sprint(h)
+		widths[i] = rest
+		if i < len(base) {
+			widths[i] = base[i]
+		}
+	}
+	widths, height := textwrap.FitHead(head, widths, 64)
+	for i, w := range widths {
+		if err := f.SetColWidth(sheet, colName(i), colName(i), w); err != nil {
+			return err
+		}
+	}
+	return f.SetRowHeight(sheet, 1, height)
 }

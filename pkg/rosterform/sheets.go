@@ -30,13 +30,7 @@ func (b *builder) requirements() error {
 	if err := f.SetCellStyle(SheetRequirements, "A1", last+"1", b.style.header); err != nil {
 		return err
 	}
-	if err := f.SetRowHeight(SheetRequirements, 1, 64); err != nil {
-		return err
-	}
-	if err := f.SetColWidth(SheetRequirements, "A", "B", 22); err != nil {
-		return err
-	}
-	if err := f.SetColWidth(SheetRequirements, "C", last, 14); err != nil {
+	if err := setHeadLayout(f, SheetRequirements, header, []float64{22, 22}, 14); err != nil {
 		return err
 	}
 	for i, l := range leaves {

@@ -157,6 +157,7 @@ func (a *aggBuilder) writeHuller(plan *sheetPlan) error {
 		l.T(lang.Lacking), l.T(lang.CanShare), l.T(lang.Details)}
 	widths := []float64{5, 22, 26, 13, 40, 26, 40, 18, 10, 10, 12, 12, 50}
 	pg := a.bk.AddTable(plan.pages, len(a.holes))
+	widths, height := fitHead(head, widths, 32)
 	pg.Head = func(sw *excelize.StreamWriter, sheet string) (int, error) {
 		if err := setWidths(sw, widths); err != nil {
 			return 0, err
@@ -167,7 +168,7 @@ func (a *aggBuilder) writeHuller(plan *sheetPlan) error {
 		if err := sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
 			return 0, err
 		}
-		if err := sw.SetRow("A1", styled(head, a.st.headWrap), excelize.RowOpts{Height: 32}); err != nil {
+		if err := sw.SetRow("A1", styled(head, a.st.headWrap), excelize.RowOpts{Height: height}); err != nil {
 			return 0, err
 		}
 		if err := a.comment(sheet, cell(9, 1), l.T(lang.EffortNote)); err != nil {
@@ -285,7 +286,8 @@ func (a *aggBuilder) writeProfiles(plan *sheetPlan) error {
 	np := len(fw.Profiles)
 	pg := a.bk.AddTable(plan.pages, len(groups)*np)
 	pg.Head = func(sw *excelize.StreamWriter, sheet string) (int, error) {
-		if err := setWidths(sw, []float64{26, 14, 30, 16, 10, 12, 12, 12, 12}); err != nil {
+		widths, height := fitHead(head, []float64{26, 14, 30, 16, 10, 12, 12, 12, 12}, 32)
+		if err := setWidths(sw, widths); err != nil {
 			return 0, err
 		}
 		if err := pg.SetColStyle(sw, 1, 5, a.st.text); err != nil {
@@ -298,7 +300,7 @@ func (a *aggBuilder) writeProfiles(plan *sheetPlan) error {
 		if err := sw.SetRow("A1", []any{excelize.Cell{StyleID: a.st.note, Value: note}}); err != nil {
 			return 0, err
 		}
-		return 2, sw.SetRow("A2", styled(head, a.st.headWrap), excelize.RowOpts{Height: 32})
+		return 2, sw.SetRow("A2", styled(head, a.st.headWrap), excelize.RowOpts{Height: height})
 	}
 	pg.Rows = func(lo, hi int, add func([]any) error) error {
 		row := make([]any, len(head))

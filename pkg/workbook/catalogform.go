@@ -8,6 +8,7 @@ import (
 
 	"github.com/huller/huller/pkg/catalog"
 	"github.com/huller/huller/pkg/framework"
+	"github.com/huller/huller/pkg/internal/textwrap"
 	"github.com/huller/huller/pkg/lang"
 	"github.com/huller/huller/pkg/workbook/internal/xlsxstream"
 	"github.com/xuri/excelize/v2"
@@ -100,6 +101,7 @@ func (cf *catalogForm) form() error {
 		if wd == 0 {
 			wd = 12
 		}
+		wd = max(wd, textwrap.HeadWidth(c.Key)) // the key whole
 		if err := f.SetColWidth(cf.sheet, col, col, wd); err != nil {
 			return err
 		}

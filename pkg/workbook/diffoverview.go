@@ -17,9 +17,9 @@ import (
 // person.
 func (db *diffBook) writeOverview() error {
 	b := db.b
-	o := &ovw{b: b, sheet: b.l.T(lang.SheetOverview), row: 1}
+	o := &ovw{b: b, sheet: b.l.T(lang.SheetOverview), row: 1, widths: []float64{16, 62, 13, 13, 15, 13, 3}}
 	f := b.f
-	for i, w := range []float64{16, 62, 13, 13, 15, 13, 3} {
+	for i, w := range o.widths {
 		if err := f.SetColWidth(o.sheet, xlsxstream.ColName(i+1), xlsxstream.ColName(i+1), w); err != nil {
 			return err
 		}

@@ -94,6 +94,7 @@ func (db *diffBook) holeRow(row []any, h diff.HoleChange) {
 // header row.
 func (db *diffBook) tableHead(pg *xlsxstream.Table, sw *excelize.StreamWriter, sheet string, head []string, widths []float64, text []int) error {
 	st := &db.b.st
+	widths, height := fitHead(head, widths, 45)
 	if err := setWidths(sw, widths); err != nil {
 		return err
 	}
@@ -105,7 +106,7 @@ func (db *diffBook) tableHead(pg *xlsxstream.Table, sw *excelize.StreamWriter, s
 	if err := sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
 		return err
 	}
-	return sw.SetRow("A1", styled(head, st.headWrap), excelize.RowOpts{Height: 45})
+	return sw.SetRow("A1", styled(head, st.headWrap), excelize.RowOpts{Height: height})
 }
 
 // peopleColsDiff is the number of columns of the People sheet.

@@ -1,6 +1,7 @@
 package workbook
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 
@@ -62,17 +63,15 @@ func (fl *frameworkLayout) roles(c, n int) (lo, hi int) {
 
 func (b *builder) writeFramework(plan *sheetPlan, fl *frameworkLayout) error {
 	for c, fr := range fl.chunks {
-		lo, hi := fl.roles(c, len(b.res.Roles))
 		rows, names := fr.rows, plan.chunk(c, len(fl.chunks))
+		widths := fr.widths
+		if widths == nil {
+			widths = fwWidths
+		}
 		pg := b.bk.AddTable(names, len(rows))
 		pg.Head = func(sw *excelize.StreamWriter, sheet string) (int, error) {
-			if err := setWidths(sw, fwWidths); err != nil {
+			if err := setWidths(sw, widths); err != nil {
 				return 0, err
-			}
-			if hi > lo {
-				if err := sw.SetColWidth(fwFixed+1, fwFixed+hi-lo, fwRoleWidth); err != nil {
-					return 0, err
-				}
 			}
 			return 0, pg.SetColStyle(sw, 1, fwFixed, b.st.text)
 		}
@@ -107,6 +106,9 @@ type fwRows struct {
 	rows    [][]any
 	merges  []fwMerge
 	pending []fwMerge // the merges of the next row
+	// widths are the columns' widths, once the table's header is known:
+	// wide enough for every word of the header
+	widths []float64
 }
 
 // fwMerge merges the columns c1..c2 (1-based) of a row (0-based in rows).
@@ -129,9 +131,12 @@ func (fr *fwRows) width(c int) float64 {
 	}
 	w := 0.0
 	for i := c; i <= last; i++ {
-		if i <= len(fwWidths) {
+		switch {
+		case i <= len(fr.widths):
+			w += fr.widths[i-1]
+		case i <= len(fwWidths):
 			w += fwWidths[i-1]
-		} else {
+		default:
 			w += fwRoleWidth
 		}
 	}
@@ -295,6 +300,11 @@ func (fr *fwRows) competences(lo, hi int) {
 	if defaults {
 		fr.add(excelize.Cell{StyleID: b.st.note, Value: l.T(lang.OutlineLevelsHuller)})
 	}
+	base := slices.Clone(fwWidths)
+	for len(base) < len(head) {
+		base = append(base, fwRoleWidth)
+	}
+	fr.widths, _ = fitHead(head, base, 0)
 	fr.add(styled(head, b.st.headWrap)...)
 	mixed := res.Framework.GoalsOrigin() != framework.OriginHuller
 	for _, n := range res.Framework.Nodes() {

@@ -33,7 +33,10 @@ func (b *builder) writeGaps(plan *sheetPlan, listed []int32) error {
 // gapsHead sets up the columns and writes the header row.
 func (b *builder) gapsHead(pg *xlsxstream.Table, sw *excelize.StreamWriter) (int, error) {
 	l, st := b.l, &b.st
-	if err := setWidths(sw, []float64{26, 11, 18, 22, 9, 30, 13, 46, 8, 12, 7}); err != nil {
+	head := []string{l.T(lang.Name), l.T(lang.ID), l.T(lang.Team), l.T(lang.Role), l.T(lang.Type), l.T(lang.Group),
+		l.T(lang.ID), l.T(lang.Competence), l.T(lang.Level), l.T(lang.RequiredOrTarget), l.T(lang.Gap)}
+	widths, height := fitHead(head, []float64{26, 11, 18, 22, 9, 30, 13, 46, 8, 12, 7}, 32)
+	if err := setWidths(sw, widths); err != nil {
 		return 0, err
 	}
 	if err := pg.SetColStyle(sw, 1, 8, st.text); err != nil {
@@ -42,9 +45,7 @@ func (b *builder) gapsHead(pg *xlsxstream.Table, sw *excelize.StreamWriter) (int
 	if err := sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
 		return 0, err
 	}
-	head := []string{l.T(lang.Name), l.T(lang.ID), l.T(lang.Team), l.T(lang.Role), l.T(lang.Type), l.T(lang.Group),
-		l.T(lang.ID), l.T(lang.Competence), l.T(lang.Level), l.T(lang.RequiredOrTarget), l.T(lang.Gap)}
-	return 1, sw.SetRow("A1", styled(head, st.headWrap), excelize.RowOpts{Height: 32})
+	return 1, sw.SetRow("A1", styled(head, st.headWrap), excelize.RowOpts{Height: height})
 }
 
 // gapRows writes the rows of the Gaps sheet, from any row on: the texts of

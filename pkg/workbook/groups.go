@@ -47,7 +47,8 @@ func (b *builder) writeGroups(plan *sheetPlan, groups []analysis.Group, chunks i
 // leaves lo..hi-1.
 func (b *builder) groupsHead(pg *xlsxstream.Table, sw *excelize.StreamWriter, sheet string, lo, hi int) error {
 	l, st := b.l, &b.st
-	if err := setWidths(sw, []float64{28, 9, 10, 9}); err != nil {
+	widths, _ := fitHead([]string{"", l.T(lang.PersonsShort), l.T(lang.Coverage), l.T(lang.HolesColumn)}, []float64{28, 9, 10, 9}, 0)
+	if err := setWidths(sw, widths); err != nil {
 		return err
 	}
 	if err := pg.SetColStyle(sw, 1, 1, st.text); err != nil {

@@ -5,6 +5,7 @@ import (
 
 	"github.com/huller/huller/pkg/analysis"
 	"github.com/huller/huller/pkg/framework"
+	"github.com/huller/huller/pkg/internal/textwrap"
 	"github.com/huller/huller/pkg/lang"
 	"github.com/huller/huller/pkg/workbook/internal/xlsxstream"
 	"github.com/xuri/excelize/v2"
@@ -147,6 +148,7 @@ func (b *builder) writeHuller(plan *sheetPlan, holes []holeRow) error {
 
 func (b *builder) hullerSheetHead(pg *xlsxstream.Table, sw *excelize.StreamWriter, sheet string, head []string, widths []float64) error {
 	l, st := b.l, &b.st
+	widths, height := fitHead(head, widths, 32)
 	if err := setWidths(sw, widths); err != nil {
 		return err
 	}
@@ -156,7 +158,7 @@ func (b *builder) hullerSheetHead(pg *xlsxstream.Table, sw *excelize.StreamWrite
 	if err := sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
 		return err
 	}
-	if err := sw.SetRow("A1", styled(head, st.headWrap), excelize.RowOpts{Height: 32}); err != nil {
+	if err := sw.SetRow("A1", styled(head, st.headWrap), excelize.RowOpts{Height: height}); err != nil {
 		return err
 	}
 	effort := len(head) - hullerTail + 1
@@ -271,4 +273,9 @@ func setWidths(sw *excelize.StreamWriter, widths []float64) error {
 		}
 	}
 	return nil
+}
+
+// fitHead fits a header row: see textwrap.FitHead.
+func fitHead(head []string, widths []float64, minHeight float64) ([]float64, float64) {
+	return textwrap.FitHead(head, widths, minHeight)
 }

@@ -376,8 +376,20 @@ func (o *ovw) table(title string, head ...string) {
 	for i, h := range head {
 		o.set(i+1, h, o.b.st.headWrap)
 	}
+	height := 30.0
+	if o.widths != nil {
+		var widths []float64
+		widths, height = fitHead(head, o.widths, height)
+		for i, w := range widths {
+			if w > o.widths[i] && o.err == nil { // a word of the header would be broken
+				c := xlsxstream.ColName(i + 1)
+				o.err = o.b.f.SetColWidth(o.sheet, c, c, w)
+			}
+		}
+		o.widths = widths // a copy: the sheet's widths from now on
+	}
 	if o.err == nil {
-		o.err = o.b.f.SetRowHeight(o.sheet, o.row, 30)
+		o.err = o.b.f.SetRowHeight(o.sheet, o.row, height)
 	}
 	o.row++
 }

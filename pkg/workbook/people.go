@@ -61,7 +61,11 @@ func (b *builder) writePeople(plan *sheetPlan, listed []int32) error {
 // peopleHead sets up the columns and writes the header row.
 func (b *builder) peopleHead(pg *xlsxstream.Table, sw *excelize.StreamWriter, sheet string) (int, error) {
 	l, st := b.l, &b.st
-	if err := setWidths(sw, []float64{26, 11, 18, 22, 30, 10, 8, 8, 10, 10, 30, 9, 40, 12, 20}); err != nil {
+	head := []string{l.T(lang.Name), l.T(lang.ID), l.T(lang.Team), l.T(lang.Role), l.T(lang.AssignedProfiles), l.T(lang.BasisCoverage), l.T(lang.Met),
+		l.T(lang.GapCount), l.T(lang.GapSum), l.T(lang.NotAssessed), l.T(lang.BestProfiles), l.T(lang.BestFit), l.T(lang.TopGaps),
+		l.T(lang.AssessedOn), l.T(lang.AssessedBy)}
+	widths, height := fitHead(head, []float64{26, 11, 18, 22, 30, 10, 8, 8, 10, 10, 30, 9, 40, 12, 20}, 45)
+	if err := setWidths(sw, widths); err != nil {
 		return 0, err
 	}
 	for _, c := range [][2]int{{1, 5}, {11, 11}, {13, 13}, {15, 15}} {
@@ -73,10 +77,7 @@ func (b *builder) peopleHead(pg *xlsxstream.Table, sw *excelize.StreamWriter, sh
 		TopLeftCell: "B2", ActivePane: "bottomRight"}); err != nil {
 		return 0, err
 	}
-	head := []string{l.T(lang.Name), l.T(lang.ID), l.T(lang.Team), l.T(lang.Role), l.T(lang.AssignedProfiles), l.T(lang.BasisCoverage), l.T(lang.Met),
-		l.T(lang.GapCount), l.T(lang.GapSum), l.T(lang.NotAssessed), l.T(lang.BestProfiles), l.T(lang.BestFit), l.T(lang.TopGaps),
-		l.T(lang.AssessedOn), l.T(lang.AssessedBy)}
-	if err := sw.SetRow("A1", styled(head, st.headWrap), excelize.RowOpts{Height: 45}); err != nil {
+	if err := sw.SetRow("A1", styled(head, st.headWrap), excelize.RowOpts{Height: height}); err != nil {
 		return 0, err
 	}
 	return 1, b.comment(sheet, "F1", l.T(lang.CoverageNote))

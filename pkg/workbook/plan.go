@@ -119,7 +119,8 @@ func (pb *planBook) writeList(sp *sheetPlan, ls list) {
 	st := &pb.st
 	t := pb.bk.AddTable(sp.pages, ls.n)
 	t.Head = func(sw *excelize.StreamWriter, sheet string) (int, error) {
-		if err := setWidths(sw, ls.widths); err != nil {
+		widths, height := fitHead(ls.head, ls.widths, 45)
+		if err := setWidths(sw, widths); err != nil {
 			return 0, err
 		}
 		for _, c := range ls.text {
@@ -135,7 +136,7 @@ func (pb *planBook) writeList(sp *sheetPlan, ls list) {
 		if err := sw.SetPanes(&excelize.Panes{Freeze: true, XSplit: 1, YSplit: 1, TopLeftCell: "B2", ActivePane: "bottomRight"}); err != nil {
 			return 0, err
 		}
-		if err := sw.SetRow("A1", styled(ls.head, st.headWrap), excelize.RowOpts{Height: 45}); err != nil {
+		if err := sw.SetRow("A1", styled(ls.head, st.headWrap), excelize.RowOpts{Height: height}); err != nil {
 			return 0, err
 		}
 		if ls.transferAt > 0 {

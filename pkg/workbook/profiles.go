@@ -38,16 +38,19 @@ func (b *builder) writeProfiles(plan *sheetPlan, nChunks int, listed []int32) er
 // note and the header row, with each profile's focus in a comment.
 func (b *builder) profilesHead(pg *xlsxstream.Table, sw *excelize.StreamWriter, sheet string, lo, hi int) (int, error) {
 	l, st, fw := b.l, &b.st, b.res.Framework
-	if err := setWidths(sw, []float64{26, 11, 18, 22, 30}); err != nil {
+	head := []string{l.T(lang.Name), l.T(lang.ID), l.T(lang.Team), l.T(lang.Role), l.T(lang.AssignedProfiles)}
+	widths := []float64{26, 11, 18, 22, 30}
+	for j := lo; j < hi; j++ {
+		head, widths = append(head, b.text(b.profName[j])), append(widths, 21)
+	}
+	widths, height := fitHead(head, widths, 45)
+	if err := setWidths(sw, widths); err != nil {
 		return 0, err
 	}
 	if err := pg.SetColStyle(sw, 1, profFixed, st.text); err != nil {
 		return 0, err
 	}
 	if hi > lo {
-		if err := sw.SetColWidth(profFixed+1, profFixed+hi-lo, 21); err != nil {
-			return 0, err
-		}
 		if err := pg.SetColStyle(sw, profFixed+1, profFixed+hi-lo, st.fitNo); err != nil {
 			return 0, err
 		}
@@ -60,11 +63,7 @@ func (b *builder) profilesHead(pg *xlsxstream.Table, sw *excelize.StreamWriter, 
 	if err := sw.SetRow("A1", []any{excelize.Cell{StyleID: st.note, Value: note}}); err != nil {
 		return 0, err
 	}
-	head := []string{l.T(lang.Name), l.T(lang.ID), l.T(lang.Team), l.T(lang.Role), l.T(lang.AssignedProfiles)}
-	for j := lo; j < hi; j++ {
-		head = append(head, b.text(b.profName[j]))
-	}
-	if err := sw.SetRow("A2", styled(head, st.headWrap), excelize.RowOpts{Height: 45}); err != nil {
+	if err := sw.SetRow("A2", styled(head, st.headWrap), excelize.RowOpts{Height: height}); err != nil {
 		return 0, err
 	}
 	for j := lo; j < hi; j++ {

@@ -106,15 +106,16 @@ func (o *ovw) findingCell(col int, rs *riskSheet, f analysis.Finding) {
 	}
 }
 
-// exposure writes a node's exposure in columns 6–9.
-func (o *ovw) exposure(i int, n risk.Node) {
-	o.set(6, int(n.Opens), 0)
-	o.set(7, int(n.Worsens), 0)
+// exposure writes a node's exposure in columns 6–9, the counts centred
+// so that they do not run into the words beside them.
+func (o *ovw) exposure(i int, n risk.Node, rs *riskSheet) {
+	o.set(6, int(n.Opens), rs.top)
+	o.set(7, int(n.Worsens), rs.top)
 	if n.Depth > 0 {
-		o.set(8, int(n.Depth), 0)
+		o.set(8, int(n.Depth), rs.top)
 		o.set(9, o.b.overview.Path(i, n.Path), o.b.st.textWrap)
 	} else {
-		o.set(8, "–", 0)
+		o.set(8, "–", rs.top)
 	}
 }
 
@@ -137,7 +138,7 @@ func (o *ovw) riskLeafTable(rs *riskSheet) int {
 			o.set(4, c, b.st.pct1)
 		}
 		o.set(5, int(n.Bench.AtTarget), 0)
-		o.exposure(i, n)
+		o.exposure(i, n, rs)
 		o.set(riskBench, int(n.Bench.OneBelowTarget), 0)
 		if i < nb {
 			o.set(riskBench+1, int(n.Bench.MeetRequired), 0)
@@ -167,7 +168,7 @@ func (o *ovw) riskProfileTable(rs *riskSheet) {
 		o.findingCell(3, rs, n.Now.Finding)
 		o.set(4, n.Now.Profile.Specialists, 0)
 		o.set(5, int(n.Bench.Fitting), 0)
-		o.exposure(nl+j, n)
+		o.exposure(nl+j, n, rs)
 		o.set(riskBench, int(n.Bench.OneShort), 0)
 		o.set(riskBench+1, int(n.Bench.Expected), 0)
 		o.set(riskBench+2, int(n.Bench.ExpectedFitting), 0)

@@ -99,7 +99,11 @@ func (u *unitsBuilder) build() error {
 // leaves lo..hi-1.
 func (u *unitsBuilder) head(pg *xlsxstream.Table, sw *excelize.StreamWriter, sheet string, lo, hi int) error {
 	l, st := u.l, &u.st
-	if err := setWidths(sw, []float64{20, 26, 9, 13, 10, 10, 10, 10, 12, 36}); err != nil {
+	head := []string{l.T(lang.Unit), l.T(lang.File), l.T(lang.PersonsShort), l.T(lang.BasisCoverage),
+		l.T(lang.TierCannotDeliver), l.T(lang.TierFragile), l.T(lang.TierUnknown), l.T(lang.TierDeveloping),
+		l.T(lang.ProfilesCoveredOf), l.T(lang.RequirementsFrom)}
+	widths, _ := fitHead(head, []float64{20, 26, 9, 13, 10, 10, 10, 10, 12, 36}, 0)
+	if err := setWidths(sw, widths); err != nil {
 		return err
 	}
 	if err := pg.SetColStyle(sw, 1, 2, st.text); err != nil {
@@ -129,9 +133,6 @@ func (u *unitsBuilder) head(pg *xlsxstream.Table, sw *excelize.StreamWriter, she
 	if err := sw.SetRow("A1", []any{excelize.Cell{StyleID: st.note, Value: note}}); err != nil {
 		return err
 	}
-	head := []string{l.T(lang.Unit), l.T(lang.File), l.T(lang.PersonsShort), l.T(lang.BasisCoverage),
-		l.T(lang.TierCannotDeliver), l.T(lang.TierFragile), l.T(lang.TierUnknown), l.T(lang.TierDeveloping),
-		l.T(lang.ProfilesCoveredOf), l.T(lang.RequirementsFrom)}
 	cells := styled(head, st.headWrap)
 	for _, n := range u.c.Framework.BasisLeaves[lo:hi] {
 		cells = append(cells, excelize.Cell{StyleID: st.headRot, Value: u.text(short(n.ID+" "+u.name(n), 27))})

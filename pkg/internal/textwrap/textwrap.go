@@ -4,7 +4,9 @@
 package textwrap
 
 import (
+	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/olekukonko/tablewriter/pkg/twwidth"
 )
@@ -156,3 +158,39 @@ const MaxRowHeight = 409
 func RowHeight(lines int) float64 {
 	return min(float64(lines)*15+2, MaxRowHeight)
 }
+
+// FitHead fits a spreadsheet's header row of bold, wrapped headers: each
+// column at least as wide as its header's longest word (so that no word
+// is broken), and the row as tall as its tallest header. It returns the
+// widths (a new slice) and the row's height in points, at least
+// minHeight. Widths are in Excel's column width units.
+func FitHead(head []string, widths []float64, minHeight float64) ([]float64, float64) {
+	out := slices.Clone(widths)
+	lines := 1
+	for i, h := range head {
+		if i >= len(out) {
+			break
+		}
+		out[i] = max(out[i], HeadWidth(h))
+		perLine := max(1, int((out[i]-HeadMargin)/BoldChar))
+		lines = max(lines, len(Wrap(h, perLine)))
+	}
+	return out, max(minHeight, RowHeight(lines))
+}
+
+// HeadWidth is the least width of a column whose bold header shows its
+// longest word whole.
+func HeadWidth(h string) float64 {
+	longest := 0
+	for _, w := range strings.FieldsFunc(h, func(r rune) bool { return r == ' ' || r == '-' || r == '/' || r == '\n' }) {
+		longest = max(longest, utf8.RuneCountInString(w))
+	}
+	return float64(longest)*BoldChar + HeadMargin
+}
+
+// BoldChar is the width of a character of a bold header in Excel's column
+// width units (about a digit's), HeadMargin a cell's margins.
+const (
+	BoldChar   = 1.05
+	HeadMargin = 1.0
+)

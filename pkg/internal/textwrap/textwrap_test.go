@@ -1,6 +1,7 @@
 package textwrap
 
 import (
+	"math"
 	"reflect"
 	"strings"
 	"testing"
@@ -69,5 +70,36 @@ func TestRowHeight(t *testing.T) {
 	}
 	if got := RowHeight(1000); got != MaxRowHeight {
 		t.Errorf("RowHeight(1000) = %g, want the most Excel allows", got)
+	}
+}
+
+func TestFitHead(t *testing.T) {
+	tests := []struct {
+		name          string
+		head          []string
+		widths        []float64
+		wantWidths    []float64
+		wantMinHeight float64
+	}{
+		{"fits already", []string{"ID", "Name"}, []float64{10, 20}, []float64{10, 20}, 17},
+		{"a long word widens its column", []string{"Below the requirement (persons)"}, []float64{10}, []float64{11*BoldChar + HeadMargin}, 3*15 + 2},
+		{"a compound word", []string{"Arbejdsmarkedsforståelse"}, []float64{14}, []float64{24*BoldChar + HeadMargin}, 17},
+		{"more headers than widths", []string{"a", "bbbbbbbbbbbbbbbbbbbb"}, []float64{5}, []float64{5}, 17},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			w, h := FitHead(tt.head, tt.widths, 0)
+			for i := range w {
+				if math.Abs(w[i]-tt.wantWidths[i]) > 1e-9 {
+					t.Errorf("widths %v, want %v", w, tt.wantWidths)
+				}
+			}
+			if h < tt.wantMinHeight {
+				t.Errorf("height %v, want at least %v", h, tt.wantMinHeight)
+			}
+			if &w[0] == &tt.widths[0] {
+				t.Error("the widths given were changed in place")
+			}
+		})
 	}
 }
