@@ -91,16 +91,15 @@ func inspectText(opts *inspectOptions, results []*inspect.Result) {
 			fmt.Fprintln(w)
 		}
 		fmt.Fprintf(w, "%s: %s\n", safetext.Terminal(r.File), recorded(r.Huller))
-		for _, s := range r.Sheets {
-			var parts []string
-			for _, c := range s.Columns {
-				parts = append(parts, columnText(c))
-			}
+		for _, s := range r.Sheets { // a column a line: short enough to read at 80 columns
 			where := "sheet " + safetext.Terminal(s.Name)
 			if s.Name == "" {
 				where = "the file"
 			}
-			fmt.Fprintf(w, "  %s: %s\n", where, strings.Join(parts, "; "))
+			fmt.Fprintf(w, "  %s:\n", where)
+			for _, c := range s.Columns {
+				fmt.Fprintf(w, "    %s\n", columnText(s.Where(c), c))
+			}
 		}
 		if r.Creator != "" || r.LastModifiedBy != "" {
 			fmt.Fprintf(w, "  document properties: %s\n", safetext.Terminal(authorsText(r)))
@@ -114,7 +113,7 @@ func inspectText(opts *inspectOptions, results []*inspect.Result) {
 					by = append(by, fmt.Sprintf("%d by %s", c.Comments, c.Name))
 				}
 			}
-			fmt.Fprintf(w, "  cell comments: %s — free text huller cannot check for names; read or delete them before sending\n",
+			fmt.Fprintf(w, "  cell comments: %s\n    free text huller cannot check for names: read or delete them before sending\n",
 				safetext.Terminal(strings.Join(by, ", ")))
 		}
 		switch {
@@ -163,9 +162,9 @@ func recorded(h *inspect.Recorded) string {
 	return s
 }
 
-func columnText(c inspect.Column) string {
+func columnText(where string, c inspect.Column) string {
 	what := map[string]string{"name": "names", "id": "ids", "list": "persons listed"}[c.Kind]
-	s := fmt.Sprintf("column %d %q: %s in %d %s", c.Col, c.Header, what, c.Values, plural(c.Values, "row", "rows"))
+	s := fmt.Sprintf("%s %q: %s in %d %s", where, c.Header, what, c.Values, plural(c.Values, "row", "rows"))
 	if c.Pseudonyms > 0 {
 		if c.Pseudonyms == c.Values {
 			s += " (pseudonyms)"

@@ -17,6 +17,7 @@
 package inspect
 
 import (
+	"fmt"
 	"regexp"
 	"slices"
 	"strings"
@@ -74,6 +75,15 @@ type Recorded struct {
 type Sheet struct {
 	Name    string
 	Columns []Column
+}
+
+// Where names column c of sheet s as a user finds it: by letter in a
+// workbook ("column K"), by number in a CSV file ("column 11").
+func (s Sheet) Where(c Column) string {
+	if s.Name == "" {
+		return fmt.Sprintf("column %d", c.Col)
+	}
+	return "column " + spreadsheet.ColumnName(c.Col-1)
 }
 
 // Column is a column that names persons.

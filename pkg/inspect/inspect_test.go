@@ -160,3 +160,15 @@ func TestCommentsAndAuthors(t *testing.T) {
 		})
 	}
 }
+
+func TestWhere(t *testing.T) {
+	for _, tt := range []struct {
+		sheet Sheet
+		col   int
+		want  string
+	}{{Sheet{Name: ""}, 11, "column 11"}, {Sheet{Name: "People"}, 11, "column K"}, {Sheet{Name: "People"}, 28, "column AB"}} {
+		if got := tt.sheet.Where(Column{Col: tt.col}); got != tt.want {
+			t.Errorf("sheet %q, column %d: %q, want %q", tt.sheet.Name, tt.col, got, tt.want)
+		}
+	}
+}
