@@ -100,7 +100,7 @@ func (opts *analyzeOptions) checkUnits() error {
 		return err
 	}
 	if n := strings.Count(strings.Join(files, "\x00")+"\x00", "-\x00"); n > 1 {
-		return usageError{errors.New("standard input (-) can be read once")}
+		return usageError{errors.New("standard input (-) can be read once: give - for one of the rosters at most, and the others as files")}
 	}
 	if opts.output != "" {
 		if !strings.EqualFold(filepath.Ext(opts.output), ".xlsx") {
