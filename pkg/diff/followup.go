@@ -209,7 +209,7 @@ func (c *comparer) matchPlanPersons(f *FollowUp) error {
 	var missing []string
 	for _, q := range persons {
 		if f.Before[q] < 0 {
-			missing = append(missing, personLabel(p.Persons[q]))
+			missing = append(missing, p.Persons[q].Label())
 		}
 	}
 	if len(persons) > 0 && len(missing) == len(persons) {
@@ -246,7 +246,7 @@ func (c *comparer) followNeeds(f *FollowUp, leaves []int) {
 		if int(nf.Old) != n.Level {
 			f.LevelsDiffer++
 			if len(differ) < 3 {
-				differ = append(differ, fmt.Sprintf("%s, %s: %d in the plan, %s in %s", personLabel(p.Persons[n.Person]), n.Competence,
+				differ = append(differ, fmt.Sprintf("%s, %s: %d in the plan, %s in %s", p.Persons[n.Person].Label(), n.Competence,
 					n.Level, levelText(nf.Old), b.Roster.Source))
 			}
 		}
@@ -351,9 +351,9 @@ func matchPlan(p *SavedPlan, res *analysis.Result) ([]int32, int) {
 	return out, byName
 }
 
-// personLabel names a person of a plan: "Name (id)"; a pseudonym, which
-// is both, once.
-func personLabel(pp PlanPerson) string {
+// Label names a person of a plan: "Name (id)"; a pseudonym, which is
+// both, once.
+func (pp PlanPerson) Label() string {
 	switch {
 	case pp.ID == "" || pp.ID == pp.Name:
 		return pp.Name

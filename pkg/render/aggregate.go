@@ -145,15 +145,7 @@ func (a *aggView) holesByTier(g *privacy.Group) []table {
 // column says each hole's priority.
 func (a *aggView) holeTable(heading string, g *privacy.Group, lo, hi int, tier bool) table {
 	l := a.l
-	t := table{heading: heading, empty: l.T(lang.NoHoles),
-		header: []string{l.T(lang.Rank), l.T(lang.KindHeader), l.T(lang.Competence), l.T(lang.Status), l.T(lang.Effort)},
-		right:  []bool{true, false, false, false, true},
-		wrap:   []bool{false, true, true, true, false}}
-	if tier {
-		t.header = append([]string{t.header[0], l.T(lang.TierHeader)}, t.header[1:]...)
-		t.right = append([]bool{true, false}, t.right[1:]...)
-		t.wrap = append([]bool{false, true}, t.wrap[1:]...)
-	}
+	t := holesHead(l, heading, tier)
 	for i := lo; i < hi; i++ {
 		if a.o.Limit > 0 && i == a.o.Limit {
 			t.omitted = hi - i

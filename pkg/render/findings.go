@@ -64,6 +64,21 @@ func (v *view) holesByTier(holes []analysis.Hole) []table {
 		func(lo, hi int) table { return v.holeTable(v.n.Tier(holes[lo].Tier), holes, lo, hi, false) })
 }
 
+// holesHead starts a table of holes: rank, kind, competence, status and
+// effort, with a column of priority after the rank when tier.
+func holesHead(l lang.Lang, heading string, tier bool) table {
+	t := table{heading: heading, empty: l.T(lang.NoHoles),
+		header: []string{l.T(lang.Rank), l.T(lang.KindHeader), l.T(lang.Competence), l.T(lang.Status), l.T(lang.Effort)},
+		right:  []bool{true, false, false, false, true},
+		wrap:   []bool{false, true, true, true, false}}
+	if tier {
+		t.header = append([]string{t.header[0], l.T(lang.TierHeader)}, t.header[1:]...)
+		t.right = append([]bool{true, false}, t.right[1:]...)
+		t.wrap = append([]bool{false, true}, t.wrap[1:]...)
+	}
+	return t
+}
+
 // byTier lays out n holes, ranked by tier (tier(i) is hole i's), as one
 // table per tier, numbered across the tables: layout lays out holes lo..hi-1
 // under their tier's name, and cuts them at the limit when it must. limit
@@ -95,15 +110,7 @@ func byTier(l lang.Lang, n, limit int, tier func(i int) analysis.Tier, layout fu
 
 func (v *view) holeTable(heading string, holes []analysis.Hole, lo, hi int, tier bool) table {
 	l := v.l
-	t := table{heading: heading, empty: l.T(lang.NoHoles),
-		header: []string{l.T(lang.Rank), l.T(lang.KindHeader), l.T(lang.Competence), l.T(lang.Status), l.T(lang.Effort)},
-		right:  []bool{true, false, false, false, true},
-		wrap:   []bool{false, true, true, true, false}}
-	if tier {
-		t.header = append([]string{t.header[0], l.T(lang.TierHeader)}, t.header[1:]...)
-		t.right = append([]bool{true, false}, t.right[1:]...)
-		t.wrap = append([]bool{false, true}, t.wrap[1:]...)
-	}
+	t := holesHead(l, heading, tier)
 	for i := lo; i < hi; i++ {
 		if v.o.Limit > 0 && i == v.o.Limit {
 			t.omitted = hi - i

@@ -83,23 +83,11 @@ func (db *diffBook) routeName(route string) string {
 	return l.T(lang.RouteUnmetL)
 }
 
-// planPerson names a person of the plan: "Name (id)"; a pseudonym, which
-// is both, once.
-func planPerson(p *diff.SavedPlan, q int) string {
-	pp := p.Persons[q]
-	switch {
-	case pp.ID == "" || pp.ID == pp.Name:
-		return pp.Name
-	case pp.Name == "":
-		return pp.ID
-	}
-	return pp.Name + " (" + pp.ID + ")"
-}
 
 // activityName names an activity of the plan.
 func (db *diffBook) activityName(a diff.ActivityRef) string {
 	p := db.d.Plan.Plan
-	return narrate.PlanActivity(db.b.l, p, a, func(q int) string { return planPerson(p, q) })
+	return narrate.PlanActivity(db.b.l, p, a, func(q int) string { return p.Persons[q].Label() })
 }
 
 // planActivityCols is the number of columns of the activities sheet.
