@@ -309,3 +309,14 @@ func first(p []int32) int32 {
 	}
 	return p[0]
 }
+
+// CountTier counts the holes of tier t.
+func CountTier(holes []Hole, t Tier) int {
+	n := 0
+	for _, h := range holes {
+		if h.Tier == t {
+			n++
+		}
+	}
+	return n
+}

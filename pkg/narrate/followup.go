@@ -50,3 +50,18 @@ func PlanActivity(l lang.Lang, p *diff.SavedPlan, a diff.ActivityRef, person fun
 	pp := p.Pairs[a.Index]
 	return l.F(lang.FollowPairAct, person(pp.Colleague), person(pp.Learner), strings.Join(pp.Competences, ", "))
 }
+
+// Step names a step on the way from one mapping to the other.
+func Step(l lang.Lang, d *diff.Result, k diff.StepKind) string {
+	switch k {
+	case diff.StepLeft:
+		return l.F(lang.DiffStepLeft, l.Count(lang.PersonNoun, len(d.Match.Left)))
+	case diff.StepStayed:
+		return l.F(lang.DiffStepStayed, l.Count(lang.PersonNoun, len(d.Match.Pairs)))
+	case diff.StepOtherAssessor:
+		return l.T(lang.DiffStepOther)
+	case diff.StepJoined:
+		return l.F(lang.DiffStepJoined, l.Count(lang.PersonNoun, len(d.Match.Joined)))
+	}
+	return l.T(lang.DiffStepRules)
+}

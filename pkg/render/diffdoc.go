@@ -7,6 +7,7 @@ import (
 	"github.com/huller/huller/pkg/analysis"
 	"github.com/huller/huller/pkg/diff"
 	"github.com/huller/huller/pkg/lang"
+	"github.com/huller/huller/pkg/narrate"
 )
 
 // document builds the document of a comparison: with a plan, which
@@ -195,20 +196,7 @@ func (dv *diffView) summary() table {
 }
 
 // stepName names a step.
-func (dv *diffView) stepName(k diff.StepKind) string {
-	d, l := dv.d, dv.l
-	switch k {
-	case diff.StepLeft:
-		return l.F(lang.DiffStepLeft, l.Count(lang.PersonNoun, len(d.Match.Left)))
-	case diff.StepStayed:
-		return l.F(lang.DiffStepStayed, l.Count(lang.PersonNoun, len(d.Match.Pairs)))
-	case diff.StepOtherAssessor:
-		return l.T(lang.DiffStepOther)
-	case diff.StepJoined:
-		return l.F(lang.DiffStepJoined, l.Count(lang.PersonNoun, len(d.Match.Joined)))
-	}
-	return l.T(lang.DiffStepRules)
-}
+func (dv *diffView) stepName(k diff.StepKind) string { return narrate.Step(dv.l, dv.d, k) }
 
 // causeName names a step as the cause of a hole's change.
 func (dv *diffView) causeName(k diff.StepKind) string {

@@ -170,19 +170,9 @@ func (v *planView) beforeAfter() table {
 		[]cell{c(l.T(lang.GapSum)), c(l.Int(int(b.Summary.Basis.GapSum))), c(l.Int(int(a.Summary.Basis.GapSum)))},
 		[]cell{c(l.T(lang.Holes)), c(l.Int(len(b.Holes))), c(l.Int(len(a.Holes)))})
 	for _, tier := range analysis.Tiers {
-		t.rows = append(t.rows, []cell{c("  " + v.n.Tier(tier)), c(l.Int(countTier(b.Holes, tier))), c(l.Int(countTier(a.Holes, tier)))})
+		t.rows = append(t.rows, []cell{c("  " + v.n.Tier(tier)), c(l.Int(analysis.CountTier(b.Holes, tier))), c(l.Int(analysis.CountTier(a.Holes, tier)))})
 	}
 	return t
-}
-
-func countTier(holes []analysis.Hole, t analysis.Tier) int {
-	n := 0
-	for _, h := range holes {
-		if h.Tier == t {
-			n++
-		}
-	}
-	return n
 }
 
 // holesAfter lists the unit's holes with what the plan leaves of each.

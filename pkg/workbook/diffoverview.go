@@ -6,6 +6,7 @@ import (
 	"github.com/huller/huller/pkg/analysis"
 	"github.com/huller/huller/pkg/diff"
 	"github.com/huller/huller/pkg/lang"
+	"github.com/huller/huller/pkg/narrate"
 	"github.com/huller/huller/pkg/workbook/internal/xlsxstream"
 	"github.com/xuri/excelize/v2"
 )
@@ -213,20 +214,7 @@ func (db *diffBook) steps(o *ovw) {
 }
 
 // stepName names a step.
-func (db *diffBook) stepName(k diff.StepKind) string {
-	l, d := db.b.l, db.d
-	switch k {
-	case diff.StepLeft:
-		return l.F(lang.DiffStepLeft, l.Count(lang.PersonNoun, len(d.Match.Left)))
-	case diff.StepStayed:
-		return l.F(lang.DiffStepStayed, l.Count(lang.PersonNoun, len(d.Match.Pairs)))
-	case diff.StepOtherAssessor:
-		return l.T(lang.DiffStepOther)
-	case diff.StepJoined:
-		return l.F(lang.DiffStepJoined, l.Count(lang.PersonNoun, len(d.Match.Joined)))
-	}
-	return l.T(lang.DiffStepRules)
-}
+func (db *diffBook) stepName(k diff.StepKind) string { return narrate.Step(db.b.l, db.d, k) }
 
 // coverage lists the team coverage of each basis competence before and
 // after, with the threshold in a hidden column for the chart; it returns

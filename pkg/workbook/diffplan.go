@@ -83,7 +83,6 @@ func (db *diffBook) routeName(route string) string {
 	return l.T(lang.RouteUnmetL)
 }
 
-
 // activityName names an activity of the plan.
 func (db *diffBook) activityName(a diff.ActivityRef) string {
 	p := db.d.Plan.Plan

@@ -168,21 +168,11 @@ func (pb *planBook) beforeAfter(o *ovw) [2]int {
 	first := o.row
 	for _, t := range analysis.Tiers {
 		row(pb.overview.Tier(t))
-		o.set(3, countTier(b.Holes, t), 0)
-		o.set(4, countTier(a.Holes, t), 0)
+		o.set(3, analysis.CountTier(b.Holes, t), 0)
+		o.set(4, analysis.CountTier(a.Holes, t), 0)
 		o.row++
 	}
 	return [2]int{first, o.row - 1}
-}
-
-func countTier(holes []analysis.Hole, t analysis.Tier) int {
-	n := 0
-	for _, h := range holes {
-		if h.Tier == t {
-			n++
-		}
-	}
-	return n
 }
 
 // holesBeforeAfter lists the unit's holes with what the plan leaves of
