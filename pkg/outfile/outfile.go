@@ -16,6 +16,8 @@ import (
 	"os"
 	"path/filepath"
 	"sync"
+
+	"github.com/huller/huller/pkg/internal/hint"
 )
 
 // Check returns an error when path cannot be written as an output: its
@@ -26,7 +28,7 @@ func Check(path string, inputs ...string) error {
 	fi, err := os.Stat(dir)
 	switch {
 	case err != nil:
-		return hinted{fmt.Sprintf("%s: the folder %s does not exist", path, dir), "create the folder, or choose another one"}
+		return hint.With(fmt.Errorf("%s: the folder %s does not exist", path, dir), "create the folder, or choose another one")
 	case !fi.IsDir():
 		return fmt.Errorf("%s: %s is not a folder", path, dir)
 	}
@@ -35,20 +37,11 @@ func Check(path string, inputs ...string) error {
 	}
 	for _, in := range inputs {
 		if in != "" && in != "-" && SameFile(path, in) {
-			return hinted{fmt.Sprintf("%s is also an input file, and writing it would overwrite that input", path), "choose another name for the output"}
+			return hint.With(fmt.Errorf("%s is also an input file, and writing it would overwrite that input", path), "choose another name for the output")
 		}
 	}
 	return nil
 }
-
-// hinted is an error with a likely fix, which huller prints on a line of
-// its own ("huller: hint: …").
-type hinted struct{ msg, hint string }
-
-func (e hinted) Error() string { return e.msg }
-
-// Hint returns the likely fix.
-func (e hinted) Hint() string { return e.hint }
 
 // SameFile reports whether the paths a and b name the same existing file
 // (also through links and different spellings of the path).

@@ -9,6 +9,7 @@ import (
 	"github.com/huller/huller/pkg/analysis"
 	"github.com/huller/huller/pkg/catalog"
 	"github.com/huller/huller/pkg/framework"
+	"github.com/huller/huller/pkg/internal/hint"
 	"github.com/huller/huller/pkg/limits"
 )
 
@@ -240,7 +241,7 @@ func (a *assessor) hireRoles() ([]hireRole, error) {
 	if v := strings.TrimSpace(a.opts.Vacancy); v != "" {
 		id, ok := a.matchRole(v, ids)
 		if !ok {
-			return nil, withHint(fmt.Errorf("--vacancy %q is not a role of %s or of the requirements", v, fw.ID),
+			return nil, hint.With(fmt.Errorf("--vacancy %q is not a role of %s or of the requirements", v, fw.ID),
 				"the roles are: %s", strings.Join(ids, ", "))
 		}
 		ids = []string{id}

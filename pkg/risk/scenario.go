@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/huller/huller/pkg/analysis"
+	"github.com/huller/huller/pkg/internal/hint"
 	"github.com/huller/huller/pkg/internal/suggest"
 	"github.com/huller/huller/pkg/roster"
 )
@@ -100,13 +101,13 @@ func Match(res *analysis.Result, names []string) ([]int32, error) {
 	}
 	switch {
 	case given == 0:
-		return nil, withHint(fmt.Errorf("--without names no one"), "give names or ids, separated by commas")
+		return nil, hint.With(fmt.Errorf("--without names no one"), "give names or ids, separated by commas")
 	case len(problems) > 0:
-		hint := "give names or ids separated by commas, as in the roster"
+		fix := "give names or ids separated by commas, as in the roster"
 		if len(hints) > 0 {
-			hint = strings.Join(hints, "; ")
+			fix = strings.Join(hints, "; ")
 		}
-		return nil, withHint(fmt.Errorf("--without: %s", strings.Join(problems, "\n")), "%s", hint)
+		return nil, hint.With(fmt.Errorf("--without: %s", strings.Join(problems, "\n")), "%s", fix)
 	}
 	slices.Sort(out)
 	out = slices.Compact(out)
@@ -186,18 +187,4 @@ func abs(n int) int {
 		return -n
 	}
 	return n
-}
-
-// hintError is an error with a likely fix, which huller prints as a hint.
-type hintError struct {
-	err  error
-	hint string
-}
-
-func (e hintError) Error() string { return e.err.Error() }
-func (e hintError) Unwrap() error { return e.err }
-func (e hintError) Hint() string  { return e.hint }
-
-func withHint(err error, format string, args ...any) error {
-	return hintError{err, fmt.Sprintf(format, args...)}
 }

@@ -3,9 +3,9 @@
 // packages of a lower layer; nothing under pkg/ may import the command-line
 // or terminal libraries, which belong to cmd/huller alone.
 //
-//	layer 0  limits, lang, safetext, outfile, framework's own helpers:
+//	layer 0  limits, lang, safetext, hint, framework's own helpers:
 //	         what everything may use
-//	layer 1  framework, spreadsheet reading
+//	layer 1  framework, spreadsheet reading, outfile
 //	layer 2  roster, catalog (the course catalog)
 //	layer 3  analysis
 //	layer 4  plan: from holes to a plan; risk: vulnerability and hires;
@@ -28,7 +28,7 @@ var Layers = map[string]int{
 	"pkg/limits":                       0,
 	"pkg/lang":                         0,
 	"pkg/safetext":                     0,
-	"pkg/outfile":                      0,
+	"pkg/outfile":                      1,
 	"pkg/internal/layers":              0,
 	"pkg/framework":                    1,
 	"pkg/internal/spreadsheet":         1,
@@ -38,6 +38,7 @@ var Layers = map[string]int{
 	"pkg/internal/heapwatch":           0,
 	"pkg/roster":                       2,
 	"pkg/catalog":                      2,
+	"pkg/internal/hint":                0,
 	"pkg/analysis":                     3,
 	"pkg/internal/rostertest":          3,
 	"pkg/diff":                         4,
@@ -50,7 +51,7 @@ var Layers = map[string]int{
 	"pkg/render":                       6,
 	"pkg/outline":                      6,
 	"pkg/workbook":                     6,
-	"pkg/workbook/internal/xlsxstream": 1,
+	"pkg/workbook/internal/xlsxstream": 2,
 	"pkg/rosterform":                   6,
 }
 
