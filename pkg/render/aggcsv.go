@@ -39,16 +39,7 @@ func (a *aggView) csvRows(cw *csv.Writer, unit string) error {
 	}
 	write := func(g *privacy.Group, group, kind string) error {
 		for l, n := range rep.Framework.BasisLeaves {
-			f := g.Leaves[l].Coverage
-			row := []string{safetext.CSV(unit), safetext.CSV(group), kind, safetext.CSV(n.ID), safetext.CSV(a.n.Name(n)),
-				csvSuppressed, csvSuppressed, csvSuppressed}
-			if k, m, ok := f.Of(); ok {
-				row[5], row[6], row[7] = strconv.Itoa(m), strconv.Itoa(k), ""
-				if x, defined, _ := f.Share(); defined {
-					row[7] = strconv.FormatFloat(x, 'f', 4, 64)
-				}
-			}
-			if err := cw.Write(row); err != nil {
+			if err := cw.Write(coverageRow(unit, group, kind, n.ID, a.n.Name(n), g.Leaves[l].Coverage)); err != nil {
 				return err
 			}
 		}
@@ -63,4 +54,18 @@ func (a *aggView) csvRows(cw *csv.Writer, unit string) error {
 		}
 	}
 	return nil
+}
+
+// coverageRow is a CSV row of a coverage that may be suppressed: unit,
+// group, kind, competence id and name, assessed, met, coverage.
+func coverageRow(unit, group, kind, id, name string, f privacy.Figure) []string {
+	row := []string{safetext.CSV(unit), safetext.CSV(group), kind, safetext.CSV(id), safetext.CSV(name),
+		csvSuppressed, csvSuppressed, csvSuppressed}
+	if k, m, ok := f.Of(); ok {
+		row[5], row[6], row[7] = strconv.Itoa(m), strconv.Itoa(k), ""
+		if x, defined, _ := f.Share(); defined {
+			row[7] = strconv.FormatFloat(x, 'f', 4, 64)
+		}
+	}
+	return row
 }

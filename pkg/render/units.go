@@ -6,14 +6,12 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"strconv"
 	"strings"
 
 	"github.com/huller/huller/pkg/analysis"
 	"github.com/huller/huller/pkg/compare"
 	"github.com/huller/huller/pkg/lang"
 	"github.com/huller/huller/pkg/privacy"
-	"github.com/huller/huller/pkg/safetext"
 )
 
 // Units writes a comparison of units in format (one of Formats): a row
@@ -266,16 +264,7 @@ func (u *unitsView) csv(w io.Writer) error {
 	}
 	for _, r := range u.c.Units {
 		for leaf, n := range u.c.Framework.BasisLeaves {
-			f := r.Coverage[leaf]
-			row := []string{safetext.CSV(r.Name), "", "unit", safetext.CSV(n.ID), safetext.CSV(u.v.text(n.Name)),
-				csvSuppressed, csvSuppressed, csvSuppressed}
-			if k, m, ok := f.Of(); ok {
-				row[5], row[6], row[7] = strconv.Itoa(m), strconv.Itoa(k), ""
-				if x, defined, _ := f.Share(); defined {
-					row[7] = strconv.FormatFloat(x, 'f', 4, 64)
-				}
-			}
-			if err := cw.Write(row); err != nil {
+			if err := cw.Write(coverageRow(r.Name, "", "unit", n.ID, u.v.text(n.Name), r.Coverage[leaf])); err != nil {
 				return err
 			}
 		}
