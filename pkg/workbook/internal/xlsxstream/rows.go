@@ -172,8 +172,9 @@ func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\
 
 // appendText appends s as the text of an XML element in the way Excel reads
 // it back unchanged: &, < and > escaped, CR as a character reference,
-// control characters XML cannot hold as _xHHHH_, a literal "_xHHHH_" with
-// its underscore escaped, and invalid UTF-8 and the non-characters U+FFFE
+// control characters XML cannot hold as _xHHHH_, a literal "_xHHHH_" (or
+// "_xHHHH" before such a control character) with its underscore escaped,
+// and invalid UTF-8 and the non-characters U+FFFE
 // and U+FFFF replaced.
 func appendText(b []byte, s string) []byte {
 	start := 0
@@ -230,10 +231,12 @@ var special = func() (t [256]bool) {
 	return t
 }()
 
-// isEscape reports whether s starts with _xHHHH_, which Excel would read as
-// an escaped character.
+// isEscape reports whether s starts with what Excel would read as an
+// escaped character once written: _xHHHH_, or _xHHHH before a control
+// character (which appendText writes as _xHHHH_, starting with the "_"
+// that completes the first).
 func isEscape(s string) bool {
-	if len(s) < 7 || s[1] != 'x' || s[6] != '_' {
+	if len(s) < 7 || s[1] != 'x' || !(s[6] == '_' || s[6] < 0x20 && special[s[6]] && s[6] != '\r') {
 		return false
 	}
 	for _, c := range []byte(s[2:6]) {
